@@ -1,0 +1,6 @@
+using Reelgate.Core.Pricing;
+
+namespace Reelgate.Core.Keys;
+
+/// <summary>A key about to be stored: its hash, its starting credit, and who it is for.</summary>
+public sealed record NewApiKey(ApiKey Key, string Hash, Money InitialCredits);

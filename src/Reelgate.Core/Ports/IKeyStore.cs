@@ -1,0 +1,30 @@
+using Reelgate.Core.Billing;
+using Reelgate.Core.Keys;
+using Reelgate.Core.Pricing;
+
+namespace Reelgate.Core.Ports;
+
+/// <summary>Keys, their balances and their ledgers, in the same store as jobs.</summary>
+public interface IKeyStore
+{
+    /// <summary>Stores the key and, when it starts with credit, the credit's ledger row.</summary>
+    Task CreateAsync(NewApiKey key, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken);
+
+    Task<ApiKey?> GetAsync(string keyId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken);
+
+    Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
+
+    Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds credit with a ledger row; null when the key does not exist.</summary>
+    Task<Balance?> AddCreditsAsync(string keyId, Money amount, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Balance?> GetBalanceAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>The key's ledger, newest first; null when <c>after</c> is not one of its rows.</summary>
+    Task<Page<LedgerEntry>?> ListLedgerAsync(string keyId, int limit, string? after, CancellationToken cancellationToken);
+}

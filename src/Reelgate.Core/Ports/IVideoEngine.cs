@@ -1,0 +1,20 @@
+using Reelgate.Core.Engines;
+using Reelgate.Core.Validation;
+
+namespace Reelgate.Core.Ports;
+
+/// <summary>
+/// Something that turns a request into a video file: the local renderer, or a provider upstream.
+/// Progress goes out through <see cref="RenderJob.Progress"/>; the token fires on cancel, lease loss
+/// or shutdown, and the engine must stop promptly and leave no process behind.
+/// </summary>
+public interface IVideoEngine
+{
+    /// <summary>The name used in settings and in a job's record ("local", "fal", ...).</summary>
+    string Name { get; }
+
+    /// <summary>A request this engine cannot honour, refused at submission naming the param; null when it can.</summary>
+    Failure? CheckSupport(GenerationSpec spec);
+
+    Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken);
+}
