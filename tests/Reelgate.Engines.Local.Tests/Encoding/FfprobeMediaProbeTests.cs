@@ -1,0 +1,50 @@
+using CliWrap;
+using Microsoft.Extensions.Options;
+using Reelgate.Engines.Local.Encoding;
+using Reelgate.Testing;
+
+namespace Reelgate.Engines.Local.Tests.Encoding;
+
+public sealed class FfprobeMediaProbeTests
+{
+    [Fact]
+    public async Task Probe_reads_size_rate_frames_and_codecs_when_file_has_video_and_audio()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("probe");
+        var path = temp.File("sample.mp4");
+        await Cli.Wrap("ffmpeg")
+            .WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=24:duration=1",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1", "-ac", "2",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path])
+            .ExecuteAsync(ct);
+        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+
+        var info = await probe.ProbeAsync(path, ct);
+
+        info.Width.ShouldBe(320);
+        info.Height.ShouldBe(240);
+        info.Fps.ShouldBe(24, 0.001);
+        info.FrameCount.ShouldBe(24);
+        info.VideoCodec.ShouldBe("h264");
+        info.PixelFormat.ShouldBe("yuv420p");
+        info.AudioCodec.ShouldBe("aac");
+        info.AudioSampleRate.ShouldBe(48000);
+        info.AudioChannels.ShouldBe(2);
+        info.HasAudio.ShouldBeTrue();
+        info.DurationSeconds.ShouldBe(1, 0.1);
+        info.Bytes.ShouldBe(new FileInfo(path).Length);
+        info.FormatName.ShouldContain("mp4");
+    }
+
+    [Fact]
+    public async Task Probe_throws_when_file_is_not_media()
+    {
+        using var temp = new TempDirectory("probe");
+        var path = temp.File("not-media.mp4");
+        await File.WriteAllTextAsync(path, "hello", TestContext.Current.CancellationToken);
+        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+
+        await Should.ThrowAsync<InvalidDataException>(() => probe.ProbeAsync(path, TestContext.Current.CancellationToken));
+    }
+}
