@@ -30,7 +30,7 @@ public static class Ids
             time >>= 5;
         }
 
-        var bits = new UInt128(BitConverter.ToUInt64(random[..8]), BitConverter.ToUInt16(random[8..]));
+        var bits = new UInt128(BitConverter.ToUInt16(random[8..]), BitConverter.ToUInt64(random[..8]));
         for (var i = Length - 1; i >= 10; i--)
         {
             chars[i] = Alphabet[(int)(ulong)(bits & 31)];

@@ -1,0 +1,45 @@
+using Reelgate.Core.Catalog;
+using Reelgate.Core.Ports;
+using Reelgate.Core.Validation;
+
+namespace Reelgate.Core.Engines;
+
+/// <summary>
+/// Picks the engines for a job: those the deployment enables, in the deployment's order, that the
+/// model's catalog card says can serve it. The first is the engine a request is checked against.
+/// </summary>
+public sealed class EngineRouter
+{
+    private readonly Dictionary<string, IVideoEngine> _byName;
+    private readonly IReadOnlyList<string> _preferred;
+
+    public EngineRouter(IEnumerable<IVideoEngine> engines, IReadOnlyList<string> preferred)
+    {
+        _byName = engines.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        _preferred = preferred;
+    }
+
+    public IReadOnlyList<string> Enabled => _preferred;
+
+    public IReadOnlyList<IVideoEngine> CandidatesFor(ModelCard model) =>
+        _preferred
+            .Where(name => model.Engines.Contains(name, StringComparer.Ordinal))
+            .Select(name => _byName.GetValueOrDefault(name))
+            .OfType<IVideoEngine>()
+            .ToList();
+
+    public IVideoEngine? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Null when the first engine for the model can run the request; else why not, naming the param.</summary>
+    public Failure? CheckSupport(ModelCard model, GenerationSpec spec)
+    {
+        var candidates = CandidatesFor(model);
+        if (candidates.Count == 0)
+        {
+            return Failure.Invalid("model", "model_unavailable",
+                $"no engine enabled on this server serves {model.Id} (enabled: {string.Join(", ", _preferred)}; the model needs one of {string.Join(", ", model.Engines)})");
+        }
+
+        return candidates[0].CheckSupport(spec);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Reelgate.Core;
+using Reelgate.Core.Catalog;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Pricing;
+using Reelgate.Core.Validation;
+
+namespace Reelgate.Server.Features.Generations;
+
+/// <summary>
+/// Everything a submission and a quote share: parse by the parameter table, check the engine can honour
+/// it, and price it by the rate card. A quote answers exactly what a submit would.
+/// </summary>
+public sealed class GenerationPlanner(ModelCatalog catalog, GenerationRequestParser parser, EngineRouter router)
+{
+    public Outcome<PricedSpec> Plan(JsonElement body)
+    {
+        var parsed = parser.Parse(body, RandomNumberGenerator.GetInt32(int.MaxValue));
+        if (!parsed.Succeeded)
+        {
+            return parsed.Failure;
+        }
+
+        var spec = parsed.Value;
+        var model = catalog.Find(spec.Model)!;
+        var unsupported = router.CheckSupport(model, spec);
+        if (unsupported is not null)
+        {
+            return unsupported;
+        }
+
+        var price = model.Pricing.PriceOf(spec.Resolution, spec.DurationSeconds, spec.Audio);
+        if (price is null)
+        {
+            return Failure.Invalid("duration", "price_unavailable",
+                $"the rate card of {model.Id} has no price for {spec.Resolution} {RateCard.CellName(spec.DurationSeconds, spec.Audio)}");
+        }
+
+        return new PricedSpec(spec, model, price.Value);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Reelgate.Core;
+using Reelgate.Core.Keys;
+using Reelgate.Core.Pricing;
+using Reelgate.Core.Validation;
+
+namespace Reelgate.Server.Features.Keys;
+
+/// <summary>Reads the admin routes' bodies by the same rules as a generation: exact fields, clear 422s.</summary>
+public static class KeyRequestParser
+{
+    public const int MaxNameLength = 100;
+
+    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits);
+
+    public static Outcome<NewKey> ParseCreate(JsonElement body)
+    {
+        var unknown = Unknown(body, "name", "credits", "admin", "owner", "limits");
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var fields = new JsonFields(body);
+        var name = fields.RequiredString("name");
+        if (!name.Succeeded)
+        {
+            return name.Failure;
+        }
+
+        if (string.IsNullOrWhiteSpace(name.Value) || name.Value.Length > MaxNameLength || name.Value.Any(char.IsControl))
+        {
+            return Failure.Invalid("name", "invalid_value", $"name must be 1 to {MaxNameLength} printable characters");
+        }
+
+        var credits = Amount(fields, "credits", allowZero: true);
+        if (!credits.Succeeded)
+        {
+            return credits.Failure;
+        }
+
+        var admin = fields.Get("admin");
+        if (admin is not null && admin.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Failure.WrongType("admin", "true or false");
+        }
+
+        var owner = fields.OptionalString("owner");
+        if (!owner.Succeeded)
+        {
+            return owner.Failure;
+        }
+
+        if (owner.Value is { Length: > MaxNameLength })
+        {
+            return Failure.Invalid("owner", "invalid_value", $"owner is at most {MaxNameLength} characters");
+        }
+
+        var limits = Limits(fields.Get("limits"));
+        if (!limits.Succeeded)
+        {
+            return limits.Failure;
+        }
+
+        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value);
+    }
+
+    public static Outcome<Money> ParseCredits(JsonElement body)
+    {
+        var unknown = Unknown(body, "amount");
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var amount = Amount(new JsonFields(body), "amount", allowZero: false);
+        if (!amount.Succeeded)
+        {
+            return amount.Failure;
+        }
+
+        return amount.Value is { } value ? value : Failure.Missing("amount");
+    }
+
+    private static Outcome<KeyLimits> Limits(JsonElement? element)
+    {
+        if (element is null)
+        {
+            return KeyLimits.None;
+        }
+
+        if (element.Value.ValueKind != JsonValueKind.Object)
+        {
+            return Failure.WrongType("limits", "an object with spend_per_day, jobs_in_flight and requests_per_minute");
+        }
+
+        var unknown = Unknown(element.Value, "spend_per_day", "jobs_in_flight", "requests_per_minute");
+        if (unknown is not null)
+        {
+            return unknown with { Param = "limits." + unknown.Param };
+        }
+
+        var fields = new JsonFields(element.Value);
+        var spend = Amount(fields, "spend_per_day", allowZero: false);
+        if (!spend.Succeeded)
+        {
+            return spend.Failure with { Param = "limits.spend_per_day" };
+        }
+
+        var inFlight = Count(fields, "jobs_in_flight", 1, 100_000);
+        if (!inFlight.Succeeded)
+        {
+            return inFlight.Failure;
+        }
+
+        var rpm = Count(fields, "requests_per_minute", 1, 1_000_000);
+        if (!rpm.Succeeded)
+        {
+            return rpm.Failure;
+        }
+
+        return new KeyLimits(spend.Value, inFlight.Value, rpm.Value);
+    }
+
+    private static Outcome<int?> Count(JsonFields fields, string name, int min, int max)
+    {
+        var element = fields.Get(name);
+        if (element is null)
+        {
+            return (int?)null;
+        }
+
+        return element.Value.ValueKind == JsonValueKind.Number && element.Value.TryGetInt32(out var value) && value >= min && value <= max
+            ? value
+            : Failure.Invalid("limits." + name, "invalid_value", $"limits.{name} must be a whole number from {min} to {max}");
+    }
+
+    /// <summary>An amount of USD as a decimal string ("3.19"); numbers are refused so no float ever carries money.</summary>
+    private static Outcome<Money?> Amount(JsonFields fields, string name, bool allowZero)
+    {
+        var text = fields.OptionalString(name);
+        if (!text.Succeeded)
+        {
+            return Failure.WrongType(name, "a decimal string such as \"10.00\"");
+        }
+
+        if (text.Value is null)
+        {
+            return (Money?)null;
+        }
+
+        if (!Money.TryParse(text.Value, out var money) || money.IsNegative || (!allowZero && money == Money.Zero))
+        {
+            return Failure.Invalid(name, "invalid_value",
+                $"{name} must be {(allowZero ? "zero or more" : "more than zero")} USD, as a decimal string with at most 6 decimals, such as \"10.00\"");
+        }
+
+        return money;
+    }
+
+    private static Failure? Unknown(JsonElement body, params string[] known)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                return Failure.Invalid(property.Name, "unknown_parameter",
+                    $"{Failure.Printable(property.Name)} is not a field here; fields are {string.Join(", ", known)}");
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+using Reelgate.Core;
+using Reelgate.Core.Billing;
+using Reelgate.Core.Jobs;
+using Reelgate.Core.Keys;
+using Reelgate.Core.Ports;
+using Reelgate.Server.Auth;
+using Reelgate.Server.Errors;
+using Reelgate.Server.Http;
+
+namespace Reelgate.Server.Features.Keys;
+
+/// <summary>Admin routes: create (shown once), list, read, revoke keys and add credit.</summary>
+public static class KeysApi
+{
+    public static RouteGroupBuilder MapKeys(this RouteGroupBuilder v1)
+    {
+        var keys = v1.MapGroup("/keys").RequireAuthorization(ApiKeyClaims.AdminPolicy);
+        keys.MapPost("/", CreateAsync)
+            .WithName("CreateKey").WithSummary("Create a key; the key itself is in this answer only")
+            .Accepts<CreateKeyRequest>("application/json")
+            .Produces<KeyResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403, 413, 415, 422);
+        keys.MapGet("/", ListAsync)
+            .WithName("ListKeys").WithSummary("Every key, newest first (never the secret)")
+            .Produces<KeyListResponse>().ProducesErrors(401, 403);
+        keys.MapGet("/{key_id}", GetAsync)
+            .WithName("GetKey").WithSummary("One key")
+            .Produces<KeyResponse>().ProducesErrors(401, 403, 404);
+        keys.MapDelete("/{key_id}", RevokeAsync)
+            .WithName("RevokeKey").WithSummary("Revoke a key: it stops working at once")
+            .Produces<KeyResponse>().ProducesErrors(401, 403, 404);
+        keys.MapPost("/{key_id}/credits", AddCreditsAsync)
+            .WithName("AddCredits").WithSummary("Add credit to a key; answers its new balance")
+            .Accepts<AddCreditsRequest>("application/json")
+            .Produces<BalanceResponse>().ProducesErrors(400, 401, 403, 404, 413, 415, 422);
+        return v1;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return ErrorResult.From(read.Failure);
+        }
+
+        using var body = read.Value;
+        var parsed = KeyRequestParser.ParseCreate(body.Root);
+        if (!parsed.Succeeded)
+        {
+            return ErrorResult.From(parsed.Failure);
+        }
+
+        var now = time.GetUtcNow();
+        var secret = KeySecrets.NewKey();
+        var wanted = parsed.Value;
+        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, wanted.Limits);
+        await keys.CreateAsync(new NewApiKey(key, KeySecrets.Hash(secret), wanted.Credits), now, cancellationToken);
+        var response = Map(key, new Balance(wanted.Credits, Core.Pricing.Money.Zero)) with { Key = secret };
+        return TypedResults.Created($"/v1/keys/{key.Id}", response);
+    }
+
+    private static async Task<IResult> ListAsync(IKeyStore keys, CancellationToken cancellationToken)
+    {
+        var all = await keys.ListAsync(cancellationToken);
+        var data = new List<KeyResponse>();
+        foreach (var key in all)
+        {
+            data.Add(Map(key, await keys.GetBalanceAsync(key.Id, cancellationToken) ?? new Balance(default, default)));
+        }
+
+        return TypedResults.Ok(new KeyListResponse("list", data));
+    }
+
+    private static async Task<IResult> GetAsync(string key_id, IKeyStore keys, CancellationToken cancellationToken)
+    {
+        var key = await keys.GetAsync(key_id, cancellationToken);
+        var balance = key is null ? null : await keys.GetBalanceAsync(key.Id, cancellationToken);
+        return key is null || balance is null ? NotFound(key_id) : TypedResults.Ok(Map(key, balance));
+    }
+
+    private static async Task<IResult> RevokeAsync(string key_id, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await keys.RevokeAsync(key_id, time.GetUtcNow(), cancellationToken);
+        return await GetAsync(key_id, keys, cancellationToken);
+    }
+
+    private static async Task<IResult> AddCreditsAsync(string key_id, HttpRequest request, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return ErrorResult.From(read.Failure);
+        }
+
+        using var body = read.Value;
+        var amount = KeyRequestParser.ParseCredits(body.Root);
+        if (!amount.Succeeded)
+        {
+            return ErrorResult.From(amount.Failure);
+        }
+
+        var balance = await keys.AddCreditsAsync(key_id, amount.Value, time.GetUtcNow(), cancellationToken);
+        return balance is null ? NotFound(key_id) : TypedResults.Ok(MapBalance(balance));
+    }
+
+    public static BalanceResponse MapBalance(Balance balance) => new(balance.Available.ToString(), balance.Held.ToString(), "USD");
+
+    private static KeyResponse Map(ApiKey key, Balance balance) => new(
+        key.Id, "key", null, key.Name, key.Prefix, key.Owner, key.IsAdmin, key.CreatedAt, key.RevokedAt,
+        new LimitsResponse(key.Limits.SpendPerDay?.ToString(), key.Limits.JobsInFlight, key.Limits.RequestsPerMinute),
+        MapBalance(balance));
+
+    private static ErrorResult NotFound(string keyId) =>
+        ErrorResult.From(new Failure(FailureKind.NotFound, "key_not_found", $"no key {Failure.Printable(keyId)} exists", "key_id"));
+}

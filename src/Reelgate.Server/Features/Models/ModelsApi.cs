@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Reelgate.Core;
+using Reelgate.Core.Catalog;
+using Reelgate.Server.Errors;
+
+namespace Reelgate.Server.Features.Models;
+
+/// <summary>GET /v1/models and /v1/models/{id}: the catalog, readable without a key.</summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModels(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/models", List).AllowAnonymous()
+            .WithName("ListModels").WithSummary("The models this server offers")
+            .Produces<ModelListResponse>();
+        v1.MapGet("/models/{model_id}", Get).AllowAnonymous()
+            .WithName("GetModel").WithSummary("A model's card: specs, parameters with defaults and ranges, pricing")
+            .Produces<ModelResponse>().ProducesErrors(404);
+        return v1;
+    }
+
+    private static Ok<ModelListResponse> List(ModelCatalog catalog) =>
+        TypedResults.Ok(new ModelListResponse("list", catalog.Models.Select(ModelCardMapper.Map).ToList()));
+
+    private static IResult Get(string model_id, ModelCatalog catalog)
+    {
+        var card = catalog.Find(model_id);
+        return card is null
+            ? ErrorResult.From(new Failure(FailureKind.NotFound, "model_not_found",
+                $"model '{Failure.Printable(model_id)}' does not exist; available: {string.Join(", ", catalog.Models.Select(m => m.Id))}", "model_id"))
+            : TypedResults.Ok(ModelCardMapper.Map(card));
+    }
+}

@@ -1,0 +1,63 @@
+using Reelgate.Server.Configuration;
+using Reelgate.Server.Errors;
+using Reelgate.Server.Features.Billing;
+using Reelgate.Server.Features.Files;
+using Reelgate.Server.Features.Generations;
+using Reelgate.Server.Features.Jobs;
+using Reelgate.Server.Features.Keys;
+using Reelgate.Server.Features.Models;
+using Reelgate.Server.Features.Pricing;
+using Reelgate.Server.Startup;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddReelgateAliases();
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls(EnvironmentAliases.DefaultUrl);
+}
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+});
+
+var (catalog, catalogErrors) = CatalogConfiguration.Build(builder.Configuration);
+if (catalog is null)
+{
+    await Console.Error.WriteLineAsync("reelgate: cannot start: " + string.Join("; ", catalogErrors));
+    return 1;
+}
+
+builder.Services.AddReelgate(builder.Configuration, catalog);
+var app = builder.Build();
+
+app.UseApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+var v1 = app.MapGroup("/v1").RequireAuthorization();
+v1.MapGenerations();
+v1.MapJobs();
+v1.MapModels();
+v1.MapPricing();
+v1.MapBilling();
+v1.MapKeys();
+app.MapFiles();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar");
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+
+var problem = await StartupChecks.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+if (problem is not null)
+{
+    await Console.Error.WriteLineAsync("reelgate: cannot start: " + problem);
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using Reelgate.Core.Catalog;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Ports;
+using Reelgate.Core.Validation;
+using Reelgate.Engines.Local;
+using Reelgate.Imaging;
+using Reelgate.Server.Auth;
+using Reelgate.Server.Configuration;
+using Reelgate.Server.Errors;
+using Reelgate.Server.Features.Files;
+using Reelgate.Server.Features.Generations;
+using Reelgate.Server.Features.Jobs;
+using Reelgate.Server.Http;
+using Reelgate.Server.Workers;
+using Reelgate.Storage.Blobs;
+using Reelgate.Storage.Sqlite;
+
+namespace Reelgate.Server.Startup;
+
+/// <summary>Everything the server is made of, wired once.</summary>
+public static class ReelgateServices
+{
+    public const string EnginesSection = "Reelgate:Engines";
+
+    public static IServiceCollection AddReelgate(this IServiceCollection services, IConfiguration configuration, ModelCatalog catalog)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ReelgateOptions>().Bind(configuration.GetSection(ReelgateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<HostOptions>(host =>
+        {
+            var grace = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.ShutdownGrace ?? new WorkerOptions().ShutdownGrace;
+            host.ShutdownTimeout = grace + TimeSpan.FromSeconds(10);
+        });
+
+        // The catalog and what reads it.
+        services.AddSingleton(catalog);
+        services.AddSingleton<GenerationRequestParser>();
+        services.AddSingleton(sp => new EngineRouter(
+            sp.GetServices<IVideoEngine>(),
+            configuration.GetSection(EnginesSection).Get<string[]>() is { Length: > 0 } order ? order : ["local"]));
+
+        // The embedded default: SQLite and disk, in the data folder.
+        var dataDir = configuration.GetSection(ReelgateOptions.Section).Get<ReelgateOptions>() ?? new ReelgateOptions();
+        services.AddSqliteStorage(dataDir.DataPath("reelgate.db"));
+        services.AddSingleton<IBlobStore>(sp => new DiskBlobStore(sp.GetRequiredService<IOptions<ReelgateOptions>>().Value.DataPath("blobs")));
+
+        services.AddLocalEngine(configuration);
+        services.AddImaging(configuration);
+
+        // HTTP: errors, auth, JSON, OpenAPI.
+        services.AddApiErrors();
+        services.AddApiKeyAuth();
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Reelgate API";
+            document.Info.Description = "A self-hosted video-generation API compatible with the hosted Pixverse v5.6 API.";
+            return Task.CompletedTask;
+        }));
+
+        // Jobs.
+        services.AddSingleton<UrlSigner>();
+        services.AddSingleton<OutputUrls>();
+        services.AddSingleton<JobResponseMapper>();
+        services.AddSingleton<GenerationPlanner>();
+        services.AddScoped<SubmissionService>();
+        services.AddSingleton<AdminKeyBootstrapper>();
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<JobChangeFeed>();
+        services.AddSingleton<JobCancellations>();
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<JobWorkerService>();
+        return services;
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using Reelgate.Core.Ports;
+using Reelgate.Engines.Local.Encoding;
+using Reelgate.Imaging;
+using Reelgate.Server.Auth;
+using Reelgate.Server.Configuration;
+using Reelgate.Server.Features.Files;
+using Reelgate.Storage.Migrations;
+
+namespace Reelgate.Server.Startup;
+
+/// <summary>
+/// What must hold before the server takes a request: settings valid, data folder writable, ffmpeg present
+/// (when this process renders), the schema migrated, the URL-signing secret loaded, an admin key there.
+/// A problem stops the start with one line saying what to install or change.
+/// </summary>
+public static class StartupChecks
+{
+    /// <summary>Null when the server may start, else the one line to print.</summary>
+    public static async Task<string?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ReelgateOptions server;
+        WorkerOptions workers;
+        try
+        {
+            server = services.GetRequiredService<IOptions<ReelgateOptions>>().Value;
+            workers = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<FfmpegOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ImagingOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            return "bad setting: " + string.Join("; ", e.Failures);
+        }
+
+        var dataProblem = CheckWritable(server.DataPath());
+        if (dataProblem is not null)
+        {
+            return dataProblem;
+        }
+
+        if (workers.Count > 0)
+        {
+            var ffmpegProblem = await services.GetRequiredService<FfmpegTools>().FindProblemAsync(cancellationToken);
+            if (ffmpegProblem is not null)
+            {
+                return ffmpegProblem;
+            }
+        }
+
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var secret = await services.GetRequiredService<ISecretStore>().GetOrCreateAsync(UrlSigner.SecretName, UrlSigner.NewSecret, cancellationToken);
+        services.GetRequiredService<UrlSigner>().Initialize(secret);
+        var createdKey = await services.GetRequiredService<AdminKeyBootstrapper>().EnsureAdminKeyAsync(cancellationToken);
+        if (createdKey is not null)
+        {
+            await Console.Out.WriteLineAsync($"""
+
+                Reelgate created an admin key. It is shown this once; keep it:
+
+                    {createdKey}
+
+                Try it:  curl -H "Authorization: Bearer {createdKey}" http://127.0.0.1:8080/v1/balance
+
+                """);
+        }
+
+        CleanWorkFolder(server.DataPath("work"), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        return null;
+    }
+
+    private static string? CheckWritable(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the data folder '{directory}' is not writable ({e.Message}): set REELGATE_DATA_DIR to a folder this user can write";
+        }
+    }
+
+    /// <summary>
+    /// Work folders left by a process that died mid-render (their jobs are redone from the start anyway).
+    /// Only old ones: another process on this data folder may be rendering into a fresh one.
+    /// </summary>
+    private static void CleanWorkFolder(string work, DateTimeOffset now)
+    {
+        if (!Directory.Exists(work))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(work))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) < now.UtcDateTime.AddHours(-1))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another process may be using it; it is only scratch space.
+                }
+            }
+        }
+    }
+}

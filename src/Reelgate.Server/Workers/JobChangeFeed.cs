@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace Reelgate.Server.Workers;
+
+/// <summary>
+/// Tells listeners in this process (SSE streams) that a job changed, so they read it again at once.
+/// Changes made on other nodes are seen by the listeners' periodic re-read.
+/// </summary>
+public sealed class JobChangeFeed(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+
+    public void Notify(string jobId)
+    {
+        if (_waiters.TryRemove(jobId, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when the job changes here, or after the timeout, or on cancellation (without throwing).</summary>
+    public async Task WaitAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waiter = _waiters.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await waiter.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Reelgate.Core.Catalog;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Jobs;
+using Reelgate.Core.Ports;
+using Reelgate.Server.Configuration;
+
+namespace Reelgate.Server.Workers;
+
+/// <summary>
+/// Runs one claimed job: inputs to local files, the engine, outputs probed and stored, the final state
+/// written under the lease. While it runs, a heartbeat renews the lease and writes progress; a lost lease
+/// or a cancel stops the engine at once.
+/// </summary>
+public sealed partial class JobRunner(
+    IJobStore jobs,
+    IBlobStore blobs,
+    EngineRouter router,
+    ModelCatalog catalog,
+    IMediaProbe probe,
+    JobCancellations running,
+    JobChangeFeed changes,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<ReelgateOptions> serverOptions,
+    TimeProvider time,
+    ILogger<JobRunner> logger)
+{
+    private readonly WorkerOptions _options = workerOptions.Value;
+
+    /// <param name="job">The job as claimed.</param>
+    /// <param name="workerId">The lease owner.</param>
+    /// <param name="drain">Fires when the process stops and the shutdown grace has run out: the job goes back to the queue.</param>
+    public async Task RunAsync(Job job, string workerId, CancellationToken drain)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id, ["Attempt"] = job.Attempts });
+        using var jobToken = CancellationTokenSource.CreateLinkedTokenSource(drain);
+        using var heartbeatStop = new CancellationTokenSource();
+        running.Register(job.Id, jobToken);
+        var workDirectory = serverOptions.Value.DataPath("work", $"{job.Id}-{job.Attempts.ToString(CultureInfo.InvariantCulture)}");
+        var progress = new ProgressReporter();
+        var heartbeat = HeartbeatAsync(job.Id, workerId, progress, jobToken, heartbeatStop.Token);
+        LogStarted(logger, job.Id, job.Attempts, workerId);
+        try
+        {
+            Directory.CreateDirectory(workDirectory);
+            var engine = PickEngine(job);
+            await jobs.SaveCheckpointAsync(job.Id, workerId, engine.Name, job.Checkpoint, time.GetUtcNow(), jobToken.Token);
+            var inputs = await DownloadInputsAsync(job, workDirectory, jobToken.Token);
+            var checkpoint = new LeaseCheckpoint(jobs, job.Id, workerId, engine.Name, job.Checkpoint, time);
+            var outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, inputs, workDirectory, progress, checkpoint), jobToken.Token);
+            await StopAsync(heartbeatStop, heartbeat);
+            switch (outcome)
+            {
+                case RenderOutcome.Rendered rendered:
+                    await FinishAsync(job, workerId, engine.Name, rendered, jobToken.Token);
+                    break;
+                case RenderOutcome.Failed failed when failed.Retryable && job.Attempts < _options.MaxAttempts:
+                    LogRetry(logger, job.Id, failed.Error.Code);
+                    await jobs.ReleaseAsync(job.Id, workerId, countAttempt: true, time.GetUtcNow(), CancellationToken.None);
+                    break;
+                case RenderOutcome.Failed failed:
+                    LogFailed(logger, job.Id, failed.Error.Code, failed.Error.Message);
+                    await jobs.FailAsync(job.Id, workerId, failed.Error, time.GetUtcNow(), CancellationToken.None);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (jobToken.IsCancellationRequested)
+        {
+            if (drain.IsCancellationRequested)
+            {
+                LogHandedBack(logger, job.Id);
+                await jobs.ReleaseAsync(job.Id, workerId, countAttempt: false, time.GetUtcNow(), CancellationToken.None);
+            }
+            else
+            {
+                LogStopped(logger, job.Id);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCrashed(logger, e, job.Id);
+            if (job.Attempts < _options.MaxAttempts)
+            {
+                await jobs.ReleaseAsync(job.Id, workerId, countAttempt: true, time.GetUtcNow(), CancellationToken.None);
+            }
+            else
+            {
+                await jobs.FailAsync(job.Id, workerId, new JobError("engine_error",
+                    $"the engine failed {job.Attempts} times on this job; the hold was released"), time.GetUtcNow(), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await StopAsync(heartbeatStop, heartbeat);
+            running.Unregister(job.Id);
+            TryDelete(workDirectory);
+            changes.Notify(job.Id);
+        }
+    }
+
+    /// <summary>The blob folder of one attempt's outputs (so a late attempt never touches another's files).</summary>
+    public static string OutputPrefix(string jobId, int attempt) => $"outputs/{jobId}/{attempt.ToString(CultureInfo.InvariantCulture)}/";
+
+    private IVideoEngine PickEngine(Job job)
+    {
+        if (job.Engine is not null && router.Find(job.Engine) is { } resumed && job.Checkpoint is not null)
+        {
+            return resumed;
+        }
+
+        var model = catalog.Find(job.Request.Model) ?? throw new InvalidOperationException($"model {job.Request.Model} left the catalog");
+        var candidates = router.CandidatesFor(model);
+        return candidates.Count > 0 ? candidates[0] : throw new InvalidOperationException($"no engine serves {model.Id}");
+    }
+
+    private async Task<IReadOnlyList<RenderInput>> DownloadInputsAsync(Job job, string workDirectory, CancellationToken cancellationToken)
+    {
+        var inputs = new List<RenderInput>();
+        foreach (var input in job.Inputs)
+        {
+            var path = Path.Combine(workDirectory, input.Role + Path.GetExtension(input.BlobKey));
+            var blob = await blobs.OpenReadAsync(input.BlobKey, cancellationToken)
+                ?? throw new InvalidOperationException($"the stored input {input.BlobKey} is missing");
+            await using (blob)
+            {
+                await using var file = File.Create(path);
+                await blob.Stream.CopyToAsync(file, cancellationToken);
+            }
+
+            inputs.Add(new RenderInput(input.Role, path, input.ContentType, input.Width, input.Height));
+        }
+
+        return inputs;
+    }
+
+    private async Task FinishAsync(Job job, string workerId, string engine, RenderOutcome.Rendered rendered, CancellationToken cancellationToken)
+    {
+        var prefix = OutputPrefix(job.Id, job.Attempts);
+        var outputs = new List<JobOutput>();
+        var video = await probe.ProbeAsync(rendered.VideoPath, cancellationToken);
+        outputs.Add(new JobOutput(JobOutput.VideoType, null, prefix + "video.mp4", "video/mp4", video.Width, video.Height,
+            Math.Round(video.DurationSeconds, 3), Math.Round(video.Fps, 3), video.HasAudio, video.Bytes));
+        if (rendered.PosterPath is not null)
+        {
+            var poster = await probe.ProbeAsync(rendered.PosterPath, cancellationToken);
+            outputs.Add(new JobOutput(JobOutput.ImageType, JobOutput.PosterRole, prefix + "poster.jpg", "image/jpeg",
+                poster.Width, poster.Height, null, null, null, poster.Bytes));
+        }
+
+        await blobs.PutFileAsync(prefix + "video.mp4", rendered.VideoPath, "video/mp4", cancellationToken);
+        if (rendered.PosterPath is not null)
+        {
+            await blobs.PutFileAsync(prefix + "poster.jpg", rendered.PosterPath, "image/jpeg", cancellationToken);
+        }
+
+        var completed = await jobs.CompleteAsync(job.Id, workerId, new JobResult(outputs, rendered.Thinking, engine), time.GetUtcNow(), CancellationToken.None);
+        if (completed)
+        {
+            LogCompleted(logger, job.Id, engine, video.Bytes);
+        }
+        else
+        {
+            // Cancelled, or the lease went to another worker meanwhile: this attempt's files are nobody's.
+            await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+            LogStopped(logger, job.Id);
+        }
+    }
+
+    private async Task HeartbeatAsync(string jobId, string workerId, ProgressReporter progress, CancellationTokenSource jobToken, CancellationToken stop)
+    {
+        var renewEvery = _options.Lease / 3;
+        var lastRenew = time.GetTimestamp();
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(_options.ProgressInterval, time, stop);
+                var ok = true;
+                if (progress.TakeChange() is { } percent)
+                {
+                    ok = await jobs.ReportProgressAsync(jobId, workerId, percent, time.GetUtcNow(), stop);
+                    changes.Notify(jobId);
+                }
+
+                if (ok && time.GetElapsedTime(lastRenew) >= renewEvery)
+                {
+                    ok = await jobs.RenewLeaseAsync(jobId, workerId, time.GetUtcNow() + _options.Lease, stop);
+                    lastRenew = time.GetTimestamp();
+                }
+
+                if (!ok)
+                {
+                    // Cancelled by a user (maybe on another node) or the lease is lost: stop the engine now.
+                    await jobToken.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The render finished.
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync();
+        }
+
+        await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the next start's sweep of the work folder.
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Job {JobId} started (attempt {Attempt}) by {WorkerId}")]
+    private static partial void LogStarted(ILogger logger, string jobId, int attempt, string workerId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Job {JobId} completed by engine {Engine} ({Bytes} bytes)")]
+    private static partial void LogCompleted(ILogger logger, string jobId, string engine, long bytes);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Job {JobId} failed: {Code}: {Message}")]
+    private static partial void LogFailed(ILogger logger, string jobId, string code, string message);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Job {JobId} failed with retryable {Code}; back to the queue")]
+    private static partial void LogRetry(ILogger logger, string jobId, string code);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Job {JobId} was handed back to the queue at shutdown")]
+    private static partial void LogHandedBack(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Job {JobId} stopped: cancelled, or its lease was lost")]
+    private static partial void LogStopped(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Job {JobId}: the engine crashed")]
+    private static partial void LogCrashed(ILogger logger, Exception exception, string jobId);
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+
+namespace Reelgate.Storage.Sql;
+
+/// <summary>
+/// What differs between the SQL backends. The statements themselves are shared: both SQLite (3.35+) and
+/// PostgreSQL speak UPDATE ... RETURNING and ON CONFLICT; only locking and error codes differ.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>Appended to the claim's inner SELECT: "FOR UPDATE SKIP LOCKED" on PostgreSQL, nothing on SQLite (one writer).</summary>
+    public abstract string ClaimLockClause { get; }
+
+    /// <summary>Opens a connection ready for use (pragmas set, pooled).</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a write transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>True when the exception is a unique-constraint violation (a lost race on an insert).</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Runs before migrations so that only one process migrates at a time.</summary>
+    public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}
