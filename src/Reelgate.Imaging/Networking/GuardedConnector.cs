@@ -50,6 +50,9 @@ internal sealed class GuardedConnector
     public async Task<IReadOnlyList<IPAddress>> ResolveCheckedAsync(string host, CancellationToken cancellationToken)
     {
         var name = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+
+        // "127.0.0.1." is the address 127.0.0.1 to browsers and some resolvers; judge it as one.
+        name = name.Length > 1 && name.EndsWith('.') ? name[..^1] : name;
         IPAddress[] answers;
         if (IPAddress.TryParse(name, out var literal))
         {
