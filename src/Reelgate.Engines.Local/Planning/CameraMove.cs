@@ -1,0 +1,12 @@
+namespace Reelgate.Engines.Local.Planning;
+
+/// <summary>The virtual camera's move over the clip; layers move with parallax by depth.</summary>
+public enum CameraMove
+{
+    Static,
+    ZoomIn,
+    ZoomOut,
+    PanLeft,
+    PanRight,
+    Orbit,
+}

@@ -1,0 +1,224 @@
+using Reelgate.Engines.Local.Planning;
+using SkiaSharp;
+
+namespace Reelgate.Engines.Local.Rendering;
+
+/// <summary>The sky: a gradient by time of day and weather (tinted by a named colour), sun or moon, stars, clouds, lightning.</summary>
+public sealed class SkyPainter : IDisposable
+{
+    private readonly ScenePlan _plan;
+    private readonly StyleBrush _brush;
+    private readonly SceneCamera _camera;
+    private readonly float _width;
+    private readonly float _height;
+    private readonly SKPoint[] _stars;
+    private readonly double[] _starPhase;
+    private readonly (float X, float Y, float Size)[] _clouds;
+    private readonly SKPaint _paint = new() { IsAntialias = true };
+    private readonly SKPathBuilder _path = new();
+
+    public SkyPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+    {
+        _plan = plan;
+        _brush = brush;
+        _camera = camera;
+        _width = width;
+        _height = height;
+        var random = PlanRandom.Fork(plan.DetailSeed, "sky");
+        var starCount = (int)(70 * width * height);
+        _stars = new SKPoint[starCount];
+        _starPhase = new double[starCount];
+        for (var i = 0; i < starCount; i++)
+        {
+            _stars[i] = new SKPoint((float)random.Range(-0.2, width + 0.2), (float)random.Range(-0.2, height * 0.6));
+            _starPhase[i] = random.Range(0, Math.Tau);
+        }
+
+        _clouds = new (float, float, float)[5];
+        for (var i = 0; i < _clouds.Length; i++)
+        {
+            _clouds[i] = ((float)(((i + 0.5) / _clouds.Length * (width + 0.6)) - 0.3 + random.Range(-0.1, 0.1)), (float)random.Range(0.06, 0.28) * height, (float)random.Range(0.09, 0.15));
+        }
+    }
+
+    private bool Overcast => _plan.Weather is Weather.Rain or Weather.Storm or Weather.Fog or Weather.Snow;
+
+    private bool Dark => _plan.TimeOfDay == TimeOfDay.Night || _plan.Backdrop == Backdrop.Space || _brush.Look.Neon;
+
+    public void Draw(SKCanvas canvas, SceneClock clock)
+    {
+        DrawGradient(canvas);
+        canvas.Save();
+        canvas.Concat(_camera.At(clock, 0.25f));
+        if (Dark && !Overcast)
+        {
+            DrawStars(canvas, clock);
+        }
+
+        if (!Overcast)
+        {
+            DrawCelestial(canvas);
+        }
+
+        if (_plan.Weather is Weather.Cloudy or Weather.Rain or Weather.Storm or Weather.Snow or Weather.Wind)
+        {
+            DrawClouds(canvas, clock);
+        }
+
+        canvas.Restore();
+    }
+
+    /// <summary>Storm lightning: a white flash and a bolt on strong beats.</summary>
+    public void DrawLightning(SKCanvas canvas, SceneClock clock)
+    {
+        if (_plan.Weather != Weather.Storm || !clock.StrongPulse || clock.Pulse < 0.05)
+        {
+            return;
+        }
+
+        _paint.Shader = null;
+        _paint.Style = SKPaintStyle.Fill;
+        _paint.Color = SKColors.White.WithAlpha((byte)(140 * clock.Pulse));
+        canvas.DrawRect(-1, -1, _width + 2, _height + 2, _paint);
+        var random = PlanRandom.Fork(_plan.DetailSeed, "bolt-" + clock.Frame / SceneClock.PulseFrames);
+        _path.Reset();
+        var x = (float)random.Range(0.2, 0.8) * _width;
+        var y = 0f;
+        _path.MoveTo(x, y);
+        while (y < _height * 0.6f)
+        {
+            x += (float)random.Range(-0.06, 0.06);
+            y += (float)random.Range(0.04, 0.09);
+            _path.LineTo(x, y);
+        }
+
+        _paint.Style = SKPaintStyle.Stroke;
+        _paint.StrokeWidth = 0.008f;
+        _paint.Color = new SKColor(240, 240, 255, (byte)(255 * clock.Pulse));
+        canvas.DrawBuilt(_path, _paint);
+    }
+
+    public void Dispose()
+    {
+        _paint.Dispose();
+        _path.Dispose();
+    }
+
+    private void DrawGradient(SKCanvas canvas)
+    {
+        var (top, bottom) = SkyColors();
+        SKColor[] colors;
+        float[] stops;
+        if (_brush.Look.BandedSky)
+        {
+            var mid1 = Mix(top, bottom, 0.33);
+            var mid2 = Mix(top, bottom, 0.66);
+            colors = [top, top, mid1, mid1, mid2, mid2, bottom, bottom];
+            stops = [0, 0.25f, 0.25f, 0.5f, 0.5f, 0.75f, 0.75f, 1];
+        }
+        else
+        {
+            colors = [top, bottom];
+            stops = [0, 1];
+        }
+
+        using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, _height * 0.75f), colors, stops, SKShaderTileMode.Clamp);
+        _paint.Style = SKPaintStyle.Fill;
+        _paint.Shader = shader;
+        canvas.DrawRect(-1, -1, _width + 2, _height + 2, _paint);
+        _paint.Shader = null;
+    }
+
+    private (SKColor Top, SKColor Bottom) SkyColors()
+    {
+        if (_brush.Look.Neon)
+        {
+            return (new SKColor(8, 6, 28), new SKColor(70, 10, 80));
+        }
+
+        var named = _plan.Palette.Named is not null;
+        var h = _plan.Palette.PrimaryHue;
+        (double H, double S, double L) top, bottom;
+        if (_plan.Backdrop == Backdrop.Space)
+        {
+            (top, bottom) = ((named ? h : 250, 0.5, 0.04), (named ? h : 270, 0.5, 0.14));
+        }
+        else
+        {
+            (top, bottom) = _plan.TimeOfDay switch
+            {
+                TimeOfDay.Dawn => ((named ? h : 255, 0.45, 0.38), (named ? h + 12 : 25, 0.75, 0.68)),
+                TimeOfDay.Dusk => ((named ? h : 245, 0.45, 0.24), (named ? h : 15, 0.8, 0.55)),
+                TimeOfDay.Night => ((named ? h : 230, 0.5, 0.05), (named ? h : 225, 0.45, 0.16)),
+                _ => ((named ? h : 212, 0.62, 0.52), (named ? h : 200, 0.5, 0.8)),
+            };
+        }
+
+        var (satScale, lightScale) = _plan.Weather switch
+        {
+            Weather.Rain or Weather.Storm => (0.3, 0.7),
+            Weather.Fog => (0.25, 1.05),
+            Weather.Cloudy or Weather.Snow => (0.55, 0.95),
+            _ => (1.0, 1.0),
+        };
+        var sat = _brush.Look.SaturationScale * satScale;
+        var lift = _brush.Look.LightnessLift * 0.5;
+        return (HslColor.From(top.H, top.S * sat, (top.L * lightScale) + lift), HslColor.From(bottom.H, bottom.S * sat, (bottom.L * lightScale) + lift));
+    }
+
+    private void DrawCelestial(SKCanvas canvas)
+    {
+        switch (_plan.TimeOfDay)
+        {
+            case TimeOfDay.Night:
+                _brush.Circle(canvas, _width * 0.76f, _height * 0.2f, 0.055f, new SKColor(235, 235, 215));
+                break;
+            case TimeOfDay.Dawn:
+            case TimeOfDay.Dusk:
+                _brush.Circle(canvas, _width * 0.3f, _height * 0.55f, 0.1f, _brush.Color(28, 0.9, 0.6 / _brush.Light));
+                break;
+            default:
+                if (_plan.Backdrop != Backdrop.Space)
+                {
+                    _brush.Circle(canvas, _width * 0.8f, _height * 0.16f, 0.06f, _brush.Color(52, 0.95, 0.62));
+                }
+
+                break;
+        }
+    }
+
+    private void DrawStars(SKCanvas canvas, SceneClock clock)
+    {
+        _paint.Style = SKPaintStyle.Fill;
+        for (var i = 0; i < _stars.Length; i++)
+        {
+            var twinkle = 0.55 + (0.45 * Math.Sin(_starPhase[i] + (clock.Seconds * 3)));
+            _paint.Color = new SKColor(255, 255, 240, (byte)(255 * twinkle));
+            canvas.DrawCircle(_stars[i], 0.0035f, _paint);
+        }
+    }
+
+    private void DrawClouds(SKCanvas canvas, SceneClock clock)
+    {
+        var grey = _plan.Weather is Weather.Rain or Weather.Storm ? 0.5 : 0.9;
+        var color = _brush.Color(_plan.Palette.PrimaryHue, 0.08, grey);
+        var drift = (float)(0.03 * _plan.Speed * clock.Seconds) * (_plan.Weather == Weather.Wind ? 3 : 1);
+        foreach (var (x, y, size) in _clouds)
+        {
+            var cx = Wrap(x + drift, _width + 0.6f) - 0.3f;
+            _path.Reset();
+            _path.AddCircle(cx, y, size);
+            _path.AddCircle(cx + (size * 0.9f), y + (size * 0.2f), size * 0.75f);
+            _path.AddCircle(cx - (size * 0.9f), y + (size * 0.25f), size * 0.65f);
+            _path.AddRoundRect(new SKRect(cx - (size * 1.5f), y + (size * 0.1f), cx + (size * 1.6f), y + (size * 0.8f)), size * 0.35f, size * 0.35f);
+            _brush.Fill(canvas, _path, color);
+        }
+    }
+
+    private static float Wrap(float value, float range) => ((value % range) + range) % range;
+
+    private static SKColor Mix(SKColor a, SKColor b, double t) => new(
+        (byte)(a.Red + ((b.Red - a.Red) * t)),
+        (byte)(a.Green + ((b.Green - a.Green) * t)),
+        (byte)(a.Blue + ((b.Blue - a.Blue) * t)));
+}

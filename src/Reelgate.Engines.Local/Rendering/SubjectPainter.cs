@@ -1,0 +1,113 @@
+using Reelgate.Engines.Local.Planning;
+using SkiaSharp;
+
+namespace Reelgate.Engines.Local.Rendering;
+
+/// <summary>
+/// Draws the plan's subjects on the ground plane (camera depth 1): each travels along its path, bobs,
+/// swings its limbs with the motion level, and squashes on every beat.
+/// </summary>
+public sealed class SubjectPainter : IDisposable
+{
+    private readonly ScenePlan _plan;
+    private readonly StyleBrush _brush;
+    private readonly SceneCamera _camera;
+    private readonly float _width;
+    private readonly float _height;
+    private readonly SubjectShapes _shapes;
+    private readonly SKPaint _shadow = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
+
+    public SubjectPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+    {
+        _plan = plan;
+        _brush = brush;
+        _camera = camera;
+        _width = width;
+        _height = height;
+        _shapes = new SubjectShapes(brush);
+    }
+
+    public void Draw(SKCanvas canvas, SceneClock clock)
+    {
+        canvas.Save();
+        canvas.Concat(_camera.At(clock, 1f));
+        foreach (var subject in _plan.Subjects.OrderBy(s => s.Y))
+        {
+            DrawSubject(canvas, subject, clock);
+        }
+
+        canvas.Restore();
+    }
+
+    public void Dispose()
+    {
+        _shadow.Dispose();
+    }
+
+    private void DrawSubject(SKCanvas canvas, SubjectPlan subject, SceneClock clock)
+    {
+        var speed = _plan.Speed;
+        var span = _width + 0.8f;
+        var travel = (float)(subject.Direction * subject.Speed * speed * clock.Seconds);
+        var x = (((((float)subject.X * _width) + travel + 0.4f) % span) + span) % span - 0.4f;
+        var flies = subject.Y < 0.6;
+        var bob = (float)(Math.Sin(subject.Phase + (clock.Seconds * Math.Tau * (0.4 + (0.5 * speed)))) * (flies ? 0.03 : 0.006) * Math.Min(speed + 0.2, 2));
+        var y = ((float)subject.Y * _height) + bob;
+        var size = (float)subject.Size;
+        var cycle = (float)(subject.Phase + (clock.Seconds * (2.5 + (5 * speed))));
+        var squash = (float)(0.14 * clock.Pulse);
+
+        if (!flies && !_brush.Look.Neon && _brush.Look.Shading != ShadingKind.Flat)
+        {
+            _shadow.Color = new SKColor(0, 0, 0, (byte)(_brush.Look.Shading == ShadingKind.Volume ? 90 : 55));
+            canvas.DrawOval(x, y + (size * 0.02f), size * 0.45f, size * 0.06f, _shadow);
+        }
+
+        canvas.Save();
+        canvas.Translate(x, y);
+        canvas.Scale(subject.Direction < 0 ? -size : size, size);
+        canvas.Scale(1 - (squash * 0.4f), 1 + squash);
+        var body = _brush.Color(subject.Hue, 0.72, 0.5);
+        var accent = _brush.Color(subject.Hue + 35, 0.6, 0.68);
+        var dark = _brush.Color(subject.Hue, 0.35, 0.2);
+        var lit = _plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk;
+        switch (subject.Kind)
+        {
+            case SubjectKind.Creature:
+                _shapes.Creature(canvas, body, accent, dark, cycle);
+                break;
+            case SubjectKind.Figure:
+                _shapes.Figure(canvas, body, accent, dark, cycle);
+                break;
+            case SubjectKind.Bird:
+                _shapes.Bird(canvas, body, accent, cycle);
+                break;
+            case SubjectKind.Fish:
+                _shapes.Fish(canvas, body, accent, cycle);
+                break;
+            case SubjectKind.Vehicle:
+                _shapes.Vehicle(canvas, body, accent, dark, (float)(subject.Direction * subject.Speed * speed * clock.Seconds * 40));
+                break;
+            case SubjectKind.House:
+                _shapes.House(canvas, body, accent, dark, lit);
+                break;
+            case SubjectKind.Tree:
+                _shapes.Tree(canvas, _brush.Color(125, 0.55, 0.38), dark, (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
+                break;
+            case SubjectKind.Robot:
+                _shapes.Robot(canvas, body, accent, dark, cycle);
+                break;
+            case SubjectKind.Balloon:
+                _shapes.Balloon(canvas, body, accent, dark);
+                break;
+            case SubjectKind.Flower:
+                _shapes.Flower(canvas, body, accent, _brush.Color(120, 0.5, 0.35), (float)Math.Sin(cycle * 0.4) * 0.1f);
+                break;
+            default:
+                _shapes.Orb(canvas, body, accent);
+                break;
+        }
+
+        canvas.Restore();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Validation;
+using Reelgate.Engines.Local.Encoding;
+using Reelgate.Testing;
+
+namespace Reelgate.Engines.Local.Tests;
+
+/// <summary>A real <see cref="LocalVideoEngine"/> (system ffmpeg, system clock) rendering into a temp folder.</summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new("engine");
+
+    public EngineHarness()
+    {
+        Processes = new ChildProcessTracker();
+        Engine = new LocalVideoEngine(Options.Create(new FfmpegOptions()), Processes, TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
+    }
+
+    public ChildProcessTracker Processes { get; }
+
+    public LocalVideoEngine Engine { get; }
+
+    public string Folder(string name) => Directory.CreateDirectory(_temp.File(name)).FullName;
+
+    public string File(string name) => _temp.File(name);
+
+    public RenderJob Job(GenerationSpec spec, string name, IReadOnlyList<RenderInput>? images = null, IProgress<int>? progress = null) =>
+        new("job_" + name, spec, images ?? [], Path.Combine(_temp.Path, name), progress ?? new Progress<int>(), new NoCheckpoint());
+
+    /// <summary>Renders and returns the video path; fails the test when the engine does not render.</summary>
+    public async Task<RenderOutcome.Rendered> RenderAsync(GenerationSpec spec, string name, IReadOnlyList<RenderInput>? images = null)
+    {
+        var outcome = await Engine.RenderAsync(Job(spec, name, images), TestContext.Current.CancellationToken);
+        return outcome.ShouldBeOfType<RenderOutcome.Rendered>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Processes.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private sealed class NoCheckpoint : IEngineCheckpoint
+    {
+        public string? Saved => null;
+
+        public Task<bool> SaveAsync(string value, CancellationToken cancellationToken) => Task.FromResult(true);
+    }
+}
