@@ -54,6 +54,11 @@ public static class JsonBodyReader
             return InvalidJson("the request body is empty; send a JSON object");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return InvalidJson("the request body is not valid UTF-8");
+        }
+
         try
         {
             var document = JsonDocument.Parse(buffer.WrittenMemory, DocumentOptions);
