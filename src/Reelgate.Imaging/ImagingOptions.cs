@@ -14,7 +14,7 @@ public sealed class ImagingOptions
     /// <summary>The whole fetch of a URL, redirects and a trickling body included (the contract's 10 s).</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Opening one TCP connection (within <see cref="FetchTimeout"/>).</summary>
+    /// <summary>Opening one TCP connection; the whole fetch still ends at <see cref="FetchTimeout"/>.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Decoding, resizing and encoding one image; libvips is told to stop past it.</summary>

@@ -13,9 +13,9 @@ internal sealed class ImagingOptionsValidator : IValidateOptions<ImagingOptions>
             failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.FetchTimeout)} must be more than 0 and at most 00:05:00 (got {options.FetchTimeout})");
         }
 
-        if (options.ConnectTimeout <= TimeSpan.Zero || options.ConnectTimeout > options.FetchTimeout)
+        if (options.ConnectTimeout <= TimeSpan.Zero || options.ConnectTimeout > TimeSpan.FromMinutes(5))
         {
-            failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.ConnectTimeout)} must be more than 0 and at most FetchTimeout (got {options.ConnectTimeout})");
+            failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.ConnectTimeout)} must be more than 0 and at most 00:05:00 (got {options.ConnectTimeout})");
         }
 
         if (options.NormalizeTimeout <= TimeSpan.Zero || options.NormalizeTimeout > TimeSpan.FromMinutes(10))

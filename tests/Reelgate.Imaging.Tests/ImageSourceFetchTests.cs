@@ -51,7 +51,7 @@ public sealed class ImageSourceFetchTests : IAsyncLifetime
             OriginalWidth = width,
             OriginalHeight = height,
         });
-        var stored = _harness.ReadBlob(input.BlobKey);
+        var stored = await _harness.ReadBlobAsync(input.BlobKey);
         stored.LongLength.ShouldBe(input.Bytes);
         stored.LongLength.ShouldBeLessThanOrEqualTo(ImageLimits.MaxOutputBytes);
         ImageFormatSniffer.Sniff(stored).ShouldBe(format == ImageFormat.Png ? ImageFormat.Png : ImageFormat.Jpeg);
@@ -74,7 +74,7 @@ public sealed class ImageSourceFetchTests : IAsyncLifetime
 
         var outcome = await _harness.ResolveAsync(_server.Url("/exact.png"));
 
-        var stored = _harness.ReadBlob(outcome.Value!.BlobKey);
+        var stored = await _harness.ReadBlobAsync(outcome.Value!.BlobKey);
         TestImages.MaxDifference(stored, source).ShouldBe(0);
     }
 
@@ -96,7 +96,7 @@ public sealed class ImageSourceFetchTests : IAsyncLifetime
         var input = outcome.Value!;
         (input.ContentType, input.Width, input.Height, input.OriginalWidth, input.OriginalHeight)
             .ShouldBe(("image/jpeg", 3300, 3200, 3300, 3200));
-        var stored = _harness.ReadBlob(input.BlobKey);
+        var stored = await _harness.ReadBlobAsync(input.BlobKey);
         stored.LongLength.ShouldBe(input.Bytes);
         stored.LongLength.ShouldBeLessThanOrEqualTo(ImageLimits.MaxOutputBytes);
         ImageFormatSniffer.Sniff(stored).ShouldBe(ImageFormat.Jpeg);
@@ -114,7 +114,7 @@ public sealed class ImageSourceFetchTests : IAsyncLifetime
         var outcome = await _harness.ResolveAsync(_server.Url("/photo.jpg"));
 
         outcome.Value!.ContentType.ShouldBe("image/png");
-        ImageFormatSniffer.Sniff(_harness.ReadBlob(outcome.Value.BlobKey)).ShouldBe(ImageFormat.Png);
+        ImageFormatSniffer.Sniff(await _harness.ReadBlobAsync(outcome.Value.BlobKey)).ShouldBe(ImageFormat.Png);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ internal sealed class NormalizePipeline
             }
             else
             {
-                image.Jpegsave(outputPath, q: quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+                image.Jpegsave(outputPath, q: quality, keep: Enums.ForeignKeep.None);
             }
 
             return new FileInfo(outputPath).Length;

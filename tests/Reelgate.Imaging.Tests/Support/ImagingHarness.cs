@@ -6,6 +6,7 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Imaging.Networking;
 using Reelgate.Imaging.Normalizing;
+using Reelgate.Storage.Blobs;
 using Reelgate.Testing;
 
 namespace Reelgate.Imaging.Tests.Support;
@@ -37,7 +38,7 @@ internal sealed class ImagingHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
-        Blobs = new FolderBlobStore(Path.Combine(_temp.Path, "blobs"));
+        Blobs = new DiskBlobStore(Path.Combine(_temp.Path, "blobs"));
         services.AddSingleton<IBlobStore>(Blobs);
         services.AddSingleton<IUploadStore>(Uploads);
         services.AddImaging(configuration);
@@ -58,7 +59,7 @@ internal sealed class ImagingHarness : IAsyncDisposable
         _scope = _services.CreateAsyncScope();
     }
 
-    public FolderBlobStore Blobs { get; }
+    public DiskBlobStore Blobs { get; }
 
     public MemoryUploadStore Uploads { get; } = new();
 
@@ -76,7 +77,18 @@ internal sealed class ImagingHarness : IAsyncDisposable
 
     public Task<Outcome<JobInput>> ResolveAsync(Uri url, string param = "image") => ResolveAsync(url.ToString(), param);
 
-    public byte[] ReadBlob(string key) => File.ReadAllBytes(Blobs.PathOf(key));
+    /// <summary>The stored bytes of a blob, read back through the blob store.</summary>
+    public async Task<byte[]> ReadBlobAsync(string key)
+    {
+        var content = await Blobs.OpenReadAsync(key, TestContext.Current.CancellationToken)
+            ?? throw new InvalidOperationException($"no blob {key}");
+        await using (content)
+        {
+            using var copy = new MemoryStream();
+            await content.Stream.CopyToAsync(copy, TestContext.Current.CancellationToken);
+            return copy.ToArray();
+        }
+    }
 
     /// <summary>Files left in the scratch folder (there should be none after a resolve returns).</summary>
     public string[] ScratchFiles() =>
