@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Reelgate.Engines.Local.Encoding;
 
 /// <summary>
-/// ffmpeg's arguments as a list (never one string): raw BGRA frames on stdin at 24 fps, optionally raw PCM
+/// ffmpeg's arguments as a list (never one string): raw YUV 4:2:0 frames on stdin at 24 fps, optionally raw PCM
 /// (s16le, 48 kHz, stereo) from a file, encoded to H.264 yuv420p (libx264) with AAC 48 kHz stereo,
 /// exactly the frames written to stdin, in an MP4 with the index up front (+faststart).
 /// </summary>
@@ -18,7 +18,7 @@ public static class FfmpegArguments
         var arguments = new List<string>
         {
             "-hide_banner", "-nostdin", "-loglevel", "error", "-nostats", "-y",
-            "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", $"{width}x{height}",
+            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", $"{width}x{height}",
             "-framerate", FramesPerSecond.ToString(c), "-i", "pipe:0",
         };
         if (audioPath is not null)

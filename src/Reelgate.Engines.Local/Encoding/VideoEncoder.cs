@@ -5,8 +5,8 @@ using SkiaSharp;
 namespace Reelgate.Engines.Local.Encoding;
 
 /// <summary>
-/// Streams frames into ffmpeg. A drawing task renders each frame into one reused bitmap and copies it into
-/// one of a few pooled buffers; a writer task feeds the buffers to ffmpeg's stdin. The two overlap through
+/// Streams frames into ffmpeg. A drawing task renders each frame into one reused bitmap and converts it to
+/// YUV 4:2:0 into one of a few pooled buffers; a writer task feeds the buffers to ffmpeg's stdin. The two overlap through
 /// bounded channels (<see cref="Buffers"/> frames at most in flight), so drawing and encoding use both
 /// cores and memory does not grow with the clip's length. On cancel or failure ffmpeg is stopped (asked,
 /// then killed) and the partial files are deleted.
@@ -24,7 +24,7 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
         var filled = Channel.CreateBounded<byte[]>(Buffers);
         for (var i = 0; i < Buffers; i++)
         {
-            free.Writer.TryWrite(new byte[request.Width * request.Height * 4]);
+            free.Writer.TryWrite(new byte[Yuv420Converter.BufferSize(request.Width, request.Height)]);
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,7 +68,7 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
             for (var frame = 0; frame < request.FrameCount; frame++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                source.Draw(canvas, frame);
+                source.Draw(canvas, bitmap, frame);
                 canvas.Flush();
                 if (frame == request.PosterFrame)
                 {
@@ -76,7 +76,7 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
                 }
 
                 var buffer = await free.ReadAsync(cancellationToken);
-                bitmap.GetPixelSpan().CopyTo(buffer);
+                Yuv420Converter.Convert(bitmap.GetPixelSpan(), request.Width, request.Height, buffer);
                 await filled.WriteAsync(buffer, cancellationToken);
             }
 

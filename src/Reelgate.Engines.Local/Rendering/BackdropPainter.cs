@@ -103,7 +103,7 @@ public sealed class BackdropPainter : IDisposable
         var lightness = _plan.Backdrop == Backdrop.Sea ? 0.42 : 0.4;
         _path.Reset();
         _path.AddRect(new SKRect(-1.5f, _horizon, _width + 1.5f, _height + 1.5f));
-        _brush.Fill(canvas, _path, _brush.Color(hue, saturation, lightness));
+        _brush.Fill(canvas, _path, _brush.Color(hue, saturation, lightness), shaded: false);
         if (_plan.Backdrop == Backdrop.Sea)
         {
             var wave = _brush.Color(hue, saturation * 0.6, 0.7);
@@ -175,7 +175,7 @@ public sealed class BackdropPainter : IDisposable
 
             _path.LineTo(_width + 1.5f, _horizon + 0.1f);
             _path.Close();
-            _brush.Fill(canvas, _path, _brush.Color(hue, 0.45, lightness - (layer * 0.08)));
+            _brush.Fill(canvas, _path, _brush.Color(hue, 0.45, lightness - (layer * 0.08)), shaded: false);
         }
     }
 
@@ -189,11 +189,11 @@ public sealed class BackdropPainter : IDisposable
             var peak = _horizon - (0.22f + (0.2f * _shapes[i + 8]));
             var half = 0.25f + (0.15f * _shapes[i + 16]);
             Span<SKPoint> body = [new(cx - half, _horizon + 0.05f), new(cx, peak), new(cx + half, _horizon + 0.05f)];
-            _brush.Polygon(canvas, body, _brush.Color(hue, 0.25, 0.42 + (0.08 * _shapes[i + 24])));
+            _brush.Polygon(canvas, body, _brush.Color(hue, 0.25, 0.42 + (0.08 * _shapes[i + 24])), shaded: false);
             var capH = (_horizon - peak) * 0.28f;
             var capW = half * 0.28f;
             Span<SKPoint> cap = [new(cx - capW, peak + capH), new(cx, peak), new(cx + capW, peak + capH)];
-            _brush.Polygon(canvas, cap, _brush.Color(hue, 0.08, 0.92));
+            _brush.Polygon(canvas, cap, _brush.Color(hue, 0.08, 0.92), shaded: false);
         }
     }
 
@@ -208,7 +208,7 @@ public sealed class BackdropPainter : IDisposable
             var w = 0.1f + (0.08f * _shapes[i % 64]);
             var h = 0.18f + (0.3f * _shapes[(i + 13) % 64]);
             var rect = new SKRect(x, _horizon - h, x + w, _horizon + 0.02f);
-            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])));
+            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])), shaded: false);
             _windows.Reset();
             for (var wy = rect.Top + 0.02f; wy < rect.Bottom - 0.03f; wy += 0.035f)
             {
@@ -236,7 +236,7 @@ public sealed class BackdropPainter : IDisposable
             var cx = -1.2f + (i * 0.14f) + (_shapes[i % 64] * 0.05f);
             var h = 0.22f + (0.14f * _shapes[(i + 7) % 64]);
             Span<SKPoint> tree = [new(cx - 0.07f, _horizon + 0.02f), new(cx + sway, _horizon - h), new(cx + 0.07f, _horizon + 0.02f)];
-            _brush.Polygon(canvas, tree, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])));
+            _brush.Polygon(canvas, tree, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])), shaded: false);
         }
     }
 }

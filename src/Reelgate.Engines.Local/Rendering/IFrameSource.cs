@@ -2,8 +2,12 @@ using SkiaSharp;
 
 namespace Reelgate.Engines.Local.Rendering;
 
-/// <summary>Draws frame number <c>frame</c> of a clip onto a canvas that covers the whole output frame.</summary>
+/// <summary>The frames of a clip, drawn one at a time into a reused bitmap.</summary>
 public interface IFrameSource : IDisposable
 {
-    void Draw(SKCanvas canvas, int frame);
+    /// <summary>
+    /// Draws frame number <paramref name="frame"/> onto <paramref name="canvas"/>, which draws into
+    /// <paramref name="bitmap"/> (the whole output frame, BGRA), so a source may also work on the pixels.
+    /// </summary>
+    void Draw(SKCanvas canvas, SKBitmap bitmap, int frame);
 }

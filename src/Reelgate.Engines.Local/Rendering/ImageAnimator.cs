@@ -51,7 +51,7 @@ public sealed class ImageAnimator : IFrameSource
         };
     }
 
-    public void Draw(SKCanvas canvas, int frame)
+    public void Draw(SKCanvas canvas, SKBitmap bitmap, int frame)
     {
         var t = _plan.FrameCount <= 1 ? 0 : frame / (double)(_plan.FrameCount - 1);
         var clock = SceneClock.At(_plan, frame, onTwos: false);
@@ -86,7 +86,7 @@ public sealed class ImageAnimator : IFrameSource
             canvas.Restore();
         }
 
-        _finish.End(canvas, clock.Pulse, effect);
+        _finish.End(canvas, bitmap, clock.Pulse, effect);
     }
 
     public void Dispose()

@@ -21,6 +21,7 @@ public sealed class SceneRenderer : IFrameSource
     private readonly ParticlePainter _particles;
     private readonly StyleFinish _finish;
     private readonly SKPaint _fog = new() { IsAntialias = true };
+    private readonly SKImage? _fogImage;
 
     public SceneRenderer(ScenePlan plan)
     {
@@ -31,11 +32,12 @@ public sealed class SceneRenderer : IFrameSource
         _sceneHeight = plan.Height / _unit;
         var camera = new SceneCamera(plan, _sceneWidth, _sceneHeight);
         _brush = new StyleBrush(_look, LightOf(plan));
-        _sky = new SkyPainter(plan, _brush, camera, _sceneWidth, _sceneHeight);
+        _sky = new SkyPainter(plan, _brush, camera, _sceneWidth, _sceneHeight, plan.Width, plan.Height);
         _backdrop = new BackdropPainter(plan, _brush, camera, _sceneWidth, _sceneHeight);
         _subjects = new SubjectPainter(plan, _brush, camera, _sceneWidth, _sceneHeight);
         _particles = new ParticlePainter(plan, _brush, camera, _sceneWidth, _sceneHeight);
         _finish = new StyleFinish(_look, plan.Width, plan.Height);
+        _fogImage = plan.Weather == Weather.Fog ? DrawFogImage(plan.Width, plan.Height) : null;
     }
 
     /// <summary>How bright the scene's objects are at the plan's time of day.</summary>
@@ -48,11 +50,10 @@ public sealed class SceneRenderer : IFrameSource
         _ => 1.0,
     };
 
-    public void Draw(SKCanvas canvas, int frame)
+    public void Draw(SKCanvas canvas, SKBitmap bitmap, int frame)
     {
         var clock = SceneClock.At(_plan, frame, _look.OnTwos);
         canvas.ResetMatrix();
-        _finish.Begin(canvas);
         canvas.Scale(_unit, _unit);
         _sky.Draw(canvas, clock);
         _backdrop.Draw(canvas, clock);
@@ -64,12 +65,13 @@ public sealed class SceneRenderer : IFrameSource
         }
 
         _sky.DrawLightning(canvas, clock);
-        _finish.End(canvas, clock.Pulse);
+        _finish.End(canvas, bitmap, clock.Pulse);
     }
 
     public void Dispose()
     {
         _fog.Dispose();
+        _fogImage?.Dispose();
         _finish.Dispose();
         _particles.Dispose();
         _subjects.Dispose();
@@ -78,22 +80,41 @@ public sealed class SceneRenderer : IFrameSource
         _brush.Dispose();
     }
 
+    /// <summary>Fog: banks drawn once (gradients are slow per frame), drifting sideways, over a thin haze.</summary>
     private void DrawFog(SKCanvas canvas, SceneClock clock)
     {
+        canvas.Save();
+        canvas.ResetMatrix();
+        var drift = (float)((clock.Seconds * 0.04 * Math.Max(_plan.Speed, 0.3) * _unit) % _plan.Width);
+        canvas.DrawImage(_fogImage, drift, 0, SKSamplingOptions.Default, null);
+        canvas.DrawImage(_fogImage, drift - _plan.Width, 0, SKSamplingOptions.Default, null);
+        _fog.Color = new SKColor(225, 228, 232, 60);
+        canvas.DrawRect(0, 0, _plan.Width, _plan.Height, _fog);
+        canvas.Restore();
+    }
+
+    private static SKImage DrawFogImage(int width, int height)
+    {
         var white = new SKColor(225, 228, 232);
-        for (var band = 0; band < 3; band++)
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var paint = new SKPaint())
         {
-            var y = _sceneHeight * (0.45f + (band * 0.18f));
-            var drift = (float)(clock.Seconds * 0.03 * (band + 1) * Math.Max(_plan.Speed, 0.3));
-            using var shader = SKShader.CreateLinearGradient(
-                new SKPoint(0, y - 0.15f), new SKPoint(0, y + 0.15f),
-                [white.WithAlpha(0), white.WithAlpha(150), white.WithAlpha(0)], SKShaderTileMode.Clamp);
-            _fog.Shader = shader;
-            canvas.DrawRect(-1 + drift - 0.2f, y - 0.15f, _sceneWidth + 2.4f, 0.3f, _fog);
-            _fog.Shader = null;
+            canvas.Clear(SKColors.Transparent);
+            for (var band = 0; band < 3; band++)
+            {
+                var y = height * (0.45f + (band * 0.18f));
+                var half = height * 0.15f;
+                using var shader = SKShader.CreateLinearGradient(
+                    new SKPoint(0, y - half), new SKPoint(0, y + half),
+                    [white.WithAlpha(0), white.WithAlpha((byte)(110 + (band * 20))), white.WithAlpha(0)], SKShaderTileMode.Clamp);
+                paint.Shader = shader;
+                canvas.DrawRect(0, y - half, width, 2 * half, paint);
+                paint.Shader = null;
+            }
         }
 
-        _fog.Color = white.WithAlpha(70);
-        canvas.DrawRect(-1, -1, _sceneWidth + 2, _sceneHeight + 2, _fog);
+        using var pixels = bitmap.PeekPixels();
+        return SKImage.FromPixelCopy(pixels);
     }
 }

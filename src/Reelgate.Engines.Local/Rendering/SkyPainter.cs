@@ -16,8 +16,9 @@ public sealed class SkyPainter : IDisposable
     private readonly (float X, float Y, float Size)[] _clouds;
     private readonly SKPaint _paint = new() { IsAntialias = true };
     private readonly SKPathBuilder _path = new();
+    private readonly SKImage _gradient;
 
-    public SkyPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+    public SkyPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height, int pixelWidth, int pixelHeight)
     {
         _plan = plan;
         _brush = brush;
@@ -34,6 +35,7 @@ public sealed class SkyPainter : IDisposable
             _starPhase[i] = random.Range(0, Math.Tau);
         }
 
+        _gradient = DrawGradient(pixelWidth, pixelHeight);
         _clouds = new (float, float, float)[5];
         for (var i = 0; i < _clouds.Length; i++)
         {
@@ -47,7 +49,10 @@ public sealed class SkyPainter : IDisposable
 
     public void Draw(SKCanvas canvas, SceneClock clock)
     {
-        DrawGradient(canvas);
+        canvas.Save();
+        canvas.ResetMatrix();
+        canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, null);
+        canvas.Restore();
         canvas.Save();
         canvas.Concat(_camera.At(clock, 0.25f));
         if (Dark && !Overcast)
@@ -102,9 +107,11 @@ public sealed class SkyPainter : IDisposable
     {
         _paint.Dispose();
         _path.Dispose();
+        _gradient.Dispose();
     }
 
-    private void DrawGradient(SKCanvas canvas)
+    /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster) and blitted.</summary>
+    private SKImage DrawGradient(int pixelWidth, int pixelHeight)
     {
         var (top, bottom) = SkyColors();
         SKColor[] colors;
@@ -122,11 +129,16 @@ public sealed class SkyPainter : IDisposable
             stops = [0, 1];
         }
 
-        using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, _height * 0.75f), colors, stops, SKShaderTileMode.Clamp);
-        _paint.Style = SKPaintStyle.Fill;
-        _paint.Shader = shader;
-        canvas.DrawRect(-1, -1, _width + 2, _height + 2, _paint);
-        _paint.Shader = null;
+        using var bitmap = new SKBitmap(new SKImageInfo(pixelWidth, pixelHeight, SKColorType.Bgra8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, pixelHeight * 0.75f), colors, stops, SKShaderTileMode.Clamp))
+        using (var paint = new SKPaint { Shader = shader })
+        {
+            canvas.DrawRect(0, 0, pixelWidth, pixelHeight, paint);
+        }
+
+        using var pixels = bitmap.PeekPixels();
+        return SKImage.FromPixelCopy(pixels);
     }
 
     private (SKColor Top, SKColor Bottom) SkyColors()
@@ -211,7 +223,7 @@ public sealed class SkyPainter : IDisposable
             _path.AddCircle(cx + (size * 0.9f), y + (size * 0.2f), size * 0.75f);
             _path.AddCircle(cx - (size * 0.9f), y + (size * 0.25f), size * 0.65f);
             _path.AddRoundRect(new SKRect(cx - (size * 1.5f), y + (size * 0.1f), cx + (size * 1.6f), y + (size * 0.8f)), size * 0.35f, size * 0.35f);
-            _brush.Fill(canvas, _path, color);
+            _brush.Fill(canvas, _path, color, shaded: false);
         }
     }
 

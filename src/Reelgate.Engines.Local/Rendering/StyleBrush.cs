@@ -62,18 +62,18 @@ public sealed class StyleBrush : IDisposable
         Fill(canvas, _path, color);
     }
 
-    public void RoundRect(SKCanvas canvas, SKRect rect, float radius, SKColor color)
+    public void RoundRect(SKCanvas canvas, SKRect rect, float radius, SKColor color, bool shaded = true)
     {
         _path.Reset();
         _path.AddRoundRect(rect, radius, radius);
-        Fill(canvas, _path, color);
+        Fill(canvas, _path, color, shaded);
     }
 
-    public void Polygon(SKCanvas canvas, ReadOnlySpan<SKPoint> points, SKColor color)
+    public void Polygon(SKCanvas canvas, ReadOnlySpan<SKPoint> points, SKColor color, bool shaded = true)
     {
         _path.Reset();
         _path.AddPoly(points, true);
-        Fill(canvas, _path, color);
+        Fill(canvas, _path, color, shaded);
     }
 
     /// <summary>A limb, string or stem: a thick round-capped line with the style's outline.</summary>
@@ -93,15 +93,18 @@ public sealed class StyleBrush : IDisposable
         canvas.DrawLine(from, to, _stroke);
     }
 
-    /// <summary>Fills what the builder holds, then empties it.</summary>
-    public void Fill(SKCanvas canvas, SKPathBuilder builder, SKColor color)
+    /// <summary>Fills what the builder holds, then empties it. Large shapes pass shaded: false (see <see cref="Fill(SKCanvas, SKPath, SKColor, bool)"/>).</summary>
+    public void Fill(SKCanvas canvas, SKPathBuilder builder, SKColor color, bool shaded = true)
     {
         using var path = builder.Detach();
-        Fill(canvas, path, color);
+        Fill(canvas, path, color, shaded);
     }
 
-    /// <summary>Fills a path with the style's shading, then outlines it.</summary>
-    public void Fill(SKCanvas canvas, SKPath path, SKColor color)
+    /// <summary>
+    /// Fills a path with the style's shading, then outlines it. Shading uses gradient shaders, which Skia's
+    /// CPU raster draws slowly over large areas, so landscape-sized shapes are filled flat (shaded: false).
+    /// </summary>
+    public void Fill(SKCanvas canvas, SKPath path, SKColor color, bool shaded = true)
     {
         var bounds = path.Bounds;
         if (Look.Neon)
@@ -120,7 +123,7 @@ public sealed class StyleBrush : IDisposable
             return;
         }
 
-        using var shader = Shader(bounds, color);
+        using var shader = shaded ? Shader(bounds, color) : null;
         _fill.Shader = shader;
         _fill.Color = color;
         canvas.DrawPath(path, _fill);
