@@ -4,7 +4,7 @@ namespace Reelgate.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Steers the test engine from a test: a prompt containing "[hold]" waits until the test releases it (or the
-/// job is cancelled), "[fail:code]" fails with that code, "[retry]" fails retryably. Counts every render.
+/// job is cancelled), "[hold] [hold2]" then reports 60% and waits for a second release (id + "/2"), "[fail:code]" fails with that code, "[retry]" fails retryably. Counts every render.
 /// </summary>
 public sealed class TestEngineControl
 {

@@ -28,6 +28,11 @@ public sealed partial class TestVideoEngine(TestEngineControl control) : IVideoE
         {
             job.Progress.Report(10);
             await control.HoldAsync(job.JobId, cancellationToken);
+            if (prompt.Contains("[hold2]", StringComparison.Ordinal))
+            {
+                job.Progress.Report(60);
+                await control.HoldAsync(job.JobId + "/2", cancellationToken);
+            }
         }
 
         var fail = FailPattern().Match(prompt);
