@@ -64,10 +64,10 @@ public sealed class ImageNormalizerTests : IAsyncLifetime
     {
         // Noise with a transparent left half, over 10 MiB as PNG: recompressed as JPEG, the hole turns white.
         byte[] input;
-        using (var noise = TestImages.Noise(2400, 2400))
-        using (var xyz = Image.Xyz(2400, 2400))
+        using (var noise = TestImages.Noise(1800, 1800))
+        using (var xyz = Image.Xyz(1800, 1800))
         using (var x = xyz[0])
-        using (var alpha = (x < 1200).Ifthenelse(0, 255))
+        using (var alpha = (x < 900).Ifthenelse(0, 255))
         using (var alphaByte = alpha.Cast(Enums.BandFormat.Uchar))
         using (var rgba = noise.Bandjoin(alphaByte))
         {
@@ -79,11 +79,11 @@ public sealed class ImageNormalizerTests : IAsyncLifetime
         var outcome = await NormalizeAsync(input);
 
         var image = outcome.Value!;
-        (image.ContentType, image.Width, image.Height).ShouldBe(("image/jpeg", 2400, 2400));
+        (image.ContentType, image.Width, image.Height).ShouldBe(("image/jpeg", 1800, 1800));
         image.Bytes.ShouldBeLessThanOrEqualTo(ImageLimits.MaxOutputBytes);
         using var result = Image.NewFromFile(image.Path);
         result.Bands.ShouldBe(3);
-        using var left = result.Crop(0, 0, 1100, 2400);
+        using var left = result.Crop(0, 0, 850, 1800);
         left.Avg().ShouldBeGreaterThan(250, "transparent pixels become white, not black");
     }
 
@@ -104,6 +104,22 @@ public sealed class ImageNormalizerTests : IAsyncLifetime
 
         using var result = Image.NewFromFile(outcome.Value!.Path);
         (result.Bands, result.Format, outcome.Value.ContentType).ShouldBe((3, Enums.BandFormat.Uchar, "image/png"));
+    }
+
+    [Fact]
+    public async Task Normalize_outputs_srgb_jpeg_when_jpeg_is_cmyk()
+    {
+        byte[] input;
+        using (var colour = TestImages.Gradient(320, 320))
+        using (var cmyk = colour.Colourspace(Enums.Interpretation.Cmyk))
+        {
+            input = cmyk.JpegsaveBuffer();
+        }
+
+        var outcome = await NormalizeAsync(input);
+
+        using var result = Image.NewFromFile(outcome.Value!.Path);
+        (result.Bands, result.Interpretation, outcome.Value.ContentType).ShouldBe((3, Enums.Interpretation.Srgb, "image/jpeg"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,7 @@ internal sealed class GuardedConnector
         // "127.0.0.1." is the address 127.0.0.1 to browsers and some resolvers; judge it as one.
         name = name.Length > 1 && name.EndsWith('.') ? name[..^1] : name;
         IPAddress[] answers;
-        if (IPAddress.TryParse(name, out var literal))
+        if (IPAddress.TryParse(name, out var literal) || TryParseScoped(name, out literal))
         {
             answers = [literal];
         }
@@ -92,6 +93,14 @@ internal sealed class GuardedConnector
         }
 
         return checkedAddresses;
+    }
+
+    /// <summary>An IPv6 literal with a zone ("fe80::1%eth0", or "%25eth0" as a URL spells it), judged without the zone.</summary>
+    private static bool TryParseScoped(string name, [NotNullWhen(true)] out IPAddress? address)
+    {
+        address = null;
+        var percent = name.IndexOf('%', StringComparison.Ordinal);
+        return percent > 0 && name.Contains(':', StringComparison.Ordinal) && IPAddress.TryParse(name.AsSpan(0, percent), out address);
     }
 
     private static async ValueTask<Stream> ConnectSocketAsync(IPEndPoint endpoint, CancellationToken cancellationToken)

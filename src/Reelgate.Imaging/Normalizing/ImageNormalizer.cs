@@ -57,7 +57,7 @@ public sealed class ImageNormalizer : IDisposable
         }
     }
 
-    /// <summary>Normalises the file at <paramref name="inputPath"/> into <paramref name="outputPath"/> (created or overwritten).</summary>
+    /// <summary>Normalises the file at <paramref name="inputPath"/> into <paramref name="outputPath"/> (created or overwritten; removed again on failure).</summary>
     public async Task<Outcome<NormalizedImage>> NormalizeAsync(string inputPath, string param, string outputPath, CancellationToken cancellationToken)
     {
         var length = new FileInfo(inputPath).Length;
@@ -86,8 +86,14 @@ public sealed class ImageNormalizer : IDisposable
                     () => _pipeline.Run(inputPath, format, param, outputPath, linked.Token),
                     linked.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
+                _scratch.Delete(outputPath);
+                if (!deadline.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
                 ImagingLog.NormalizeTimedOut(_logger, param, _options.NormalizeTimeout.TotalSeconds);
                 outcome = Failure.Invalid(param, ImageErrorCodes.Timeout,
                     $"{param}: processing the image took longer than {_options.NormalizeTimeout.TotalSeconds:0.#} s");
@@ -95,6 +101,7 @@ public sealed class ImageNormalizer : IDisposable
 
             if (!outcome.Succeeded)
             {
+                _scratch.Delete(outputPath);
                 ImagingLog.ImageRefused(_logger, param, outcome.Failure.Code);
             }
             else if (_logger.IsEnabled(LogLevel.Debug))
