@@ -25,7 +25,7 @@ public sealed class NormalizePipelineTests
         // Cancel as soon as the encoder has written its first bytes: the rest must not be written.
         while (!run.IsCompleted && !(File.Exists(output) && new FileInfo(output).Length > 0))
         {
-            await Task.Yield();
+            await Task.Delay(1, TestContext.Current.CancellationToken);
         }
 
         await stop.CancelAsync();
