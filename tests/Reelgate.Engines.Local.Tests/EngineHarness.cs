@@ -12,10 +12,10 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new("engine");
 
-    public EngineHarness()
+    public EngineHarness(TimeProvider? time = null)
     {
         Processes = new ChildProcessTracker();
-        Engine = new LocalVideoEngine(Options.Create(new FfmpegOptions()), Processes, TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
+        Engine = new LocalVideoEngine(Options.Create(new FfmpegOptions()), Processes, time ?? TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
     }
 
     public ChildProcessTracker Processes { get; }
