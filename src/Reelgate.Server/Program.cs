@@ -36,6 +36,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 var v1 = app.MapGroup("/v1").RequireAuthorization();
 v1.MapGenerations();

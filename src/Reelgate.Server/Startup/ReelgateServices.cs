@@ -52,6 +52,7 @@ public static class ReelgateServices
         // HTTP: errors, auth, JSON, OpenAPI.
         services.AddApiErrors();
         services.AddApiKeyAuth();
+        services.AddKeyRateLimiting();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
