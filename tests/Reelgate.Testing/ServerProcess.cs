@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reelgate.Testing;
+
+/// <summary>
+/// The built server as a real child process on a free loopback port, over a data folder that outlives
+/// the process, so a test can kill it (-9 or TERM) and start it again on the same data.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    public const string AdminKey = "rg_e2e_admin_key_0123456789";
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+
+    public ServerProcess(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+    {
+        DataDirectory = dataDirectory;
+        Port = port ?? FreePort();
+        _environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["REELGATE_DATA_DIR"] = dataDirectory,
+            ["REELGATE_ADMIN_KEY"] = AdminKey,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            _environment[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    public IReadOnlyList<string> Output => [.. _output];
+
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    /// <summary>Starts the process and waits until it answers GET /v1/models.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        if (!File.Exists(RepositoryPaths.ServerDll))
+        {
+            throw new FileNotFoundException("build the server first", RepositoryPaths.ServerDll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.ServerDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = DataDirectory,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        Directory.CreateDirectory(DataDirectory);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/v1/models", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Slow to answer while starting.
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException($"the server did not answer within the start timeout:\n{string.Join('\n', _output)}");
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to tidy up.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, then waits for the exit; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("not started");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        return process.ExitCode;
+    }
+
+    public HttpClient Client(string? key = AdminKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 2000 && _output.TryDequeue(out _))
+        {
+            // Keep the last lines only.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
