@@ -5,9 +5,6 @@ using Reelgate.Testing;
 
 namespace Reelgate.Imaging.Tests;
 
-[CollectionDefinition(nameof(MemoryCollection), DisableParallelization = true)]
-public sealed class MemoryCollection;
-
 /// <summary>
 /// Memory while bad and large inputs go through, measured as the process's resident set (so libvips'
 /// native buffers count too). Runs alone, after the parallel tests, so no other test's images are counted.
