@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Reelgate.Core.Catalog;
 using Reelgate.Core.Engines;
 using Reelgate.Core.Ports;
@@ -13,8 +12,6 @@ using Reelgate.Server.Features.Generations;
 using Reelgate.Server.Features.Jobs;
 using Reelgate.Server.Http;
 using Reelgate.Server.Workers;
-using Reelgate.Storage.Blobs;
-using Reelgate.Storage.Sqlite;
 
 namespace Reelgate.Server.Startup;
 
@@ -41,10 +38,7 @@ public static class ReelgateServices
             sp.GetServices<IVideoEngine>(),
             configuration.GetSection(EnginesSection).Get<string[]>() is { Length: > 0 } order ? order : ["local"]));
 
-        // The embedded default: SQLite and disk, in the data folder.
-        var dataDir = configuration.GetSection(ReelgateOptions.Section).Get<ReelgateOptions>() ?? new ReelgateOptions();
-        services.AddSqliteStorage(dataDir.DataPath("reelgate.db"));
-        services.AddSingleton<IBlobStore>(sp => new DiskBlobStore(sp.GetRequiredService<IOptions<ReelgateOptions>>().Value.DataPath("blobs")));
+        services.AddReelgateStorage(configuration);
 
         services.AddLocalEngine(configuration);
         services.AddImaging(configuration);
