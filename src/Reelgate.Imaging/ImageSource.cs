@@ -75,8 +75,9 @@ internal sealed class ImageSource : IImageSource
 
             var image = normalized.Value;
             _scratch.Delete(input);
-            await _blobs.PutFileAsync(blobKey, output, image.ContentType, cancellationToken).ConfigureAwait(false);
-            return new JobInput(role, blobKey, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight);
+            var key = blobKey + ImageFileExtension.For(image.ContentType);
+            await _blobs.PutFileAsync(key, output, image.ContentType, cancellationToken).ConfigureAwait(false);
+            return new JobInput(role, key, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight);
         }
         finally
         {
@@ -97,11 +98,12 @@ internal sealed class ImageSource : IImageSource
                 $"{param}: unknown upload id {Failure.Printable(uploadId)}; upload the image with POST /v1/uploads using this key");
         }
 
+        var key = blobKey + ImageFileExtension.For(upload.ContentType);
         await using (content.ConfigureAwait(false))
         {
-            await _blobs.PutAsync(blobKey, content.Stream, upload.ContentType, cancellationToken).ConfigureAwait(false);
+            await _blobs.PutAsync(key, content.Stream, upload.ContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        return new JobInput(role, blobKey, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth, upload.OriginalHeight);
+        return new JobInput(role, key, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth, upload.OriginalHeight);
     }
 }

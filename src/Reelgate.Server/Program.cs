@@ -7,6 +7,7 @@ using Reelgate.Server.Features.Jobs;
 using Reelgate.Server.Features.Keys;
 using Reelgate.Server.Features.Models;
 using Reelgate.Server.Features.Pricing;
+using Reelgate.Server.Features.Uploads;
 using Reelgate.Server.Startup;
 using Scalar.AspNetCore;
 
@@ -45,6 +46,7 @@ v1.MapModels();
 v1.MapPricing();
 v1.MapBilling();
 v1.MapKeys();
+v1.MapUploads();
 app.MapFiles();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/scalar");
