@@ -1,0 +1,15 @@
+namespace Reelgate.Client.Models;
+
+/// <summary>The body of POST /v1/keys: a name, optional starting credits (USD), admin role, owner and limits.</summary>
+public sealed record CreateKeyRequest
+{
+    public required string Name { get; init; }
+
+    public decimal? Credits { get; init; }
+
+    public bool? Admin { get; init; }
+
+    public string? Owner { get; init; }
+
+    public KeyLimits? Limits { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace Reelgate.Client.Models;
+
+/// <summary>Why a job failed.</summary>
+public sealed record JobError(string Code, string Message);

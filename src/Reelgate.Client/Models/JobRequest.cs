@@ -1,0 +1,18 @@
+namespace Reelgate.Client.Models;
+
+/// <summary>The request as the job runs it: every field, defaults filled in, the seed recorded.</summary>
+public sealed record JobRequest(
+    string Model,
+    string Prompt,
+    GenerationMode Mode,
+    Resolution Resolution,
+    AspectRatio AspectRatio,
+    VideoDuration Duration,
+    bool Audio,
+    string? Image,
+    string? ImageEnd,
+    VideoStyle Style,
+    ThinkingMode Thinking,
+    string? NegativePrompt,
+    int Seed,
+    string? WebhookUrl);

@@ -1,0 +1,4 @@
+namespace Reelgate.Client.Models;
+
+/// <summary>What a completed job made: its output files (signed URLs, no key needed) until <see cref="ExpiresAt"/>.</summary>
+public sealed record JobResult(IReadOnlyList<JobOutput> Outputs, string? Thinking, DateTimeOffset ExpiresAt);
