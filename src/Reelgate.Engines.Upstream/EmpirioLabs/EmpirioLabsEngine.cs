@@ -1,0 +1,161 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reelgate.Core;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Validation;
+using Reelgate.Engines.Upstream.Http;
+using Reelgate.Engines.Upstream.Jobs;
+using Reelgate.Engines.Upstream.Media;
+
+namespace Reelgate.Engines.Upstream.EmpirioLabs;
+
+/// <summary>
+/// EmpirioLabs, the seed's own service, or any Reelgate: the request is Reelgate's own parameter table, sent
+/// with an Idempotency-Key equal to Reelgate's job id, so a submission repeated after a crash returns the same
+/// upstream job. Images go as data URIs of the normalised bytes, or as ids of uploads made first.
+/// </summary>
+public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, UpstreamRuntime runtime, ILogger<EmpirioLabsEngine> logger)
+    : UpstreamEngine(EngineName, "EmpirioLabs", options.Value, runtime, logger)
+{
+    public const string EngineName = "empiriolabs";
+    private readonly EmpirioLabsOptions _options = options.Value;
+
+    public override Failure? CheckSupport(GenerationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return ProviderModel(spec.Model, EmpirioLabsMapping.Models) is null ? Unsupported("model", $"model {spec.Model}") : null;
+    }
+
+    protected override async Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken)
+    {
+        var spec = job.Spec;
+        var body = new JsonObject
+        {
+            ["model"] = ProviderModel(spec.Model, EmpirioLabsMapping.Models),
+            ["prompt"] = spec.Prompt,
+            ["mode"] = spec.Mode,
+            ["resolution"] = spec.Resolution,
+            ["aspect_ratio"] = spec.AspectRatio,
+            ["duration"] = spec.Duration,
+            ["audio"] = spec.Audio,
+            ["style"] = spec.Style,
+            ["thinking"] = spec.Thinking,
+            ["seed"] = spec.Seed,
+        };
+        if (spec.NegativePrompt is not null)
+        {
+            body["negative_prompt"] = spec.NegativePrompt;
+        }
+
+        foreach (var input in job.Images)
+        {
+            var (reference, refused) = await ImageReferenceAsync(job, input, cancellationToken);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            body[input.Role] = reference;
+        }
+
+        using var request = Request(HttpMethod.Post, EmpirioLabsMapping.SubmitPath);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", job.JobId);
+        request.Content = JsonContent.Create(body);
+        var response = await Http.SendAsync(request, "submit", cancellationToken);
+        if (response.IsSuccess)
+        {
+            return ProviderJson.ParseObject(response.Body)?.Text("job_id") is { Length: > 0 } id
+                ? new SubmitResult.Accepted(new UpstreamHandle(id, Time.GetUtcNow()))
+                : RefuseMalformed(response, "submit");
+        }
+
+        return Refuse(response, ErrorOf(response));
+    }
+
+    protected override async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, EmpirioLabsMapping.JobPathPrefix + Uri.EscapeDataString(handle.Id));
+        var response = await Http.SendAsync(request, "poll", cancellationToken);
+        if (IsTransientStatus(response))
+        {
+            return TransientPoll(response);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return new PollResult.Failed(ErrorOf(response));
+        }
+
+        if (ProviderJson.ParseObject(response.Body) is not { } job || job.Text("status") is not { } status)
+        {
+            return TransientPoll(response, "a malformed answer");
+        }
+
+        switch (status)
+        {
+            case EmpirioLabsMapping.StatusCompleted:
+                return EmpirioLabsMapping.OutputUrl(job) is { } url
+                    ? new PollResult.Succeeded(url)
+                    : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "completed", "the job completed without an output URL"));
+            case EmpirioLabsMapping.StatusFailed:
+                var code = job.Property("error")?.Text("code");
+                var message = job.Property("error")?.Text("message");
+                var kind = code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code) ? ProviderErrorKind.Moderation : ProviderErrorKind.Unknown;
+                return new PollResult.Failed(new ProviderError(kind, code, message));
+            case EmpirioLabsMapping.StatusCancelled:
+                return new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "cancelled", "the job was cancelled upstream"));
+            default:
+                return new PollResult.Pending((int?)job.Integer("progress"));
+        }
+    }
+
+    private async Task<(string? Reference, SubmitResult? Refused)> ImageReferenceAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
+    {
+        if (_options.ImageTransport == EmpirioLabsImageTransport.DataUri)
+        {
+            return (await DataUris.FromFileAsync(input.Path, input.ContentType, cancellationToken), null);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(input.Path, cancellationToken);
+        using var request = Request(HttpMethod.Post, EmpirioLabsMapping.UploadPath);
+#pragma warning disable IDISP001 // the request owns its content and disposes it
+        var file = new ByteArrayContent(bytes);
+#pragma warning restore IDISP001
+        file.Headers.ContentType = new MediaTypeHeaderValue(input.ContentType);
+        request.Content = new MultipartFormDataContent { { file, EmpirioLabsMapping.UploadField, input.Role + Path.GetExtension(input.Path) } };
+        var response = await Http.SendAsync(request, "upload", cancellationToken);
+        if (response.IsSuccess && ProviderJson.ParseObject(response.Body)?.Text("id") is { Length: > 0 } id)
+        {
+            return (id, null);
+        }
+
+        return (null, response.IsSuccess ? RefuseMalformed(response, "upload") : Refuse(response, ErrorOf(response)));
+    }
+
+    /// <summary>Reelgate's error envelope {"error": {"type", "code", "message", "param"}}.</summary>
+    private static ProviderError ErrorOf(ProviderResponse response)
+    {
+        var error = ProviderJson.ParseObject(response.Body)?.Property("error");
+        var code = error is { ValueKind: JsonValueKind.Object } e ? e.Text("code") : null;
+        var message = error is { ValueKind: JsonValueKind.Object } m ? m.Text("message") : null;
+        var type = error is { ValueKind: JsonValueKind.Object } t ? t.Text("type") : null;
+        var byStatus = ErrorFromStatus(response, code, message);
+        if (code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code))
+        {
+            return byStatus with { Kind = ProviderErrorKind.Moderation };
+        }
+
+        return type == "insufficient_credits" ? byStatus with { Kind = ProviderErrorKind.InsufficientBalance } : byStatus;
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
+        return request;
+    }
+}

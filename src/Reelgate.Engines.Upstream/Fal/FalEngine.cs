@@ -1,0 +1,199 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reelgate.Core;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Validation;
+using Reelgate.Engines.Upstream.Http;
+using Reelgate.Engines.Upstream.Jobs;
+using Reelgate.Engines.Upstream.Media;
+
+namespace Reelgate.Engines.Upstream.Fal;
+
+/// <summary>
+/// fal's queue API: submit to the model's endpoint, poll the status URL fal answered with, read the result URL
+/// once COMPLETED (a failed request answers its result with an error status). Images go as data URIs. fal takes
+/// no idempotency key, so a submission is never retried unless fal surely did not see it (no connection, 429).
+/// The status, result and cancel URLs are followed only on the configured origin: the key never leaves it.
+/// </summary>
+public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runtime, ILogger<FalEngine> logger)
+    : UpstreamEngine(EngineName, "fal", options.Value, runtime, logger)
+{
+    public const string EngineName = "fal";
+
+    public override Failure? CheckSupport(GenerationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return ProviderModel(spec.Model, FalMapping.Models) is null ? Unsupported("model", $"model {spec.Model}") : null;
+    }
+
+    protected override async Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken)
+    {
+        var spec = job.Spec;
+        var endpoint = ProviderModel(spec.Model, FalMapping.Models)!.TrimEnd('/');
+        var input = new JsonObject
+        {
+            ["prompt"] = spec.Prompt,
+            ["resolution"] = spec.Resolution,
+            ["duration"] = FalMapping.DurationAsString ? JsonValue.Create(spec.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(spec.DurationSeconds),
+            ["seed"] = spec.Seed,
+            [FalMapping.AudioField] = spec.Audio,
+            [FalMapping.ThinkingField] = spec.Thinking,
+            [FalMapping.MultiClipField] = false,
+        };
+        if (spec.NegativePrompt is not null)
+        {
+            input["negative_prompt"] = spec.NegativePrompt;
+        }
+
+        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal))
+        {
+            input["style"] = spec.Style;
+        }
+
+        var start = job.Images.FirstOrDefault(i => i.Role == "image");
+        var end = job.Images.FirstOrDefault(i => i.Role == "image_end");
+        string route;
+        if (!spec.IsImageToVideo || start is null)
+        {
+            route = FalMapping.TextRoute;
+            input["aspect_ratio"] = spec.AspectRatio;
+        }
+        else if (end is null)
+        {
+            route = FalMapping.ImageRoute;
+            input[FalMapping.ImageField] = await FittedDataUriAsync(job, start, cancellationToken);
+            if (FalMapping.ImageRouteTakesAspectRatio)
+            {
+                input["aspect_ratio"] = spec.AspectRatio;
+            }
+        }
+        else
+        {
+            route = FalMapping.TransitionRoute;
+            input["aspect_ratio"] = spec.AspectRatio;
+            input[FalMapping.FirstImageField] = await FittedDataUriAsync(job, start, cancellationToken);
+            input[FalMapping.EndImageField] = await FittedDataUriAsync(job, end, cancellationToken);
+        }
+
+        using var request = Request(HttpMethod.Post, $"{endpoint}/{route}");
+        request.Content = JsonContent.Create(input);
+        var response = await Http.SendAsync(request, "submit", cancellationToken);
+        if (!response.IsSuccess)
+        {
+            return Refuse(response, ErrorOf(response));
+        }
+
+        if (ProviderJson.ParseObject(response.Body) is not { } accepted || accepted.Text("request_id") is not { Length: > 0 } id)
+        {
+            return RefuseMalformed(response, "submit");
+        }
+
+        var requests = FalMapping.RequestsPath(endpoint, id);
+        return new SubmitResult.Accepted(new UpstreamHandle(
+            id,
+            Time.GetUtcNow(),
+            OnOrigin(accepted.Url("status_url")) ?? requests + "/status",
+            OnOrigin(accepted.Url("response_url")) ?? requests,
+            OnOrigin(accepted.Url("cancel_url")) ?? requests + "/cancel"));
+    }
+
+    protected override async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, handle.StatusUrl ?? throw new InvalidOperationException("a fal handle has a status URL"));
+        var response = await Http.SendAsync(request, "poll", cancellationToken);
+        if (IsTransientStatus(response))
+        {
+            return TransientPoll(response);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return new PollResult.Failed(ErrorOf(response));
+        }
+
+        if (ProviderJson.ParseObject(response.Body) is not { } status || status.Text("status") is not { } state)
+        {
+            return TransientPoll(response, "a malformed answer");
+        }
+
+        if (FalMapping.FailedStatuses.Contains(state))
+        {
+            return new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, state, status.ErrorMessage()));
+        }
+
+        return state == FalMapping.StatusCompleted
+            ? await ResultAsync(handle, cancellationToken)
+            : new PollResult.Pending();
+    }
+
+    protected override async Task CancelAsync(UpstreamHandle handle, CancellationToken cancellationToken)
+    {
+        if (handle.CancelUrl is not null)
+        {
+            using var request = Request(HttpMethod.Put, handle.CancelUrl);
+            var response = await Http.SendAsync(request, "cancel", cancellationToken);
+            if (!response.IsSuccess)
+            {
+                UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? "" : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private async Task<PollResult> ResultAsync(UpstreamHandle handle, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, handle.ResultUrl ?? throw new InvalidOperationException("a fal handle has a result URL"));
+        var response = await Http.SendAsync(request, "result", cancellationToken);
+        if (response.IsTransportFailure || response.Status == 429)
+        {
+            return TransientPoll(response);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return new PollResult.Failed(ErrorOf(response));
+        }
+
+        if (ProviderJson.ParseObject(response.Body) is not { } result)
+        {
+            return TransientPoll(response, "a malformed result");
+        }
+
+        return result.Property("video")?.Url("url") is { } url
+            ? new PollResult.Succeeded(url)
+            : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "no_video", "the result has no video.url"));
+    }
+
+    private static async Task<string> FittedDataUriAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
+    {
+        var fitted = await ImageFitter.FitAsync(input, job.Spec.AspectRatio, Path.Combine(job.WorkDirectory, "fitted"), cancellationToken);
+        return await DataUris.FromFileAsync(fitted.Path, fitted.ContentType, cancellationToken);
+    }
+
+    private static ProviderError ErrorOf(ProviderResponse response)
+    {
+        var body = ProviderJson.ParseObject(response.Body);
+        var message = body?.ErrorMessage();
+        var byStatus = ErrorFromStatus(response, null, message);
+        return FalMapping.KindOf(body, message) is { } kind ? byStatus with { Kind = kind } : byStatus;
+    }
+
+    /// <summary>A URL fal answered with, kept only when it is on the configured origin (else the key would go elsewhere).</summary>
+    private string? OnOrigin(Uri? url)
+    {
+        var origin = new Uri(Options.BaseUrl);
+        return url is not null && Uri.Compare(url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? url.AbsoluteUri
+            : null;
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string pathOrUrl)
+    {
+        var request = new HttpRequestMessage(method, new Uri(pathOrUrl, UriKind.RelativeOrAbsolute));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Key", Options.ApiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace Reelgate.Engines.Upstream.Http;
+
+/// <summary>A provider's answer read in full (JSON bodies are small), or the transport fault that stopped it.</summary>
+public sealed record ProviderResponse(int Status, string Body, TimeSpan? RetryAfter, TransportFault Fault = TransportFault.None, string? FaultMessage = null)
+{
+    public bool IsSuccess => Fault == TransportFault.None && Status is >= 200 and < 300;
+
+    public bool IsTransportFailure => Fault != TransportFault.None;
+
+    public bool Is(HttpStatusCode status) => Fault == TransportFault.None && Status == (int)status;
+
+    public static ProviderResponse Failed(TransportFault fault, string message) => new(0, "", null, fault, message);
+}

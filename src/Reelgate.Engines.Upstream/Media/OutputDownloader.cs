@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Reelgate.Engines.Upstream.Http;
+
+namespace Reelgate.Engines.Upstream.Media;
+
+/// <summary>
+/// Downloads a provider's output into a file as it streams, never holding it in memory, refusing it as soon as
+/// it is known to exceed the cap (Content-Length, or the bytes read so far). No credential is ever sent with it.
+/// </summary>
+public sealed class OutputDownloader(IHttpClientFactory clients, EngineMetrics metrics, TimeProvider time)
+{
+    public async Task<DownloadResult> DownloadAsync(string engine, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var started = time.GetTimestamp();
+        using var client = clients.CreateClient(ProviderClients.OutputClient);
+        var result = await TryDownloadAsync(client, url, path, maxBytes, cancellationToken);
+        metrics.Request(engine, "download", result.Status.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
+        if (result.Status != DownloadStatus.Completed)
+        {
+            TryDelete(path);
+        }
+
+        return result;
+    }
+
+    private static async Task<DownloadResult> TryDownloadAsync(HttpClient client, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                return new DownloadResult(DownloadStatus.NotFound, 0, $"the output URL answered {(int)response.StatusCode}");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return new DownloadResult(DownloadStatus.Failed, 0, $"the output URL answered {(int)response.StatusCode}");
+            }
+
+            if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
+            {
+                return new DownloadResult(DownloadStatus.TooLarge, 0, $"the output is {declared.ToString(CultureInfo.InvariantCulture)} bytes");
+            }
+
+            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > maxBytes)
+                {
+                    return new DownloadResult(DownloadStatus.TooLarge, total, $"the output passed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+                }
+
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            return total == 0
+                ? new DownloadResult(DownloadStatus.Failed, 0, "the output URL answered an empty body")
+                : new DownloadResult(DownloadStatus.Completed, total);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException
+                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new DownloadResult(DownloadStatus.Failed, 0, "the transfer failed: " + e.GetType().Name);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The work folder is removed with the job's attempt.
+        }
+    }
+}

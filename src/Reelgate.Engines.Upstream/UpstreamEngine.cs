@@ -1,0 +1,328 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Reelgate.Core;
+using Reelgate.Core.Engines;
+using Reelgate.Core.Jobs;
+using Reelgate.Core.Ports;
+using Reelgate.Core.Validation;
+using Reelgate.Engines.Upstream.Http;
+using Reelgate.Engines.Upstream.Jobs;
+using Reelgate.Engines.Upstream.Media;
+
+namespace Reelgate.Engines.Upstream;
+
+/// <summary>
+/// The part every provider engine shares: submit once, save the provider's job id in the checkpoint before
+/// anything else, resume polling that id on a retry (never resubmit), poll with backoff that honours Retry-After
+/// up to a total timeout, then download the output into the work folder under a size cap and take a poster.
+/// A provider supplies the mapping: <see cref="CheckSupport"/>, <see cref="SubmitAsync"/>, <see cref="PollAsync"/>.
+/// </summary>
+public abstract class UpstreamEngine : IVideoEngine
+{
+    public const string VideoFileName = "video.mp4";
+    public const string PosterFileName = "poster.jpg";
+    public const string UnsupportedCode = "unsupported_by_engine";
+
+    private readonly UpstreamRuntime _runtime;
+
+    protected UpstreamEngine(string name, string displayName, UpstreamOptions options, UpstreamRuntime runtime, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        Name = name;
+        DisplayName = displayName;
+        Options = options;
+        _runtime = runtime;
+        Logger = logger;
+        Http = new ProviderHttp(runtime.Clients, ProviderClients.NameOf(name), name, runtime.Metrics, runtime.Time);
+    }
+
+    public string Name { get; }
+
+    /// <summary>The provider's name as people write it ("PixVerse"), for messages.</summary>
+    public string DisplayName { get; }
+
+    protected UpstreamOptions Options { get; }
+
+    protected ProviderHttp Http { get; }
+
+    protected TimeProvider Time => _runtime.Time;
+
+    protected ILogger Logger { get; }
+
+    public abstract Failure? CheckSupport(GenerationSpec spec);
+
+    public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var started = Time.GetTimestamp();
+        try
+        {
+            var outcome = await RunAsync(job, cancellationToken);
+            var (label, code) = outcome switch
+            {
+                RenderOutcome.Failed { Retryable: true } f => ("retry", f.Error.Code),
+                RenderOutcome.Failed f => ("failed", f.Error.Code),
+                _ => ("completed", (string?)null),
+            };
+            _runtime.Metrics.Render(Name, label, code, Time.GetElapsedTime(started));
+            return outcome;
+        }
+        catch (OperationCanceledException)
+        {
+            _runtime.Metrics.Render(Name, "cancelled", null, Time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    /// <summary>Sends the job to the provider once; anything it answers before acceptance is a refusal.</summary>
+    protected abstract Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken);
+
+    protected abstract Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken);
+
+    /// <summary>Asks the provider to stop a job Reelgate gave up on (timeout); best effort.</summary>
+    protected virtual Task CancelAsync(UpstreamHandle handle, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The provider's model name for a Reelgate model: the settings first, then the mapping file's defaults.</summary>
+    protected string? ProviderModel(string model, IReadOnlyDictionary<string, string> defaults) =>
+        Options.Models.TryGetValue(model, out var configured) ? configured : defaults.GetValueOrDefault(model);
+
+    protected Failure Unsupported(string param, string what) =>
+        Failure.Invalid(param, UnsupportedCode, $"{what} is not supported by {DisplayName} (engine {Name})");
+
+    /// <summary>
+    /// What a refused submission means. Retryable (the worker tries again, or moves to the next engine) only when
+    /// the provider surely did not take the job: no connection, a 5xx, 429, no balance, a refused key. A timeout
+    /// or a malformed answer is not: the provider may have accepted it, and Reelgate never pays twice.
+    /// </summary>
+    protected SubmitResult.Refused Refuse(ProviderResponse response, ProviderError error)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        var retryable = error.Kind switch
+        {
+            ProviderErrorKind.Unavailable => response.Fault is TransportFault.Connect or TransportFault.CircuitOpen
+                                             || (response.Fault == TransportFault.None && response.Status >= 500),
+            ProviderErrorKind.RateLimited or ProviderErrorKind.InsufficientBalance or ProviderErrorKind.Unauthorized => true,
+            _ => false,
+        };
+        var jobError = UpstreamErrors.From(Name, error, Options.ApiKey);
+        if (!retryable && (response.Fault == TransportFault.Timeout || response.IsSuccess))
+        {
+            jobError = jobError with { Message = jobError.Message + "; it may have accepted the job, so Reelgate did not submit it again" };
+        }
+
+        return new SubmitResult.Refused(jobError, retryable);
+    }
+
+    /// <summary>A 2xx answer to a submission that cannot be read: the provider may have accepted the job.</summary>
+    protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step) =>
+        Refuse(response, new ProviderError(ProviderErrorKind.Unknown, null, $"the {step} answer could not be read"));
+
+    /// <summary>The meaning of an HTTP status (or transport fault) when the body says nothing more specific.</summary>
+    protected static ProviderError ErrorFromStatus(ProviderResponse response, string? code, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsTransportFailure)
+        {
+            return new ProviderError(ProviderErrorKind.Unavailable, null, response.FaultMessage);
+        }
+
+        var kind = response.Status switch
+        {
+            401 or 403 => ProviderErrorKind.Unauthorized,
+            402 => ProviderErrorKind.InsufficientBalance,
+            429 => ProviderErrorKind.RateLimited,
+            400 or 404 or 409 or 413 or 422 => ProviderErrorKind.Invalid,
+            >= 500 => ProviderErrorKind.Unavailable,
+            _ => ProviderErrorKind.Unknown,
+        };
+        return new ProviderError(kind, code ?? $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}", message) { RetryAfter = response.RetryAfter };
+    }
+
+    /// <summary>A poll answer that is not a final word: network, 5xx, 429, a malformed body.</summary>
+    protected static PollResult.Transient TransientPoll(ProviderResponse response, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new PollResult.Transient(
+            reason ?? (response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}"),
+            response.RetryAfter);
+    }
+
+    /// <summary>Whether a poll answer's status means "ask again later" rather than a final refusal.</summary>
+    protected static bool IsTransientStatus(ProviderResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.IsTransportFailure || response.Status is 408 or 425 or 429 or >= 500;
+    }
+
+    private async Task<RenderOutcome> RunAsync(RenderJob job, CancellationToken cancellationToken)
+    {
+        job.Progress.Report(1);
+        var handle = UpstreamHandle.Parse(job.Checkpoint.Saved, Time.GetUtcNow());
+        var resumed = handle is not null;
+        if (handle is not null)
+        {
+            var resumedId = UpstreamErrors.Quote(handle.Id);
+            UpstreamLog.Resumed(Logger, Name, job.JobId, resumedId);
+        }
+        else
+        {
+            var submitted = await SubmitAsync(job, cancellationToken);
+            if (submitted is SubmitResult.Refused refused)
+            {
+                UpstreamLog.Refused(Logger, Name, job.JobId, refused.Error.Code, refused.Retryable);
+                return new RenderOutcome.Failed(refused.Error, refused.Retryable);
+            }
+
+            handle = ((SubmitResult.Accepted)submitted).Handle;
+
+            // Before anything else: a crash from here on resumes this upstream job instead of paying twice.
+            if (!await job.Checkpoint.SaveAsync(handle.Serialize(), cancellationToken))
+            {
+                UpstreamLog.LeaseLost(Logger, Name, job.JobId);
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.LeaseLost, "the job was taken over by another worker"));
+            }
+
+            var acceptedId = UpstreamErrors.Quote(handle.Id);
+            UpstreamLog.Accepted(Logger, Name, job.JobId, acceptedId);
+        }
+
+        job.Progress.Report(5);
+        var polled = await PollUntilDoneAsync(job, handle, resumed, cancellationToken);
+        switch (polled)
+        {
+            case PollResult.Succeeded done:
+                return await DownloadAsync(job, done.OutputUrl, cancellationToken);
+            case null:
+                UpstreamLog.TimedOut(Logger, Name, job.JobId, Options.Timeout);
+                await CancelQuietlyAsync(job.JobId, handle);
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
+                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+            default:
+                return FailedBy(job, polled);
+        }
+    }
+
+    /// <summary>The final poll: succeeded, failed, or too many failed polls in a row; null when the timeout passed.</summary>
+    private async Task<PollResult?> PollUntilDoneAsync(RenderJob job, UpstreamHandle handle, bool resumed, CancellationToken cancellationToken)
+    {
+        var deadline = handle.AcceptedAt + Options.Timeout;
+        var interval = Options.PollInterval;
+        var wait = resumed ? TimeSpan.Zero : interval;
+        var failures = 0;
+        var pollingSince = Time.GetTimestamp();
+        while (true)
+        {
+            var remaining = deadline - Time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait < remaining ? wait : remaining, Time, cancellationToken);
+                if (Time.GetUtcNow() >= deadline)
+                {
+                    continue;
+                }
+            }
+
+            var poll = await PollAsync(handle, cancellationToken);
+            switch (poll)
+            {
+                case PollResult.Succeeded or PollResult.Failed:
+                    return poll;
+                case PollResult.Pending pending:
+                    failures = 0;
+                    job.Progress.Report(Estimate(pending.Percent, Time.GetElapsedTime(pollingSince)));
+                    wait = interval;
+                    break;
+                case PollResult.Transient transient:
+                    failures++;
+                    UpstreamLog.PollFailed(Logger, Name, job.JobId, transient.Reason);
+                    if (failures >= Options.MaxPollFailures)
+                    {
+                        return transient;
+                    }
+
+                    wait = transient.RetryAfter is { } asked && asked > interval ? asked : interval;
+                    break;
+            }
+
+            var next = interval * 1.5;
+            interval = next < Options.MaxPollInterval ? next : Options.MaxPollInterval;
+        }
+    }
+
+    private RenderOutcome.Failed FailedBy(RenderJob job, PollResult polled)
+    {
+        switch (polled)
+        {
+            case PollResult.Failed failed:
+                var error = UpstreamErrors.From(Name, failed.Error, Options.ApiKey);
+                UpstreamLog.Failed(Logger, Name, job.JobId, error.Code);
+                return new RenderOutcome.Failed(error);
+            default:
+                var transient = (PollResult.Transient)polled;
+                UpstreamLog.Failed(Logger, Name, job.JobId, UpstreamErrors.Unavailable);
+
+                // Retryable: the next attempt resumes polling the same upstream job (the checkpoint holds it).
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
+                    $"{DisplayName} (engine {Name}) did not answer status polls {Options.MaxPollFailures} times in a row ({UpstreamErrors.Redact(transient.Reason, Options.ApiKey)})"), Retryable: true);
+        }
+    }
+
+    private async Task CancelQuietlyAsync(string jobId, UpstreamHandle handle)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), Time);
+            await CancelAsync(handle, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            UpstreamLog.CancelFailed(Logger, Name, jobId, "timed out");
+        }
+    }
+
+    private async Task<RenderOutcome> DownloadAsync(RenderJob job, Uri url, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(job.WorkDirectory);
+        var video = Path.Combine(job.WorkDirectory, VideoFileName);
+        var download = await _runtime.Downloader.DownloadAsync(Name, url, video, Options.MaxOutputBytes, cancellationToken);
+        switch (download.Status)
+        {
+            case DownloadStatus.NotFound:
+                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
+                    $"{DisplayName} (engine {Name}) finished the job but its output is no longer available ({download.Problem})"));
+            case DownloadStatus.TooLarge:
+                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputTooLarge,
+                    $"the output of {DisplayName} (engine {Name}) is larger than the limit of {Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"));
+            case DownloadStatus.Failed:
+                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
+                    $"the output of {DisplayName} (engine {Name}) could not be downloaded ({download.Problem})"), Retryable: true);
+        }
+
+        UpstreamLog.Downloaded(Logger, Name, job.JobId, url.Host, download.Bytes);
+        job.Progress.Report(95);
+        var poster = Path.Combine(job.WorkDirectory, PosterFileName);
+        if (!await _runtime.Posters.ExtractAsync(video, poster, cancellationToken))
+        {
+            return new RenderOutcome.Failed(new JobError(UpstreamErrors.Error,
+                $"{DisplayName} (engine {Name}) returned an output that is not a readable video"));
+        }
+
+        job.Progress.Report(98);
+        return new RenderOutcome.Rendered(video, poster, null);
+    }
+
+    /// <summary>The provider's percent when it gives one, else a curve that approaches 90 as the minutes pass.</summary>
+    private static int Estimate(int? percent, TimeSpan polling) =>
+        percent is { } p
+            ? Math.Clamp(5 + (p * 85 / 100), 5, 90)
+            : Math.Clamp(5 + (int)(85 * (1 - Math.Exp(-polling.TotalSeconds / 90))), 5, 90);
+}
