@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Reelgate.Cli.Commands;
+
+namespace Reelgate.Cli;
+
+/// <summary>Builds the command tree and runs it: parse errors become one line and exit code 2.</summary>
+public static class CliApplication
+{
+    public static RootCommand Build()
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand("reelgate: generate videos with a Reelgate server (or the hosted API), follow and download jobs, manage keys.");
+        global.AddTo(root);
+        root.Subcommands.Add(GenerateCommand.Create(global));
+        root.Subcommands.Add(JobsCommand.Create(global));
+        root.Subcommands.Add(UploadCommand.Create(global));
+        root.Subcommands.Add(PriceCommand.Create(global));
+        root.Subcommands.Add(BalanceCommand.Create(global));
+        root.Subcommands.Add(KeysCommand.Create(global));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ParseResult parsed;
+        try
+        {
+            parsed = Build().Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync("reelgate: error: " + Commands.CommandRunner.OneLine(e.Message)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            var command = parsed.CommandResult.Command;
+            var path = command is RootCommand ? "reelgate" : "reelgate " + string.Join(' ', Path(command, parsed));
+            await error.WriteLineAsync($"reelgate: error: {Describe(parsed.Errors[0])} (see '{path} --help')").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    }
+
+    /// <summary>One line: the option it is about, then the parser's message with its list of choices joined.</summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        var lines = error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = lines.Length <= 1 ? error.Message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1));
+        var option = (error.SymbolResult as System.CommandLine.Parsing.OptionResult)?.Option.Name
+            ?? ((error.SymbolResult as System.CommandLine.Parsing.ArgumentResult)?.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name;
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
+    }
+
+    private static string[] Path(Command command, ParseResult parsed)
+    {
+        var names = new Stack<string>();
+        for (var result = parsed.CommandResult; result is not null && result.Command is not RootCommand; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(result.Command.Name);
+        }
+
+        return names.Count > 0 ? [.. names] : [command.Name];
+    }
+}

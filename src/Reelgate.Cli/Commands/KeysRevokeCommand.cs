@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Reelgate.Cli.Output;
+
+namespace Reelgate.Cli.Commands;
+
+/// <summary>reelgate keys revoke ID: the key stops working at once.</summary>
+public static class KeysRevokeCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var id = KeysCommand.KeyId();
+        var command = new Command("revoke", "Revoke a key; it stops working at once") { id };
+        command.SetAction(global, async (context, cancellationToken) =>
+        {
+            var key = await context.Client.RevokeKeyAsync(context.Value(id)!, cancellationToken);
+            if (context.Json)
+            {
+                context.Terminal.Json(key);
+            }
+            else
+            {
+                context.Terminal.Line($"Revoked {key.Id} '{key.Name}' at {(key.RevokedAt is { } at ? JobRenderer.Time(at) : "-")}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
