@@ -11,6 +11,13 @@ public abstract class SqlDialect
     /// <summary>Appended to the claim's inner SELECT: "FOR UPDATE SKIP LOCKED" on PostgreSQL, nothing on SQLite (one writer).</summary>
     public abstract string ClaimLockClause { get; }
 
+    /// <summary>
+    /// Appended to a SELECT of one row that the transaction is about to change, to queue concurrent writers
+    /// of that row behind each other: "FOR NO KEY UPDATE" on PostgreSQL, nothing on SQLite (BEGIN IMMEDIATE
+    /// already serialises every writer).
+    /// </summary>
+    public virtual string RowLockClause => string.Empty;
+
     /// <summary>Opens a connection ready for use (pragmas set, pooled).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -23,6 +23,11 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
+        // Submissions of one key queue here, so the idempotency look-up, the limits and the hold below see
+        // every earlier submission of the key committed (PostgreSQL runs at READ COMMITTED).
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"SELECT id FROM api_keys WHERE id = @KeyId {dialect.RowLockClause}", new { job.KeyId }, transaction, cancellationToken: cancellationToken));
+
         if (submission.IdempotencyKey is not null)
         {
             var earlier = await FindIdempotentAsync(connection, transaction, submission, cancellationToken);

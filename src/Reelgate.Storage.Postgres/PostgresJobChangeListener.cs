@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Reelgate.Storage.Postgres;
+
+/// <summary>
+/// Keeps one connection LISTENing on the channel the jobs trigger notifies (see 001_initial.sql) and hands
+/// each change to the observers. A lost connection is opened again after a pause; meanwhile the observers'
+/// own polling still sees every change, only later.
+/// </summary>
+public sealed partial class PostgresJobChangeListener(
+    PostgresDialect dialect,
+    IEnumerable<IJobChangeObserver> observers,
+    TimeProvider time,
+    ILogger<PostgresJobChangeListener> logger) : BackgroundService
+{
+    public const string Channel = "reelgate_jobs";
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+    private readonly IJobChangeObserver[] _observers = observers.ToArray();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_observers.Length == 0)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            {
+                LogLost(logger, e, ReconnectDelay.TotalSeconds);
+                await Task.Delay(ReconnectDelay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += OnNotification;
+        try
+        {
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+            {
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            LogListening(logger, Channel);
+            while (true)
+            {
+                await connection.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            connection.Notification -= OnNotification;
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        var space = e.Payload.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return;
+        }
+
+        var jobId = e.Payload[..space];
+        var status = e.Payload[(space + 1)..];
+        foreach (var observer in _observers)
+        {
+            observer.OnJobChanged(jobId, status);
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Listening for job changes of every node on channel {Channel}")]
+    private static partial void LogListening(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lost the job-change listener connection; reconnecting in {Seconds} s (until then other nodes' changes are seen by polling)")]
+    private static partial void LogLost(ILogger logger, Exception exception, double seconds);
+}
