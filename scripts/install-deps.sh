@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(ffmpeg)
 if [[ "${1:-}" == "--test" ]]; then
-  want+=(postgresql chromium)
+  want+=(postgresql chromium curl python3-requests)
 fi
 
 missing=()
@@ -14,6 +14,8 @@ for pkg in "${want[@]}"; do
     ffmpeg) command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg) ;;
     postgresql) [[ -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql) ;;
     chromium) [[ -x /usr/bin/chromium ]] || missing+=(chromium) ;;
+    curl) command -v curl >/dev/null || missing+=(curl) ;;
+    python3-requests) python3 -c 'import requests' 2>/dev/null || /usr/bin/python3 -c 'import requests' 2>/dev/null || missing+=(python3 python3-requests) ;;
   esac
 done
 
