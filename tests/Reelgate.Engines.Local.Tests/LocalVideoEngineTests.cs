@@ -173,6 +173,6 @@ public sealed class LocalVideoEngineTests
         atoms.IndexOf("moov").ShouldBeLessThan(atoms.IndexOf("mdat"), "+faststart puts the index first: " + string.Join(",", atoms));
         using var poster = SKCodec.Create(rendered.PosterPath);
         (poster.Info.Width, poster.Info.Height).ShouldBe((expected.Width, expected.Height));
-        TestContext.Current.SendDiagnosticMessage(string.Create(CultureInfo.InvariantCulture, $"{resolution} {ratio} {duration}s audio={audio}: {probe.Size} bytes"));
+        Measurements.Record(string.Create(CultureInfo.InvariantCulture, $"{resolution} {ratio} {duration}s audio={audio}: {probe.Size} bytes"));
     }
 }

@@ -14,6 +14,9 @@ public sealed class ImageAnimator : IFrameSource
 {
     private const double EffectRamp = 0.2;
 
+    /// <summary>Beats flash gently over a photograph.</summary>
+    private const double FlashScale = 0.3;
+
     private readonly ScenePlan _plan;
     private readonly SKImage _start;
     private readonly SKImage? _end;
@@ -86,7 +89,7 @@ public sealed class ImageAnimator : IFrameSource
             canvas.Restore();
         }
 
-        _finish.End(canvas, bitmap, clock.Pulse, effect);
+        _finish.End(canvas, bitmap, clock.Pulse * FlashScale, effect);
     }
 
     public void Dispose()

@@ -50,6 +50,15 @@ public sealed class SceneRenderer : IFrameSource
         _ => 1.0,
     };
 
+    /// <summary>How strongly a beat flashes: gentle when still, strong when fast.</summary>
+    public static double FlashScale(MotionLevel motion) => motion switch
+    {
+        MotionLevel.Still => 0.25,
+        MotionLevel.Slow => 0.6,
+        MotionLevel.Fast => 1.3,
+        _ => 1.0,
+    };
+
     public void Draw(SKCanvas canvas, SKBitmap bitmap, int frame)
     {
         var clock = SceneClock.At(_plan, frame, _look.OnTwos);
@@ -65,7 +74,7 @@ public sealed class SceneRenderer : IFrameSource
         }
 
         _sky.DrawLightning(canvas, clock);
-        _finish.End(canvas, bitmap, clock.Pulse);
+        _finish.End(canvas, bitmap, clock.Pulse * FlashScale(_plan.Motion));
     }
 
     public void Dispose()

@@ -124,6 +124,18 @@ public sealed class StyleFinish : IDisposable
                 paint.IsAntialias = true;
             }
 
+            if (look.Shading == ShadingKind.Volume)
+            {
+                // A warm key light from the upper left and a cool fill in the shadows: lit volumes.
+                using var key = SKShader.CreateRadialGradient(
+                    new SKPoint(width * 0.2f, height * 0.1f), Math.Max(width, height) * 0.9f,
+                    [new SKColor(255, 236, 200, 70), new SKColor(255, 236, 200, 0), new SKColor(20, 30, 80, 60)],
+                    [0, 0.55f, 1], SKShaderTileMode.Clamp);
+                paint.Shader = key;
+                canvas.DrawRect(0, 0, width, height, paint);
+                paint.Shader = null;
+            }
+
             if (look.Vignette)
             {
                 using var shader = SKShader.CreateRadialGradient(

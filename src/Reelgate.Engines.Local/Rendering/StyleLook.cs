@@ -26,7 +26,7 @@ public sealed record StyleLook(
     public static StyleLook For(string style) => style switch
     {
         "anime" => new("anime", ShadingKind.Cel, 0.006, true, 1.2, 0.05, true, false, false, false, false, false, false),
-        "3d_animation" => new("3d_animation", ShadingKind.Volume, 0, false, 1.0, 0, false, false, false, false, false, true, false),
+        "3d_animation" => new("3d_animation", ShadingKind.Volume, 0, false, 1.15, 0.04, false, false, false, false, false, true, false),
         "clay" => new("clay", ShadingKind.Matte, 0.008, false, 0.45, 0.12, false, false, false, false, false, true, true),
         "comic" => new("comic", ShadingKind.Flat, 0.011, true, 1.15, 0, true, true, true, false, false, false, false),
         "cyberpunk" => new("cyberpunk", ShadingKind.Flat, 0.005, false, 1.0, -0.25, false, false, false, true, true, true, false),
