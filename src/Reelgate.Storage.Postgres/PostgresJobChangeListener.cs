@@ -18,6 +18,10 @@ public sealed partial class PostgresJobChangeListener(
     public const string Channel = "reelgate_jobs";
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
     private readonly IJobChangeObserver[] _observers = observers.ToArray();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN is in place (changes committed after it are heard).</summary>
+    public Task Listening => _listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +60,7 @@ public sealed partial class PostgresJobChangeListener(
             }
 
             LogListening(logger, Channel);
+            _listening.TrySetResult();
             while (true)
             {
                 await connection.WaitAsync(cancellationToken);

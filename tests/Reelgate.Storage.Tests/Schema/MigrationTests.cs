@@ -1,0 +1,58 @@
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using Reelgate.Storage.Tests.Infrastructure;
+using static Reelgate.Storage.Tests.Infrastructure.StoreData;
+
+namespace Reelgate.Storage.Tests.Schema;
+
+/// <summary>Migrations: applied once, recorded, safe when several nodes start at the same moment.</summary>
+public abstract class MigrationTests : StoreContract
+{
+    [Fact]
+    public async Task Migrate_applies_nothing_when_the_schema_is_current()
+    {
+        await using var db = await NewDatabaseAsync();
+
+        (await db.Migrator(new FakeTimeProvider()).MigrateAsync(Token)).ShouldBe(0);
+
+        await using var connection = await db.Dialect.OpenAsync(Token);
+        var versions = await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations ORDER BY version", cancellationToken: Token));
+        versions.ShouldBe(db.Migrations.Select(m => (long)m.Version));
+    }
+
+    [Fact]
+    public async Task Migrate_succeeds_everywhere_when_nodes_start_together()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using (var connection = await db.Dialect.OpenAsync(Token))
+        {
+            // Start from an empty schema: drop what the fixture applied.
+            foreach (var table in new[] { "uploads", "idempotency_keys", "ledger", "jobs", "api_keys", "settings", "schema_migrations" })
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", cancellationToken: Token));
+            }
+
+            if (db.Backend == "postgres")
+            {
+                await connection.ExecuteAsync(new CommandDefinition("DROP FUNCTION reelgate_notify_job_change() CASCADE", cancellationToken: Token));
+            }
+        }
+
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => db.Migrator(new FakeTimeProvider()).MigrateAsync(Token), Token)));
+
+        applied.Sum().ShouldBe(db.Migrations.Count);
+        var key = await CreateKeyAsync(db.Keys, "1.00");
+        await SubmitAsync(db.Jobs, key);
+    }
+
+    public sealed class OnSqlite : MigrationTests
+    {
+        protected override Task<TestDatabase> NewDatabaseAsync() => SqliteAsync();
+    }
+
+    public sealed class OnPostgres : MigrationTests
+    {
+        protected override Task<TestDatabase> NewDatabaseAsync() => PostgresAsync();
+    }
+}
