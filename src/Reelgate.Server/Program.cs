@@ -6,6 +6,7 @@ using Reelgate.Server.Features.Generations;
 using Reelgate.Server.Features.Jobs;
 using Reelgate.Server.Features.Keys;
 using Reelgate.Server.Features.Models;
+using Reelgate.Server.Features.Playground;
 using Reelgate.Server.Features.Pricing;
 using Reelgate.Server.Features.Uploads;
 using Reelgate.Server.Startup;
@@ -13,6 +14,13 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddReelgateAliases();
+var (role, roleProblem) = NodeRoleConfiguration.Apply(builder.Configuration);
+if (roleProblem is not null)
+{
+    await Console.Error.WriteLineAsync("reelgate: cannot start: " + roleProblem);
+    return 1;
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls(EnvironmentAliases.DefaultUrl);
@@ -32,25 +40,33 @@ if (catalog is null)
 }
 
 builder.Services.AddReelgate(builder.Configuration, catalog);
+builder.AddReelgateOperations();
 var app = builder.Build();
 
+app.UseRequestIds();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-var v1 = app.MapGroup("/v1").RequireAuthorization();
-v1.MapGenerations();
-v1.MapJobs();
-v1.MapModels();
-v1.MapPricing();
-v1.MapBilling();
-v1.MapKeys();
-v1.MapUploads();
-app.MapFiles();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/scalar");
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+// A worker-only node renders and answers health checks; the public API is served by the other roles.
+if (role != NodeRole.Worker)
+{
+    var v1 = app.MapGroup("/v1").RequireAuthorization();
+    v1.MapGenerations();
+    v1.MapJobs();
+    v1.MapModels();
+    v1.MapPricing();
+    v1.MapBilling();
+    v1.MapKeys();
+    v1.MapUploads();
+    app.MapFiles();
+    app.MapOpenApi("/openapi/{documentName}.json");
+    app.MapScalarApiReference("/scalar");
+    app.UsePlayground();
+}
+
+app.MapHealth();
 
 var problem = await StartupChecks.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
 if (problem is not null)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Configuration;
+using Reelgate.Server.Operations;
 
 namespace Reelgate.Server.Workers;
 
@@ -15,6 +16,7 @@ public sealed partial class JobWorkerService(
     JobRunner runner,
     WorkSignal signal,
     WorkerIdentity identity,
+    WorkerHeartbeat heartbeat,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<JobWorkerService> logger) : BackgroundService
@@ -44,6 +46,7 @@ public sealed partial class JobWorkerService(
         {
             try
             {
+                heartbeat.Beat();
                 var job = await jobs.ClaimAsync(workerId, time.GetUtcNow(), _options.Lease, _options.MaxAttempts, stopping);
                 if (job is null)
                 {
