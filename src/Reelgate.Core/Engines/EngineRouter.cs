@@ -30,6 +30,13 @@ public sealed class EngineRouter
 
     public IVideoEngine? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The engines that may run a job, in order: the candidates for its model that can honour the request. A job
+    /// moves down this list only while no engine has accepted it (see the worker's fallback).
+    /// </summary>
+    public IReadOnlyList<IVideoEngine> FallbackOrderFor(ModelCard model, GenerationSpec spec) =>
+        CandidatesFor(model).Where(engine => engine.CheckSupport(spec) is null).ToList();
+
     /// <summary>Null when the first engine for the model can run the request; else why not, naming the param.</summary>
     public Failure? CheckSupport(ModelCard model, GenerationSpec spec)
     {

@@ -3,6 +3,7 @@ using Reelgate.Core.Engines;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Validation;
 using Reelgate.Engines.Local;
+using Reelgate.Engines.Upstream;
 using Reelgate.Imaging;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Configuration;
@@ -41,6 +42,9 @@ public static class ReelgateServices
         services.AddReelgateStorage(configuration);
 
         services.AddLocalEngine(configuration);
+
+        // Upstream providers: each registered only when its key is configured; Reelgate:Engines enables and orders them.
+        services.AddUpstreamEngines(configuration);
         services.AddImaging(configuration);
 
         // HTTP: errors, auth, JSON, OpenAPI.

@@ -44,11 +44,47 @@ public sealed partial class JobRunner(
         try
         {
             Directory.CreateDirectory(workDirectory);
-            var engine = PickEngine(job);
-            await jobs.SaveCheckpointAsync(job.Id, workerId, engine.Name, job.Checkpoint, time.GetUtcNow(), jobToken.Token);
+            var engines = PickEngines(job);
+            if (engines.Count == 0)
+            {
+                // Accepted by an engine that is no longer enabled: resubmitting elsewhere could pay twice.
+                await StopAsync(heartbeatStop, heartbeat);
+                await jobs.FailAsync(job.Id, workerId, new JobError("engine_unavailable",
+                    $"engine {job.Engine} accepted this job but is no longer enabled on this server; it was not resubmitted elsewhere and the hold was released"),
+                    time.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+
             var inputs = await DownloadInputsAsync(job, workDirectory, jobToken.Token);
-            var checkpoint = new LeaseCheckpoint(jobs, job.Id, workerId, engine.Name, job.Checkpoint, time);
-            var outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, inputs, workDirectory, progress, checkpoint), jobToken.Token);
+            IVideoEngine engine;
+            RenderOutcome outcome;
+            var index = 0;
+            while (true)
+            {
+                engine = engines[index];
+                var saved = index == 0 ? job.Checkpoint : null;
+                if (!await jobs.SaveCheckpointAsync(job.Id, workerId, engine.Name, saved, time.GetUtcNow(), jobToken.Token))
+                {
+                    LogStopped(logger, job.Id);
+                    return;
+                }
+
+                var checkpoint = new LeaseCheckpoint(jobs, job.Id, workerId, engine.Name, saved, time);
+                var engineDirectory = Path.Combine(workDirectory, engine.Name);
+                Directory.CreateDirectory(engineDirectory);
+                outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint), jobToken.Token);
+
+                // Fallback: an engine that failed before accepting the job (nothing in its checkpoint) hands it to the next.
+                if (outcome is RenderOutcome.Failed { Retryable: true } refused && checkpoint.Saved is null && index + 1 < engines.Count)
+                {
+                    LogFallback(logger, job.Id, engine.Name, refused.Error.Code, engines[index + 1].Name);
+                    index++;
+                    continue;
+                }
+
+                break;
+            }
+
             await StopAsync(heartbeatStop, heartbeat);
             switch (outcome)
             {
@@ -102,16 +138,20 @@ public sealed partial class JobRunner(
     /// <summary>The blob folder of one attempt's outputs (so a late attempt never touches another's files).</summary>
     public static string OutputPrefix(string jobId, int attempt) => $"outputs/{jobId}/{attempt.ToString(CultureInfo.InvariantCulture)}/";
 
-    private IVideoEngine PickEngine(Job job)
+    /// <summary>
+    /// The engine holding the job's checkpoint alone (it accepted the job: resume, never resubmit), else the
+    /// model's engines that can honour the request, in the deployment's order. Empty: the accepting engine is gone.
+    /// </summary>
+    private IReadOnlyList<IVideoEngine> PickEngines(Job job)
     {
-        if (job.Engine is not null && router.Find(job.Engine) is { } resumed && job.Checkpoint is not null)
+        if (job.Engine is not null && job.Checkpoint is not null)
         {
-            return resumed;
+            return router.Find(job.Engine) is { } resumed ? [resumed] : [];
         }
 
         var model = catalog.Find(job.Request.Model) ?? throw new InvalidOperationException($"model {job.Request.Model} left the catalog");
-        var candidates = router.CandidatesFor(model);
-        return candidates.Count > 0 ? candidates[0] : throw new InvalidOperationException($"no engine serves {model.Id}");
+        var engines = router.FallbackOrderFor(model, job.Request);
+        return engines.Count > 0 ? engines : throw new InvalidOperationException($"no enabled engine can serve this {model.Id} request");
     }
 
     private async Task<IReadOnlyList<RenderInput>> DownloadInputsAsync(Job job, string workDirectory, CancellationToken cancellationToken)
@@ -245,6 +285,9 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Job {JobId} stopped: cancelled, or its lease was lost")]
     private static partial void LogStopped(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Job {JobId}: engine {Engine} did not accept it ({Code}); moving to engine {Next}")]
+    private static partial void LogFallback(ILogger logger, string jobId, string engine, string code, string next);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Job {JobId}: the engine crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception, string jobId);
