@@ -16,6 +16,12 @@ public static class EnvironmentAliases
         ["REELGATE_DATABASE"] = "Reelgate:Database",
         ["REELGATE_WORKERS"] = "Reelgate:Workers:Count",
         ["REELGATE_PUBLIC_URL"] = "Reelgate:PublicUrl",
+        ["REELGATE_ROLE"] = "Reelgate:Role",
+        ["REELGATE_S3_URL"] = "Reelgate:S3:ServiceUrl",
+        ["REELGATE_S3_BUCKET"] = "Reelgate:S3:Bucket",
+        ["REELGATE_S3_ACCESS_KEY"] = "Reelgate:S3:AccessKey",
+        ["REELGATE_S3_SECRET_KEY"] = "Reelgate:S3:SecretKey",
+        ["REELGATE_S3_REGION"] = "Reelgate:S3:Region",
     };
 
     public const string DefaultUrl = "http://127.0.0.1:8080";

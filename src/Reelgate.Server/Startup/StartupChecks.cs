@@ -48,6 +48,12 @@ public static class StartupChecks
             }
         }
 
+        var storageProblem = await StorageRegistration.CheckAsync(services, cancellationToken);
+        if (storageProblem is not null)
+        {
+            return storageProblem;
+        }
+
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var secret = await services.GetRequiredService<ISecretStore>().GetOrCreateAsync(UrlSigner.SecretName, UrlSigner.NewSecret, cancellationToken);
         services.GetRequiredService<UrlSigner>().Initialize(secret);
