@@ -14,11 +14,17 @@ public sealed class ServerProcess : IAsyncDisposable
     public const string AdminKey = "rg_e2e_admin_key_0123456789";
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Dictionary<string, string> _environment;
+    private readonly string _readyPath;
     private Process? _process;
 
-    public ServerProcess(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+    /// <param name="dataDirectory">The data folder (REELGATE_DATA_DIR), which outlives the process.</param>
+    /// <param name="environment">More environment variables, overriding the defaults.</param>
+    /// <param name="port">The loopback port; a free one when null.</param>
+    /// <param name="readyPath">The route that answers 200 once the server is up: a worker-only node (REELGATE_ROLE=worker) serves no API, so give it /healthz.</param>
+    public ServerProcess(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, string readyPath = "/v1/models")
     {
         DataDirectory = dataDirectory;
+        _readyPath = readyPath;
         Port = port ?? FreePort();
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -47,7 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
-    /// <summary>Starts the process and waits until it answers GET /v1/models.</summary>
+    /// <summary>Starts the process and waits until it answers GET on its ready path (/v1/models unless told otherwise).</summary>
     public async Task StartAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!File.Exists(RepositoryPaths.ServerDll))
@@ -85,7 +91,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/v1/models", UriKind.Relative), cancellationToken);
+                using var response = await http.GetAsync(new Uri(_readyPath, UriKind.Relative), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
