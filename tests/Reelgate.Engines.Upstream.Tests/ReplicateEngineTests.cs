@@ -1,0 +1,106 @@
+using Reelgate.Core.Engines;
+using Reelgate.Engines.Upstream.Jobs;
+using Reelgate.Engines.Upstream.Replicate;
+using Reelgate.Engines.Upstream.Tests.Fakes;
+using Reelgate.Engines.Upstream.Tests.Support;
+
+namespace Reelgate.Engines.Upstream.Tests;
+
+/// <summary>The Replicate engine against a fake of Replicate's predictions API on loopback.</summary>
+public sealed class ReplicateEngineTests(MediaFixture media)
+{
+    private const string Key = "r8_test_token_0123456789";
+
+    [Fact]
+    public async Task Render_creates_a_prediction_with_every_mapped_input_when_i2v_with_an_end_frame()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        await using var host = Host(fake);
+        var images = new[] { new RenderInput("image", media.Image169, "image/jpeg", 640, 360), new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360) };
+        var spec = Specs.ImageToVideo(withEnd: true) with { Style = "clay", NegativePrompt = "blur", Resolution = "360p", DurationSeconds = 10, Audio = false };
+
+        (await host.Engine("replicate").RenderAsync(host.Job(spec, images), ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
+
+        var submit = fake.Of("submit").ShouldHaveSingleItem();
+        submit.Path.ShouldBe("/v1/models/pixverse/pixverse-v5.6/predictions");
+        submit.Header("Authorization").ShouldBe("Bearer " + Key);
+        var input = submit.Json["input"]!.AsObject();
+        input.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
+            ["aspect_ratio", "duration", "generate_audio_switch", "image", "last_frame_image", "negative_prompt", "prompt", "quality", "seed", "style", "thinking_type"]);
+        input["quality"]!.GetValue<string>().ShouldBe("360p");
+        input["duration"]!.GetValue<int>().ShouldBe(10);
+        input["aspect_ratio"]!.GetValue<string>().ShouldBe("16:9");
+        input["style"]!.GetValue<string>().ShouldBe("clay");
+        input["generate_audio_switch"]!.GetValue<bool>().ShouldBeFalse();
+        var dataUri = "data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169));
+        input["image"]!.GetValue<string>().ShouldBe(dataUri);
+        input["last_frame_image"]!.GetValue<string>().ShouldBe(dataUri);
+        fake.Of("poll").ShouldAllBe(p => p.Path == "/v1/predictions/pred1" && p.Header("Authorization") == "Bearer " + Key);
+    }
+
+    [Fact]
+    public async Task Render_fails_content_moderation_when_the_prediction_fails_with_E005()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.Ending = FakeEnding.Moderated;
+        await using var host = Host(fake);
+
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Moderation, retryable: false);
+
+        failed.Error.Message.ShouldContain("Replicate");
+        failed.Error.Message.ShouldContain("E005");
+    }
+
+    [Fact]
+    public async Task Render_fails_insufficient_balance_before_acceptance_when_billing_answers_402()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultStatus("submit", 402, """{"title": "Insufficient credit", "detail": "You have insufficient credit to run this model.", "status": 402}""");
+        await using var host = Host(fake);
+        var job = host.Job(Specs.TextToVideo());
+
+        var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.InsufficientBalance, retryable: true);
+
+        failed.Error.Message.ShouldContain("insufficient credit");
+        job.Checkpoint.Saved.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Render_fails_upstream_error_with_the_detail_when_the_input_is_refused_with_422()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultStatus("submit", 422, """{"detail": "- input.duration: duration must be one of the following: 5, 8"}""");
+        await using var host = Host(fake);
+
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo(duration: 10)), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+
+        failed.Error.Message.ShouldContain("duration must be one of");
+        failed.Error.Message.ShouldContain("HTTP 422");
+    }
+
+    [Fact]
+    public async Task Render_fails_timed_out_and_cancels_the_prediction_when_it_never_finishes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.Ending = FakeEnding.Never;
+        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("Timeout", "00:00:00.400")));
+
+        (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+
+        fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/v1/predictions/pred1/cancel");
+    }
+
+    private async Task<ReplicateFake> StartAsync(CancellationToken ct)
+    {
+        var fake = new ReplicateFake(media.Video, Key);
+        await fake.StartAsync(ct);
+        return fake;
+    }
+
+    private static EngineHost Host(ReplicateFake fake) => new(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key));
+}
