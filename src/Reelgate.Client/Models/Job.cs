@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Reelgate.Client.Models;
 
 /// <summary>The job object: GET /v1/jobs/{job_id}, and the answer of a submit, cancel and every event.</summary>
@@ -18,8 +20,10 @@ public sealed record Job(
     IReadOnlyDictionary<string, string> Metadata)
 {
     /// <summary>The rendered video of a completed job, else null.</summary>
+    [JsonIgnore]
     public JobOutput? Video => Result?.Outputs.FirstOrDefault(o => string.Equals(o.Type, "video", StringComparison.Ordinal));
 
     /// <summary>The poster image of a completed job, else null.</summary>
+    [JsonIgnore]
     public JobOutput? Poster => Result?.Outputs.FirstOrDefault(o => string.Equals(o.Role, "poster", StringComparison.Ordinal));
 }
