@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Reelgate.Engines.Upstream.Tests.Fakes;
+using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
+
+namespace Reelgate.Engines.Upstream.Tests;
+
+/// <summary>The built server, killed with -9 while its upstream job is in flight, restarted on the same data.</summary>
+public sealed class UpstreamRestartTests(MediaFixture media)
+{
+    private const string Key = "fal-restart-key:0123456789";
+
+    [Fact]
+    public async Task Job_is_submitted_once_and_charged_once_when_the_server_is_killed_mid_job()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = new FalFake(media.Video, Key) { Hold = true };
+        await fake.StartAsync(ct);
+        using var data = new TempDirectory("upstream-restart");
+        var environment = new Dictionary<string, string>
+        {
+            ["Reelgate__Engines__0"] = "fal",
+            ["FAL_KEY"] = Key,
+            ["Reelgate__Upstreams__Fal__BaseUrl"] = fake.BaseUrl.AbsoluteUri,
+            ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
+            ["Reelgate__Upstreams__Fal__MaxPollInterval"] = "00:00:00.200",
+            ["Reelgate__Workers__Lease"] = "00:00:03",
+            ["Reelgate__Workers__PollInterval"] = "00:00:00.200",
+            ["REELGATE_WORKERS"] = "1",
+        };
+        string jobId;
+        await using (var first = new ServerProcess(data.Path, environment))
+        {
+            await first.StartAsync(ct);
+            using var client = first.Client();
+            jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+
+            // fal accepted it and is being polled: the checkpoint was written before the first poll.
+            await Poll.UntilAsync(() => fake.Of("poll").Any(), ct, what: "the first status poll");
+            await first.KillAsync();
+        }
+
+        await using var second = new ServerProcess(data.Path, environment);
+        await second.StartAsync(ct);
+        var pollsBefore = fake.Of("poll").Count();
+        await Poll.UntilAsync(() => fake.Of("poll").Count() > pollsBefore, ct, what: "the restarted server to resume polling");
+        fake.Hold = false;
+        using var again = second.Client();
+        var job = await ReelgateApi.FinalAsync(again, jobId, ct);
+
+        job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
+        fake.Of("submit").Count().ShouldBe(1);
+        fake.Jobs.Count.ShouldBe(1);
+        (await ReelgateApi.OutputAsync(job, ct)).ShouldBe(await File.ReadAllBytesAsync(media.Video, ct));
+        (await ReelgateApi.LedgerAsync(again, jobId, ct)).ShouldBe([("hold", "-0.40"), ("release", "0.40"), ("charge", "-0.40")]);
+        job["cost"]!["state"]!.GetValue<string>().ShouldBe("charged");
+    }
+}
