@@ -1,9 +1,17 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Reelgate.Core.Ports;
 using Reelgate.Server.Operations;
+using Reelgate.Storage.Sql;
 
 namespace Reelgate.Server.Startup;
 
-/// <summary>What an operator watches: request ids, JSON logs (optional), /healthz and /readyz.</summary>
+/// <summary>
+/// What an operator watches: request ids, JSON logs (optional), /healthz and /readyz, OpenTelemetry metrics
+/// (Prometheus scrape at /metrics unless Reelgate:Metrics:Prometheus is false) and traces (OTLP when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set).
+/// </summary>
 public static class OperationsRegistration
 {
     public const string ReadyTag = "ready";
@@ -23,8 +31,51 @@ public static class OperationsRegistration
             .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: [ReadyTag])
             .AddCheck<WorkersHealthCheck>("workers", tags: [ReadyTag]);
         builder.Services.AddSingleton<FfmpegHealthCheck>();
+
+        builder.Services.AddSingleton<JobMetrics>();
+        builder.Services.AddSingleton<IJobStatistics, SqlJobStatistics>();
+        builder.Services.AddHostedService<JobStateSampler>();
+        Decorate<IJobStore>(builder.Services, (sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>()));
+        Decorate<IVideoEngine>(builder.Services, (_, inner) => new TracedVideoEngine(inner));
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(JobMetrics.MeterName, "Reelgate.Engines").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (PrometheusEnabled(builder.Configuration))
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(JobTracing.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
         return builder;
     }
+
+    private static bool PrometheusEnabled(IConfiguration configuration) =>
+        !string.Equals(configuration["Reelgate:Metrics:Prometheus"], "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Wraps every registration of a service in a decorator (engines are many; the job store is one).</summary>
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
+        where TService : class
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(TService)).ToList())
+        {
+            var index = services.IndexOf(descriptor);
+            services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate(sp, (TService)Create(sp, descriptor)), descriptor.Lifetime);
+        }
+    }
+
+    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 
     public static WebApplication UseRequestIds(this WebApplication app)
     {
@@ -34,6 +85,11 @@ public static class OperationsRegistration
 
     public static WebApplication MapHealth(this WebApplication app)
     {
+        if (PrometheusEnabled(app.Configuration))
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .ExcludeFromDescription();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })

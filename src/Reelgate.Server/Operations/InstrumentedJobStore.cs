@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Reelgate.Core;
+using Reelgate.Core.Jobs;
+using Reelgate.Core.Ports;
+
+namespace Reelgate.Server.Operations;
+
+/// <summary>
+/// The job store, observed: every accepted submission and every final state is counted and traced in the
+/// job's trace. The store's behaviour is unchanged; a final state is read back once to measure it.
+/// </summary>
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : IJobStore
+{
+    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
+        using var span = JobTracing.StartSubmitted(submission.Job.Id);
+        var outcome = await inner.SubmitAsync(submission, cancellationToken);
+        span?.SetTag("reelgate.outcome", outcome.GetType().Name);
+        if (outcome is SubmitOutcome.Accepted accepted)
+        {
+            metrics.Submitted(accepted.Job);
+        }
+
+        return outcome;
+    }
+
+    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
+
+    public Task<Page<Job>?> ListAsync(JobQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
+
+    public async Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = await inner.CancelAsync(jobId, keyId, now, cancellationToken);
+        if (outcome is CancelOutcome.Cancelled cancelled)
+        {
+            Finished(cancelled.Job, "job.cancelled");
+        }
+
+        return outcome;
+    }
+
+    public async Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
+        if (job is not null)
+        {
+            using var span = JobTracing.StartChild(job.Id, "job.claim", ActivityKind.Consumer);
+            span?.SetTag("reelgate.attempt", job.Attempts);
+            span?.SetTag("reelgate.worker", workerId);
+        }
+
+        return job;
+    }
+
+    public Task<bool> RenewLeaseAsync(string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
+        inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken);
+
+    public Task<bool> ReportProgressAsync(string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken);
+
+    public Task<bool> SaveCheckpointAsync(string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
+
+    public async Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
+        if (completed)
+        {
+            await FinishedAsync(jobId, "job.completed");
+        }
+
+        return completed;
+    }
+
+    public async Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failed = await inner.FailAsync(jobId, workerId, error, now, cancellationToken);
+        if (failed)
+        {
+            await FinishedAsync(jobId, "job.failed");
+        }
+
+        return failed;
+    }
+
+    public Task<bool> ReleaseAsync(string jobId, string workerId, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ReleaseAsync(jobId, workerId, countAttempt, now, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var failed = await inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
+        foreach (var jobId in failed)
+        {
+            await FinishedAsync(jobId, "job.failed");
+        }
+
+        return failed;
+    }
+
+    private async Task FinishedAsync(string jobId, string spanName)
+    {
+        // Read back outside the caller's token: the state is already committed and must be counted.
+        if (await inner.GetAsync(jobId, CancellationToken.None) is { } job)
+        {
+            Finished(job, spanName);
+        }
+    }
+
+    private void Finished(Job job, string spanName)
+    {
+        metrics.Finished(job);
+        using var span = JobTracing.StartChild(job.Id, spanName);
+        span?.SetTag("reelgate.status", job.Status.ToWire());
+        span?.SetTag("reelgate.engine", job.Result?.Engine ?? job.Engine);
+        if (job.Error is { } error)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, error.Code);
+        }
+    }
+}
