@@ -38,16 +38,41 @@ public static class CliApplication
         {
             var command = parsed.CommandResult.Command;
             var path = command is RootCommand ? "reelgate" : "reelgate " + string.Join(' ', Path(command, parsed));
-            await error.WriteLineAsync($"reelgate: error: {Describe(parsed.Errors[0])} (see '{path} --help')").ConfigureAwait(false);
+            await error.WriteLineAsync($"reelgate: error: {Describe(parsed, Pick(parsed.Errors))} (see '{path} --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 
+    /// <summary>The most telling error: a word the parser did not know before "a command is required".</summary>
+    private static System.CommandLine.Parsing.ParseError Pick(IReadOnlyList<System.CommandLine.Parsing.ParseError> errors) =>
+        errors.FirstOrDefault(e => e.SymbolResult is not System.CommandLine.Parsing.CommandResult) ?? errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? errors[0];
+
     /// <summary>One line: the option it is about, then the parser's message with its list of choices joined.</summary>
-    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    private static string Describe(ParseResult parsed, System.CommandLine.Parsing.ParseError error)
     {
+        if (error.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.CommandResult owner } argument
+            && error.Message.StartsWith("Required argument", StringComparison.Ordinal))
+        {
+            return $"{owner.Command.Name} needs <{argument.Argument.Name}>";
+        }
+
+        if (error.SymbolResult is System.CommandLine.Parsing.CommandResult { } commandResult)
+        {
+            var command = commandResult.Command;
+            var missing = command.Arguments.Where(a => parsed.GetResult(a) is null).Select(a => $"<{a.Name}>").ToList();
+            if (missing.Count > 0 && error.Message.StartsWith("Required argument", StringComparison.Ordinal))
+            {
+                return $"{command.Name} needs {string.Join(" and ", missing)}";
+            }
+
+            if (command.Subcommands.Count > 0 && error.Message.StartsWith("Required command", StringComparison.Ordinal))
+            {
+                return $"a command is needed: {string.Join(", ", command.Subcommands.Select(c => c.Name))}";
+            }
+        }
+
         var lines = error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var message = lines.Length <= 1 ? error.Message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1));
         var option = (error.SymbolResult as System.CommandLine.Parsing.OptionResult)?.Option.Name

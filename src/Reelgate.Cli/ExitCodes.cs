@@ -35,6 +35,9 @@ public static class ExitCodes
     /// <summary>--timeout passed before the job reached a final state (the job goes on).</summary>
     public const int WaitTimeout = 9;
 
+    /// <summary>Something reelgate did not expect (a bug): still one line, no stack trace.</summary>
+    public const int Internal = 10;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Interrupted = 130;
 

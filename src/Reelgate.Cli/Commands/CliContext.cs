@@ -37,6 +37,9 @@ public sealed class CliContext : IDisposable
     public static ReelgateClientOptions Options(string? baseUrl, string? apiKey)
     {
         var options = ReelgateClientOptions.FromEnvironment();
+
+        // A person is waiting at a terminal: a long Retry-After is reported (exit 6) rather than sat out silently.
+        options.MaxRetryAfter = TimeSpan.FromSeconds(10);
         if (!string.IsNullOrWhiteSpace(baseUrl))
         {
             options.BaseAddress = ReelgateClientOptions.ParseBaseAddress(baseUrl, "--base-url");

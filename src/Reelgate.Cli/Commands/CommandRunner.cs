@@ -41,6 +41,11 @@ public static class CommandRunner
                 terminal.Error(e.Message);
                 return ExitCodes.Usage;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                terminal.Error($"unexpected {e.GetType().Name}: {e.Message}");
+                return ExitCodes.Internal;
+            }
         });
     }
 

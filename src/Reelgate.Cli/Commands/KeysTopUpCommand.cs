@@ -12,6 +12,7 @@ public static class KeysTopUpCommand
         var amount = new Argument<decimal?>("amount")
         {
             Description = "USD to add, e.g. 10.00",
+            Arity = ArgumentArity.ExactlyOne,
             CustomParser = ValueParsers.Usd("amount", allowZero: false),
         };
         var command = new Command("top-up", "Add credit to a key") { id, amount };
