@@ -9,16 +9,14 @@ namespace Reelgate.Engines.Upstream.Tests;
 /// The EmpirioLabs engine against its most faithful fake: a second Reelgate (the built server, local engine),
 /// which speaks the hosted service's API exactly. A front Reelgate forwards to it.
 /// </summary>
-public sealed class EmpirioLabsEngineTests(MediaFixture media)
+public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateFixture upstreamReelgate) : IClassFixture<UpstreamReelgateFixture>
 {
     [Fact]
     public async Task Front_job_completes_with_the_upstream_output_when_the_upstream_is_another_Reelgate()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var upstreamData = new TempDirectory("upstream-reelgate");
         using var frontData = new TempDirectory("front-reelgate");
-        await using var upstream = new ServerProcess(upstreamData.Path, new Dictionary<string, string> { ["REELGATE_WORKERS"] = "1" });
-        await upstream.StartAsync(ct);
+        var upstream = upstreamReelgate.Server;
         await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "DataUri"));
         await front.StartAsync(ct);
         using var client = front.Client();
@@ -34,7 +32,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media)
         var video = job["result"]!["outputs"]![0]!;
         (video["width"]!.GetValue<int>(), video["height"]!.GetValue<int>()).ShouldBe((360, 360));
         using var upstreamClient = upstream.Client();
-        var upstreamJob = (await upstreamClient.GetFromJsonAsync<JsonObject>("/v1/jobs?limit=10", ct))!["data"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
+        var upstreamJob = await UpstreamJobAsync(upstreamClient, "a comic robot waves in a city at night", ct);
         var request = upstreamJob["request"]!.AsObject();
         request["prompt"]!.GetValue<string>().ShouldBe("a comic robot waves in a city at night");
         request["resolution"]!.GetValue<string>().ShouldBe("360p");
@@ -54,10 +52,8 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media)
     public async Task Front_i2v_job_sends_the_normalised_image_as_an_upload_when_the_transport_is_Upload()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var upstreamData = new TempDirectory("upstream-reelgate");
         using var frontData = new TempDirectory("front-reelgate");
-        await using var upstream = new ServerProcess(upstreamData.Path, new Dictionary<string, string> { ["REELGATE_WORKERS"] = "1" });
-        await upstream.StartAsync(ct);
+        var upstream = upstreamReelgate.Server;
         await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "Upload"));
         await front.StartAsync(ct);
         using var client = front.Client();
@@ -71,11 +67,17 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media)
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         using var upstreamClient = upstream.Client();
-        var upstreamJob = (await upstreamClient.GetFromJsonAsync<JsonObject>("/v1/jobs?limit=10", ct))!["data"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
+        var upstreamJob = await UpstreamJobAsync(upstreamClient, "the picture comes alive", ct);
         upstreamJob["request"]!["image"]!.GetValue<string>().ShouldStartWith("upl_");
         var input = upstreamJob["inputs"]!.AsArray().ShouldHaveSingleItem()!;
         (input["width"]!.GetValue<int>(), input["height"]!.GetValue<int>()).ShouldBe((640, 360));
     }
+
+    /// <summary>The one job the upstream holds for this prompt (the upstream is shared by the class's tests).</summary>
+    private static async Task<JsonObject> UpstreamJobAsync(HttpClient upstream, string prompt, CancellationToken ct) =>
+        (await upstream.GetFromJsonAsync<JsonObject>("/v1/jobs?limit=100", ct))!["data"]!.AsArray()
+            .Where(j => j!["request"]!["prompt"]!.GetValue<string>() == prompt)
+            .ShouldHaveSingleItem()!.AsObject();
 
     private static Dictionary<string, string> FrontSettings(ServerProcess upstream, string transport) => new()
     {
