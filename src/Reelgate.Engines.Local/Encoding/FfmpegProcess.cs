@@ -10,6 +10,7 @@ namespace Reelgate.Engines.Local.Encoding;
 internal sealed class FfmpegProcess : IAsyncDisposable
 {
     private const int TailLines = 12;
+    private const int PipeBytes = 1 << 20;
 
     private readonly Process _process;
     private readonly ChildProcessTracker _tracker;
@@ -72,6 +73,15 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         {
             process.Dispose();
             throw new InvalidOperationException($"ffmpeg could not be started from '{executable}': {e.Message}", e);
+        }
+
+        if (process.StandardInput.BaseStream is FileStream { SafeFileHandle: { } handle })
+        {
+            UnixSignals.WidenPipe(handle, PipeBytes);
+        }
+        else if (process.StandardInput.BaseStream is System.IO.Pipes.PipeStream { SafePipeHandle: { } pipe })
+        {
+            UnixSignals.WidenPipe(pipe, PipeBytes);
         }
 
         return new FfmpegProcess(process, tracker, grace, time);

@@ -1,0 +1,38 @@
+using Reelgate.Engines.Local.Encoding;
+
+namespace Reelgate.Engines.Local.Tests.Encoding;
+
+public sealed class Yuv420ConverterTests
+{
+    [Theory]
+    [InlineData(640, 360)]
+    [InlineData(360, 480)]
+    [InlineData(540, 540)]
+    [InlineData(2, 2)]
+    public void Convert_equals_the_scalar_reference_when_given_any_even_size(int width, int height)
+    {
+        var random = new Random(width * 31 + height);
+        var bgra = new byte[width * height * 4];
+        random.NextBytes(bgra);
+        var fast = new byte[Yuv420Converter.BufferSize(width, height)];
+        var reference = new byte[fast.Length];
+
+        Yuv420Converter.Convert(bgra, width, height, fast);
+        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
+
+        fast.ShouldBe(reference);
+    }
+
+    [Fact]
+    public void Convert_gives_studio_range_black_white_and_grey_when_given_neutral_pixels()
+    {
+        byte[] bgra = [0, 0, 0, 255, 255, 255, 255, 255, 128, 128, 128, 255, 128, 128, 128, 255];
+        var yuv = new byte[Yuv420Converter.BufferSize(2, 2)];
+
+        Yuv420Converter.Convert(bgra, 2, 2, yuv);
+
+        yuv[..4].ShouldBe(new byte[] { 16, 235, 126, 126 });
+        yuv[4].ShouldBe((byte)128);
+        yuv[5].ShouldBe((byte)128);
+    }
+}
