@@ -14,7 +14,7 @@ public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDi
     /// <summary>Variables that make Spectre (or anything) think it runs under CI; a test decides that itself.</summary>
     private static readonly string[] CiVariables = ["CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "CI_SERVER", "JENKINS_URL", "TRAVIS", "TEAMCITY_VERSION", "APPVEYOR", "BITBUCKET_COMMIT", "GO_SERVER_URL", "BITRISE_BUILD_URL", "bamboo_buildNumber", "MYGET_ENVIRONMENT"];
 
-    public static string Dll { get; } = Path.Combine(RepositoryPaths.Root, "src", "Reelgate.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "Reelgate.Cli.dll");
+    public static string Dll { get; } = Path.Combine(RepositoryPaths.Root, "src", "Reelgate.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "reelgate.dll");
 
     public string? ApiKey { get; init; } = apiKey;
 
