@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Reelgate.Core.Engines;
+using Reelgate.Engines.Local.Encoding;
 using Reelgate.Engines.Local.Simulation;
 
 namespace Reelgate.Engines.Local.Tests.Simulation;
@@ -8,6 +11,9 @@ namespace Reelgate.Engines.Local.Tests.Simulation;
 public sealed class FaultSimulationTests
 {
     private static Dictionary<string, string> Simulate(string value) => new() { [FaultSimulation.MetadataKey] = value };
+
+    private static LocalVideoEngine Engine() =>
+        new(Options.Create(new FfmpegOptions()), new ChildProcessTracker(), TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
 
     [Theory]
     [InlineData("fail:upstream_error", SimulationAction.Fail)]
@@ -34,9 +40,7 @@ public sealed class FaultSimulationTests
     [InlineData("delay:1,,fail:x")]
     public void CheckSupport_refuses_naming_metadata_when_the_value_is_malformed(string value)
     {
-        var engine = new EngineHarness().Engine;
-
-        var failure = engine.CheckSupport(Specs.Make(metadata: Simulate(value)));
+        var failure = Engine().CheckSupport(Specs.Make(metadata: Simulate(value)));
 
         failure.ShouldNotBeNull();
         failure.Param.ShouldBe("metadata");
@@ -47,8 +51,8 @@ public sealed class FaultSimulationTests
     [Fact]
     public void CheckSupport_accepts_when_no_simulation_is_asked()
     {
-        new EngineHarness().Engine.CheckSupport(Specs.Make()).ShouldBeNull();
-        new EngineHarness().Engine.CheckSupport(Specs.Make(metadata: new Dictionary<string, string> { ["team"] = "x" })).ShouldBeNull();
+        Engine().CheckSupport(Specs.Make()).ShouldBeNull();
+        Engine().CheckSupport(Specs.Make(metadata: new Dictionary<string, string> { ["team"] = "x" })).ShouldBeNull();
     }
 
     [Theory]
