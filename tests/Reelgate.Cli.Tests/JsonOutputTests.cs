@@ -70,6 +70,22 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         run.Error.ShouldContain("shown only once");
     }
 
+    [Fact]
+    public async Task Balance_takes_EMPIRIOLABS_API_KEY_when_REELGATE_API_KEY_is_absent_and_the_flag_beats_both()
+    {
+        var key = await fixture.NewKeyAsync(credits: 1.5m);
+        var onlyHosted = new CliProcess(fixture.Server.BaseAddress, null, fixture.Files.Path) { Variables = new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = key } };
+        var wrongEnvironment = new CliProcess(fixture.Server.BaseAddress, "rg_wrong", fixture.Files.Path) { Variables = new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = "rg_wrong_too" } };
+
+        var fromHosted = Parse(await onlyHosted.RunAsync("balance", "--json"));
+        var fromFlag = Parse(await wrongEnvironment.RunAsync("balance", "--json", "--api-key", key));
+        var fromBadEnvironment = await wrongEnvironment.RunAsync("balance");
+
+        fromHosted.RootElement.GetProperty("available").GetString().ShouldBe("1.50");
+        fromFlag.RootElement.GetProperty("available").GetString().ShouldBe("1.50");
+        fromBadEnvironment.ExitCode.ShouldBe(3);
+    }
+
     private static JsonDocument Parse(CliResult run)
     {
         run.ExitCode.ShouldBe(0, run.ToString());

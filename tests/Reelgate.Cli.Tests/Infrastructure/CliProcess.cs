@@ -18,6 +18,9 @@ public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDi
 
     public string? ApiKey { get; init; } = apiKey;
 
+    /// <summary>More variables for the child (a null value removes one).</summary>
+    public IReadOnlyDictionary<string, string?> Variables { get; init; } = new Dictionary<string, string?>();
+
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, TestContext.Current.CancellationToken);
 
     public async Task<CliResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -58,6 +61,11 @@ public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDi
         foreach (var name in CiVariables)
         {
             environment[name] = null;
+        }
+
+        foreach (var (name, value) in Variables)
+        {
+            environment[name] = value;
         }
 
         return environment;
