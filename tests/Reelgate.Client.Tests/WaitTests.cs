@@ -14,7 +14,7 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
         var ct = TestContext.Current.CancellationToken;
         await using var proxy = await FaultProxy.StartAsync(server.BaseAddress);
         using var client = server.Client(await server.NewKeyAsync(), proxy.BaseAddress);
-        var job = await client.GenerateAsync(Requests.Quick(simulate: "delay:0.5"), cancellationToken: ct);
+        var job = await client.GenerateAsync(Requests.Quick(simulate: "delay:2"), cancellationToken: ct);
         var reports = new ConcurrentQueue<Job>();
 
         var done = await client.WaitAsync(job.JobId, progress: new Recorder(reports), cancellationToken: ct);
@@ -35,7 +35,7 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
         var ct = TestContext.Current.CancellationToken;
         await using var proxy = await FaultProxy.StartAsync(server.BaseAddress);
         using var client = server.Client(await server.NewKeyAsync(), proxy.BaseAddress);
-        var job = await client.GenerateAsync(Requests.Quick(simulate: "delay:1"), cancellationToken: ct);
+        var job = await client.GenerateAsync(Requests.Quick(simulate: "delay:2"), cancellationToken: ct);
         var reports = new ConcurrentQueue<Job>();
 
         var done = await client.WaitAsync(job.JobId, new WaitOptions { UseEvents = false, PollInterval = TimeSpan.FromMilliseconds(100) }, new Recorder(reports), ct);
