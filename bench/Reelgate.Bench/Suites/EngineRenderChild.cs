@@ -26,8 +26,14 @@ internal static class EngineRenderChild
         return 0;
     }
 
-    public static GenerationSpec Spec(string resolution, int duration, bool audio) =>
-        new("pixverse-v5-6", "a red fox running through falling snow under mountains at dusk, zoom in", "t2v", resolution, "16:9",
+    /// <summary>A busy scene: the camera zooms (every block changes every frame) through falling snow.</summary>
+    public const string BusyPrompt = "a red fox running through falling snow under mountains at dusk, zoom in";
+
+    /// <summary>A calm scene: static camera, no particles; only the subject and the beats move.</summary>
+    public const string CalmPrompt = "a red fox by a house on a hill during the day, static camera";
+
+    public static GenerationSpec Spec(string resolution, int duration, bool audio, string prompt = BusyPrompt) =>
+        new("pixverse-v5-6", prompt, "t2v", resolution, "16:9",
             duration, audio, null, null, "none", "auto", null, 1234, null, new Dictionary<string, string>());
 
     public static async Task<TimeSpan> RenderAsync(GenerationSpec spec, string folder, CancellationToken cancellationToken)

@@ -50,6 +50,17 @@ internal sealed class EngineSuite : IBenchSuite
                 Console.WriteLine($"run {run + 1}: engine {engine[^1]:0.00} s ({engineCpu[^1]:0.00} s CPU), ffmpeg testsrc2 {baseline[^1]:0.00} s ({baselineCpu[^1]:0.00} s CPU)");
             }
 
+            // The same comparison for a calm scene: how much of the gap is x264 working on a moving picture.
+            var calm = new List<double>();
+            var calmCpu = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                var (self, children) = (CpuClock.Self(), CpuClock.Children());
+                calm.Add((await EngineRenderChild.RenderAsync(EngineRenderChild.Spec("1080p", 5, true, EngineRenderChild.CalmPrompt), Path.Combine(work, $"calm-{run}"), cancellationToken)).TotalSeconds);
+                calmCpu.Add((CpuClock.Self() - self + (CpuClock.Children() - children)).TotalSeconds);
+                Console.WriteLine($"calm run {run + 1}: engine {calm[^1]:0.00} s ({calmCpu[^1]:0.00} s CPU)");
+            }
+
             var drawOnly = DrawOnly();
             var engineMedian = Median(engine);
             var baselineMedian = Median(baseline);
@@ -58,6 +69,7 @@ internal sealed class EngineSuite : IBenchSuite
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
             Console.WriteLine($"1080p 5 s + audio: engine {engineMedian:0.00} s, ffmpeg testsrc2+sine {baselineMedian:0.00} s, ratio {ratio:0.00}x (target <= 1.5x)");
             Console.WriteLine($"CPU time (user+system, with ffmpeg): engine {Median(engineCpu):0.00} s, baseline {Median(baselineCpu):0.00} s, ratio {cpuRatio:0.00}x; load average {load}");
+            Console.WriteLine($"calm scene (static camera, no particles): engine {Median(calm):0.00} s, ratio {Median(calm) / baselineMedian:0.00}x wall, {Median(calmCpu) / Median(baselineCpu):0.00}x CPU");
             Console.WriteLine($"drawing alone (no encode), 120 frames at 1080p: {drawOnly:0.00} s");
 
             var five = await ChildAsync("720p", 5, Path.Combine(work, "mem5"), cancellationToken);
@@ -67,9 +79,11 @@ internal sealed class EngineSuite : IBenchSuite
 
             var c = CultureInfo.InvariantCulture;
             var report = new StringBuilder();
-            report.Append(c, $"# Engine benchmark\n\n{Environment.ProcessorCount} cores, x264 preset `{preset}`, CRF {FfmpegArguments.Crf}, {runs} runs each (median).\n\n");
+            report.Append(c, $"# Engine benchmark\n\n{Environment.ProcessorCount} cores, x264 preset `{preset}`, CRF {FfmpegArguments.Crf}, {runs} runs each (median).\n");
+            report.Append(c, $"Busy scene: \"{EngineRenderChild.BusyPrompt}\"; calm scene: \"{EngineRenderChild.CalmPrompt}\".\n\n");
             report.Append("| what | seconds |\n|---|---|\n");
             report.Append(c, $"| local engine, 1080p 16:9 5 s + audio | {engineMedian:0.00} ({string.Join(", ", engine.Select(e => e.ToString("0.00", c)))}) |\n");
+            report.Append(c, $"| local engine, calm scene (static camera, no particles) | {Median(calm):0.00} ({string.Join(", ", calm.Select(e => e.ToString("0.00", c)))}); CPU {Median(calmCpu):0.00} |\n");
             report.Append(c, $"| ffmpeg testsrc2 + sine, 1920x1080 5 s, same codec settings | {baselineMedian:0.00} ({string.Join(", ", baseline.Select(e => e.ToString("0.00", c)))}) |\n");
             report.Append(c, $"| drawing alone, 120 frames 1080p | {drawOnly:0.00} |\n");
             report.Append(c, $"| CPU time, engine (with its ffmpeg) | {Median(engineCpu):0.00} ({string.Join(", ", engineCpu.Select(e => e.ToString("0.00", c)))}) |\n");
