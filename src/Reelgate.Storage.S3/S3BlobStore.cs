@@ -19,7 +19,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     /// <summary>The longest a SigV4 presigned URL may live.</summary>
     public static readonly TimeSpan MaxPresignedLifetime = TimeSpan.FromDays(7);
 
-    private const int DeleteBatch = 1000;
+    /// <summary>How much shorter than <see cref="MaxPresignedLifetime"/> a presigned URL is at most made.</summary>
+    public static readonly TimeSpan PresignMargin = TimeSpan.FromMinutes(1);
+
     private readonly S3Options _options;
     private readonly TimeProvider _time;
     private readonly AmazonS3Client _client;
@@ -42,6 +44,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     }
 
     public string Bucket { get; }
+
+    /// <summary>Keys per listing page when deleting a prefix (S3's maximum; tests lower it to cross pages).</summary>
+    internal int ListPageSize { get; init; } = 1000;
 
     public async Task PutFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken)
     {
@@ -123,7 +128,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
                 BucketName = Bucket,
                 Prefix = objectPrefix,
                 ContinuationToken = continuation,
-                MaxKeys = DeleteBatch,
+                MaxKeys = ListPageSize,
             }, cancellationToken);
             var keys = (page.S3Objects ?? []).Select(o => o.Key).ToList();
             foreach (var key in keys)
@@ -139,17 +144,23 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public Uri? DirectDownloadUrl(string key, string contentType, DateTimeOffset expiresAt)
     {
-        if (!_options.PresignDownloads || expiresAt - _time.GetUtcNow() > MaxPresignedLifetime)
+        var now = _time.GetUtcNow();
+        if (!_options.PresignDownloads || expiresAt - now > MaxPresignedLifetime)
         {
             return null;
         }
+
+        // Keep a little under the SigV4 limit: the SDK measures the lifetime from its own clock, corrected
+        // by the skew it saw in S3's Date headers, and past the limit it would sign with SigV2 instead.
+        var latest = now + MaxPresignedLifetime - PresignMargin;
+        var expires = expiresAt < latest ? expiresAt : latest;
 
         var url = (_publicClient ?? _client).GetPreSignedURL(new GetPreSignedUrlRequest
         {
             BucketName = Bucket,
             Key = ObjectKey(key),
             Verb = HttpVerb.GET,
-            Expires = expiresAt.UtcDateTime,
+            Expires = expires.UtcDateTime,
             Protocol = _publicProtocol,
             ResponseHeaderOverrides = new ResponseHeaderOverrides { ContentType = contentType },
         });
@@ -166,8 +177,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && _options.CreateBucket)
         {
-            await _client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellationToken);
-            return null;
+            return await CreateBucketAsync(cancellationToken);
         }
         catch (AmazonServiceException e)
         {
@@ -184,6 +194,24 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         _client.Dispose();
         _publicClient?.Dispose();
+    }
+
+    private async Task<string?> CreateBucketAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellationToken);
+            return null;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Another node of the deployment created it at the same moment (BucketAlreadyExists / AlreadyOwnedByYou).
+            return null;
+        }
+        catch (AmazonServiceException e)
+        {
+            return $"cannot create the S3 bucket '{Bucket}' ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}); create it yourself or check REELGATE_S3_BUCKET and the credentials";
+        }
     }
 
     private async Task<GetObjectMetadataResponse?> HeadAsync(string objectKey, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
@@ -27,9 +28,20 @@ public sealed partial class AdminKeyBootstrapper(IKeyStore keys, IOptions<Reelga
 
             if (await keys.FindByHashAsync(KeySecrets.Hash(configured), cancellationToken) is null)
             {
-                await CreateAsync(configured, cancellationToken);
-                var prefix = KeySecrets.DisplayPrefix(configured);
-                LogConfiguredKeyStored(logger, prefix);
+                try
+                {
+                    await CreateAsync(configured, cancellationToken);
+                    var prefix = KeySecrets.DisplayPrefix(configured);
+                    LogConfiguredKeyStored(logger, prefix);
+                }
+                catch (DbException)
+                {
+                    // Several nodes of one deployment starting together: another stored the same key first.
+                    if (await keys.FindByHashAsync(KeySecrets.Hash(configured), cancellationToken) is null)
+                    {
+                        throw;
+                    }
+                }
             }
 
             return null;

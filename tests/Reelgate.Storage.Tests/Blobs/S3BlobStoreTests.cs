@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Reelgate.Storage.S3;
 using Reelgate.Storage.Tests.Infrastructure;
+using Reelgate.Testing;
 using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Blobs;
@@ -37,15 +38,21 @@ public sealed class S3BlobStoreTests
     }
 
     [Fact]
-    public async Task DirectDownloadUrl_is_null_when_the_expiry_is_past_the_presigning_limit_or_presigning_is_off()
+    public async Task DirectDownloadUrl_is_null_or_sigv4_when_the_expiry_nears_the_presigning_limit_or_presigning_is_off()
     {
-        var time = new FakeTimeProvider(Now);
+        var now = TimeProvider.System.GetUtcNow();
+        var time = new FakeTimeProvider(now);
         using var presigning = await TestBlobStore.S3Async(time: time);
         using var served = await TestBlobStore.S3Async(o => o.PresignDownloads = false, time);
 
-        presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", Now + S3BlobStore.MaxPresignedLifetime).ShouldNotBeNull();
-        presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", Now + S3BlobStore.MaxPresignedLifetime + TimeSpan.FromSeconds(1)).ShouldBeNull();
-        served.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", Now.AddHours(1)).ShouldBeNull();
+        var longest = presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now + S3BlobStore.MaxPresignedLifetime)!;
+        presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now + S3BlobStore.MaxPresignedLifetime + TimeSpan.FromSeconds(1)).ShouldBeNull();
+        served.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now.AddHours(1)).ShouldBeNull();
+
+        // Signed with SigV4 (the SDK falls back to SigV2 past the 7-day limit), a little under the limit.
+        longest.Query.ShouldContain("X-Amz-Signature=");
+        var seconds = long.Parse(System.Web.HttpUtility.ParseQueryString(longest.Query)["X-Amz-Expires"]!, System.Globalization.CultureInfo.InvariantCulture);
+        seconds.ShouldBeInRange((long)(S3BlobStore.MaxPresignedLifetime - S3BlobStore.PresignMargin).TotalSeconds - 60, (long)S3BlobStore.MaxPresignedLifetime.TotalSeconds);
     }
 
     [Fact]
@@ -62,7 +69,7 @@ public sealed class S3BlobStoreTests
     [Fact]
     public async Task CheckBucket_names_the_bucket_when_it_does_not_exist_and_creation_is_off()
     {
-        var options = TestBlobStore.S3Settings(TestBlobStore.NewBucketName());
+        var options = TestBlobStore.S3Settings(TestServices.NewBucketName());
         using var store = new S3BlobStore(Options.Create(options), new FakeTimeProvider(Now));
 
         var problem = await store.CheckBucketAsync(Token);
@@ -75,7 +82,7 @@ public sealed class S3BlobStoreTests
     [Fact]
     public async Task CheckBucket_says_S3_is_unreachable_when_nothing_listens_at_the_url()
     {
-        var options = TestBlobStore.S3Settings(TestBlobStore.NewBucketName());
+        var options = TestBlobStore.S3Settings(TestServices.NewBucketName());
         options.ServiceUrl = "http://127.0.0.1:9";
         using var store = new S3BlobStore(Options.Create(options), new FakeTimeProvider(Now));
 
@@ -86,9 +93,33 @@ public sealed class S3BlobStoreTests
     }
 
     [Fact]
+    public async Task DeletePrefix_removes_every_page_when_the_listing_is_truncated()
+    {
+        using var created = await TestBlobStore.S3Async();
+        var options = TestBlobStore.S3Settings(((S3BlobStore)created.Store).Bucket);
+        using var store = new S3BlobStore(Options.Create(options), new FakeTimeProvider(Now)) { ListPageSize = 2 };
+        for (var i = 0; i < 7; i++)
+        {
+            await store.PutAsync($"outputs/job_many/{i}/video.mp4", new MemoryStream([1]), "video/mp4", Token);
+        }
+
+        await store.PutAsync("outputs/job_other/1/video.mp4", new MemoryStream([1]), "video/mp4", Token);
+
+        await store.DeletePrefixAsync("outputs/job_many/", Token);
+
+        for (var i = 0; i < 7; i++)
+        {
+            (await store.ExistsAsync($"outputs/job_many/{i}/video.mp4", Token)).ShouldBeFalse();
+        }
+
+        (await store.ExistsAsync("outputs/job_other/1/video.mp4", Token)).ShouldBeTrue();
+        (await store.CheckBucketAsync(Token)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Keys_live_under_the_prefix_when_one_is_configured()
     {
-        var bucket = TestBlobStore.NewBucketName();
+        var bucket = TestServices.NewBucketName();
         using var prefixed = await TestBlobStore.S3Async(o =>
         {
             o.Bucket = bucket;

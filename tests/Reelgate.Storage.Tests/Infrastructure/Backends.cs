@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Reelgate.Storage.Migrations;
 using Reelgate.Storage.Postgres;
 using Reelgate.Storage.Sqlite;
@@ -15,10 +13,6 @@ namespace Reelgate.Storage.Tests.Infrastructure;
 /// </summary>
 public static class Backends
 {
-    public const string PostgresVariable = "REELGATE_TEST_POSTGRES";
-
-    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
-
     public static async Task<TestDatabase> SqliteAsync(CancellationToken cancellationToken)
     {
         var folder = new TempDirectory("sqlite");
@@ -35,9 +29,10 @@ public static class Backends
 
     public static async Task<TestDatabase> PostgresAsync(CancellationToken cancellationToken)
     {
-        var server = RequirePostgres();
-        var (connectionString, drop) = await CreatePostgresDatabaseAsync(server, cancellationToken);
-        var dialect = new PostgresDialect(connectionString);
+        var server = TestServices.Postgres;
+        Assert.SkipWhen(server is null, TestServices.MissingReason(TestServices.PostgresVariable));
+        var database = await ThrowawayDatabase.CreateAsync(server!, cancellationToken);
+        var dialect = new PostgresDialect(database.ConnectionString);
         var migrations = PostgresStorageServiceCollectionExtensions.Migrations();
         try
         {
@@ -46,42 +41,14 @@ public static class Backends
         catch
         {
             await dialect.DisposeAsync();
-            await drop();
+            await database.DisposeAsync();
             throw;
         }
 
         return new TestDatabase("postgres", dialect, migrations, async () =>
         {
             await dialect.DisposeAsync();
-            await drop();
-        });
-    }
-
-    /// <summary>The server's connection string, or the test is skipped saying how to run it.</summary>
-    public static string RequirePostgres()
-    {
-        var server = PostgresConnectionString;
-        Assert.SkipWhen(server is null,
-            $"{PostgresVariable} is not set: the PostgreSQL half of the contract suite needs a server (scripts/test.sh starts one; or run scripts/test-services.sh start)");
-        return server!;
-    }
-
-    /// <summary>Creates an empty database on the server; returns its connection string and how to drop it.</summary>
-    public static async Task<(string ConnectionString, Func<ValueTask> Drop)> CreatePostgresDatabaseAsync(string server, CancellationToken cancellationToken)
-    {
-        var name = "reelgate_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync(cancellationToken);
-            await admin.ExecuteAsync(new CommandDefinition($"CREATE DATABASE {name}", cancellationToken: cancellationToken));
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return (connectionString, async () =>
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync(CancellationToken.None);
-            await admin.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken: CancellationToken.None));
+            await database.DisposeAsync();
         });
     }
 }

@@ -13,8 +13,6 @@ namespace Reelgate.Storage.Tests.Infrastructure;
 /// </summary>
 public sealed class TestBlobStore(IBlobStore store, Action dispose) : IDisposable
 {
-    public const string S3UrlVariable = "REELGATE_TEST_S3_URL";
-
     public IBlobStore Store { get; } = store;
 
     public static TestBlobStore Disk()
@@ -25,7 +23,7 @@ public sealed class TestBlobStore(IBlobStore store, Action dispose) : IDisposabl
 
     public static async Task<TestBlobStore> S3Async(Action<S3Options>? configure = null, TimeProvider? time = null)
     {
-        var options = S3Settings(NewBucketName());
+        var options = S3Settings(TestServices.NewBucketName());
         options.CreateBucket = true;
         configure?.Invoke(options);
         var store = new S3BlobStore(Options.Create(options), time ?? new FakeTimeProvider(StoreData.Now));
@@ -45,20 +43,17 @@ public sealed class TestBlobStore(IBlobStore store, Action dispose) : IDisposabl
     /// <summary>Settings for the test server and the bucket given (the test is skipped when there is no server).</summary>
     public static S3Options S3Settings(string bucket)
     {
-        var url = Environment.GetEnvironmentVariable(S3UrlVariable);
-        Assert.SkipWhen(string.IsNullOrEmpty(url),
-            $"{S3UrlVariable} is not set: the S3 half of the blob suite needs an S3-compatible server (scripts/test.sh starts s3rver; or run scripts/test-services.sh start)");
+        var url = TestServices.S3Url;
+        Assert.SkipWhen(url is null, TestServices.MissingReason(TestServices.S3UrlVariable));
         return new S3Options
         {
             ServiceUrl = url,
             Bucket = bucket,
-            AccessKey = Environment.GetEnvironmentVariable("REELGATE_TEST_S3_ACCESS_KEY") ?? "S3RVER",
-            SecretKey = Environment.GetEnvironmentVariable("REELGATE_TEST_S3_SECRET_KEY") ?? "S3RVER",
+            AccessKey = TestServices.S3AccessKey,
+            SecretKey = TestServices.S3SecretKey,
             ForcePathStyle = true,
         };
     }
-
-    public static string NewBucketName() => "reelgate-test-" + Guid.NewGuid().ToString("N")[..16];
 
     public void Dispose() => dispose();
 }

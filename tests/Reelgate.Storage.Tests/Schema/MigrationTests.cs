@@ -26,15 +26,20 @@ public abstract class MigrationTests : StoreContract
         await using var db = await NewDatabaseAsync();
         await using (var connection = await db.Dialect.OpenAsync(Token))
         {
-            // Start from an empty schema: drop what the fixture applied.
-            foreach (var table in new[] { "uploads", "idempotency_keys", "ledger", "jobs", "api_keys", "settings", "schema_migrations" })
-            {
-                await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", cancellationToken: Token));
-            }
-
+            // Start from an empty database: drop everything the fixture's migrations made.
             if (db.Backend == "postgres")
             {
-                await connection.ExecuteAsync(new CommandDefinition("DROP FUNCTION reelgate_notify_job_change() CASCADE", cancellationToken: Token));
+                await connection.ExecuteAsync(new CommandDefinition("DROP SCHEMA public CASCADE; CREATE SCHEMA public", cancellationToken: Token));
+            }
+            else
+            {
+                await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: Token));
+                var tables = await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", cancellationToken: Token));
+                foreach (var table in tables)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", cancellationToken: Token));
+                }
             }
         }
 
