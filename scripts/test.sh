@@ -16,6 +16,15 @@ if ! dotnet build Reelgate.slnx -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# PostgreSQL and s3rver on loopback for the storage contract suite and the multi-node tests; stopped on exit.
+source scripts/test-services.sh
+if ! test_services_start; then
+  echo "could not start the test services (PostgreSQL, s3rver)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+trap test_services_stop EXIT
+
 dotnet test --solution Reelgate.slnx -c Release --no-build --results-directory "$results" --report-trx
 status=$?
 
