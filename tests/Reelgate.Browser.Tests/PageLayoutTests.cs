@@ -37,7 +37,8 @@ public sealed class PageLayoutTests(BrowserFixture fixture)
             "pricing" => ("/pricing/", "#rate-cards[data-loaded='true']"),
             _ => ("/models/", "#model-cards[data-loaded='true']"),
         };
-        await session.OpenWithKeyAsync(path, seeded.Key);
+        await session.RememberKeyAsync(seeded.Key);
+        await page.GotoAsync(path);
         await Expect(page.Locator(ready)).ToBeVisibleAsync();
         if (name == "playground")
         {

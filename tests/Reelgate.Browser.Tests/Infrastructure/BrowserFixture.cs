@@ -3,6 +3,9 @@ using Reelgate.Testing;
 
 [assembly: AssemblyFixture(typeof(Reelgate.Browser.Tests.Infrastructure.BrowserFixture))]
 
+// Most of a browser test is waiting (for a page, a render): three at a time keep two cores busy.
+[assembly: Xunit.v3.Parallelization(MaxThreads = 3)]
+
 namespace Reelgate.Browser.Tests.Infrastructure;
 
 /// <summary>

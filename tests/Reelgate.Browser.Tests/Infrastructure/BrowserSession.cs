@@ -64,6 +64,10 @@ public sealed class BrowserSession : IAsyncDisposable
         await Assertions.Expect(Page.Locator("#key-masked")).ToBeVisibleAsync();
     }
 
+    /// <summary>Starts every page of this context with the key already stored, as after an earlier visit.</summary>
+    public Task RememberKeyAsync(string key) =>
+        Context.AddInitScriptAsync($"localStorage.setItem('reelgate.apiKey', {System.Text.Json.JsonSerializer.Serialize(key)});");
+
     /// <summary>Opens a page and enters the key in its key bar.</summary>
     public async Task OpenWithKeyAsync(string path, string key)
     {

@@ -24,6 +24,9 @@ function niceStep(range, count) {
 
 function timeLabel(ms, spanMs) {
   const date = new Date(ms);
+  if (spanMs < 10 * 60 * 1000) {
+    return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
   return spanMs < 36 * 3600 * 1000
     ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
     : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
