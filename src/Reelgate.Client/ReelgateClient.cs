@@ -115,6 +115,15 @@ public sealed class ReelgateClient : IDisposable
         return await _waiter.WaitAsync(jobId, options ?? new WaitOptions(), progress, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The webhook deliveries of a job's events, with every attempt.</summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(string jobId, CancellationToken cancellationToken = default) =>
+        (await _transport.GetJsonAsync<ResourceList<WebhookDelivery>>(JobPath(jobId) + "/deliveries", cancellationToken).ConfigureAwait(false)).Data;
+
+    /// <summary>Queues a delivery again; answers the job's deliveries.</summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> RedeliverAsync(string jobId, string deliveryId, CancellationToken cancellationToken = default) =>
+        (await _transport.SendJsonAsync<ResourceList<WebhookDelivery>>(HttpMethod.Post, $"{JobPath(jobId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/redeliver",
+            body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false)).Data;
+
     /// <summary>Downloads a completed job's video to <paramref name="path"/>, resuming after interruptions.</summary>
     public async Task<DownloadResult> DownloadAsync(Job job, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -219,6 +228,14 @@ public sealed class ReelgateClient : IDisposable
     /// <summary>Admin: adds credit (USD) to a key and returns its new balance. Not retried (it is not idempotent).</summary>
     public async Task<Balance> AddCreditsAsync(string keyId, decimal amount, CancellationToken cancellationToken = default) =>
         await _transport.SendJsonAsync<Balance>(HttpMethod.Post, KeyPath(keyId) + "/credits", new AddCreditsRequest(amount), headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Admin: sets the key's default webhook URL (used when a request names none), or clears it with null.</summary>
+    public async Task<ApiKey> SetKeyWebhookAsync(string keyId, string? url, CancellationToken cancellationToken = default) =>
+        await _transport.SendJsonAsync<ApiKey>(HttpMethod.Put, KeyPath(keyId) + "/webhook", new KeyWebhookRequest(url), headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Admin: replaces the key's webhook signing secret; the new one is in this answer only. Not retried.</summary>
+    public async Task<WebhookSecretRotation> RotateWebhookSecretAsync(string keyId, CancellationToken cancellationToken = default) =>
+        await _transport.SendJsonAsync<WebhookSecretRotation>(HttpMethod.Post, KeyPath(keyId) + "/webhook-secret", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
     public void Dispose() => _transport.Dispose();
 

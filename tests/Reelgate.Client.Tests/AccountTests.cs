@@ -75,6 +75,26 @@ public sealed class AccountTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task Key_webhook_calls_set_clear_and_rotate_the_signing_secret()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = server.Client();
+        var created = await admin.CreateKeyAsync(new CreateKeyRequest { Name = "hooks", WebhookUrl = "http://127.0.0.1:9/reelgate" }, ct);
+
+        var cleared = await admin.SetKeyWebhookAsync(created.Id, null, ct);
+        var set = await admin.SetKeyWebhookAsync(created.Id, "http://127.0.0.1:9/other", ct);
+        var rotated = await admin.RotateWebhookSecretAsync(created.Id, ct);
+
+        created.WebhookUrl.ShouldBe("http://127.0.0.1:9/reelgate");
+        created.WebhookSecret.ShouldNotBeNullOrEmpty();
+        cleared.WebhookUrl.ShouldBeNull();
+        set.WebhookUrl.ShouldBe("http://127.0.0.1:9/other");
+        set.WebhookSecret.ShouldBeNull();
+        rotated.KeyId.ShouldBe(created.Id);
+        rotated.WebhookSecret.ShouldNotBe(created.WebhookSecret);
+    }
+
+    [Fact]
     public async Task Key_calls_create_list_get_top_up_and_revoke_a_key()
     {
         var ct = TestContext.Current.CancellationToken;

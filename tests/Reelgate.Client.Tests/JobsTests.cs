@@ -1,5 +1,6 @@
 using Reelgate.Client.Models;
 using Reelgate.Client.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Client.Tests;
 
@@ -83,6 +84,42 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         }
 
         cancelled.Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task ListDeliveriesAsync_shows_the_webhook_delivery_and_RedeliverAsync_sends_it_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = LoopbackHttpServer.Start();
+        receiver.MapStatus("/hook", 200);
+        using var client = server.Client(await server.NewKeyAsync());
+        var job = await client.GenerateAndWaitAsync(Requests.Quick(simulate: "fail:for_the_hook") with { WebhookUrl = receiver.Url("/hook").ToString() }, cancellationToken: ct);
+
+        var delivered = await UntilAsync(() => client.ListDeliveriesAsync(job.JobId, ct), d => d.Any(x => x.DeliveredAt is not null), ct);
+        var first = delivered.First(d => d.DeliveredAt is not null);
+        var again = await client.RedeliverAsync(job.JobId, first.Id, ct);
+
+        first.EventType.ShouldBe("job.failed");
+        first.Url.ShouldBe(receiver.Url("/hook").ToString());
+        first.AttemptLog.ShouldContain(a => a.StatusCode == 200);
+        again.ShouldNotBeEmpty();
+        receiver.Requests.ShouldContain(r => r.Method == "POST" && r.Path == "/hook");
+    }
+
+    /// <summary>Reads until the condition holds, with a deadline (deliveries are sent in the background).</summary>
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                return value;
+            }
+
+            await Task.Delay(100, ct);
+        }
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace Reelgate.Client.Models;
 
-/// <summary>A key as admins see it. <see cref="Key"/> is the secret itself, present only in the answer that created it.</summary>
+/// <summary>
+/// A key as admins see it. <see cref="Key"/> (the bearer secret) and <see cref="WebhookSecret"/> (the secret that
+/// signs its webhooks) are present only in the answer that created them.
+/// </summary>
 public sealed record ApiKey(
     string Id,
     string Object,
@@ -12,4 +15,6 @@ public sealed record ApiKey(
     DateTimeOffset CreatedAt,
     DateTimeOffset? RevokedAt,
     KeyLimits Limits,
-    Balance Balance);
+    Balance Balance,
+    string? WebhookUrl,
+    string? WebhookSecret);

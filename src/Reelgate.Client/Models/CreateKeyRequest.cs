@@ -12,4 +12,7 @@ public sealed record CreateKeyRequest
     public string? Owner { get; init; }
 
     public KeyLimits? Limits { get; init; }
+
+    /// <summary>The key's default webhook URL, used when a request names none.</summary>
+    public string? WebhookUrl { get; init; }
 }
