@@ -107,7 +107,7 @@ public sealed class MultiNodeTests
         checkedFiles.ShouldBe(JobCount * 2 * 2);
         probed.ShouldAllBe(p => p.Video!.CodecName == "h264" && p.Video.Width == 360 && p.Video.Height == 360 && p.Video.FrameCount == 120);
 
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"{JobCount} jobs on 3 nodes: worker node killed at {killedAfter.TotalSeconds:0}s holding {held.Count} jobs (taken over with attempts {string.Join(",", attempts.Values)}); " +
             $"all submitted at {submittedAfter.TotalSeconds:0}s, all completed at {finishedAfter.TotalSeconds:0}s, {checkedFiles} downloads checked at {clock.Elapsed.TotalSeconds:0}s");
     }
