@@ -62,8 +62,8 @@ _ts_install() {
     "${sudo_cmd[@]}" apt-get update -qq || return 1
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || return 1
   fi
-  if [[ ! -e "$_ts_root/tools/node_modules/s3rver/bin/s3rver.js" ]]; then
-    _ts_log "installing s3rver (npm ci in tools/)"
+  if [[ ! -e "$_ts_root/tools/node_modules/s3rver/bin/s3rver.js" || ! -d "$_ts_root/tools/node_modules/standardwebhooks" ]]; then
+    _ts_log "installing s3rver and standardwebhooks (npm ci in tools/)"
     (cd "$_ts_root/tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
   fi
 }

@@ -10,6 +10,7 @@ using Reelgate.Server.Features.Playground;
 using Reelgate.Server.Features.Pricing;
 using Reelgate.Server.Features.Uploads;
 using Reelgate.Server.Startup;
+using Reelgate.Server.Webhooks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -60,9 +61,10 @@ if (role != NodeRole.Worker)
     v1.MapBilling();
     v1.MapKeys();
     v1.MapUploads();
+    v1.MapDeliveries();
     app.MapFiles();
     app.MapOpenApi("/openapi/{documentName}.json");
-    app.MapScalarApiReference("/scalar");
+    app.MapScalarApiReference("/scalar", options => options.DisableDefaultFonts().HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry());
     app.UsePlayground();
 }
 

@@ -32,4 +32,7 @@ public sealed record Job(
 
     /// <summary>The engine that ran, or is running, the job.</summary>
     public string? Engine { get; init; }
+
+    /// <summary>When the retention sweeper deleted the job's stored files; the record stays.</summary>
+    public DateTimeOffset? OutputsDeletedAt { get; init; }
 }

@@ -12,4 +12,7 @@ public sealed record ApiKey(
     KeyLimits Limits)
 {
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>Where this key's jobs send webhook events when a request names no webhook_url.</summary>
+    public string? WebhookUrl { get; init; }
 }

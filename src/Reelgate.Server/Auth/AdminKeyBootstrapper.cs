@@ -4,6 +4,7 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Pricing;
+using Reelgate.Core.Webhooks;
 using Reelgate.Server.Configuration;
 
 namespace Reelgate.Server.Auth;
@@ -61,7 +62,7 @@ public sealed partial class AdminKeyBootstrapper(IKeyStore keys, IOptions<Reelga
     {
         var now = time.GetUtcNow();
         var record = new ApiKey(Ids.New(Ids.KeyPrefix, now), "admin", KeySecrets.DisplayPrefix(key), null, true, now, null, KeyLimits.None);
-        return keys.CreateAsync(new NewApiKey(record, KeySecrets.Hash(key), Money.Parse(options.Value.BootstrapCredits)), now, cancellationToken);
+        return keys.CreateAsync(new NewApiKey(record, KeySecrets.Hash(key), Money.Parse(options.Value.BootstrapCredits), WebhookSecrets.New()), now, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stored the configured admin key {Prefix}…")]

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
+using Reelgate.Server.Webhooks;
 
 namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The job store, observed: every accepted submission and every final state is counted and traced in the
-/// job's trace. The store's behaviour is unchanged; a final state is read back once to measure it.
+/// job's trace, and a final state wakes this node's webhook sender (its event is already in the outbox).
+/// The store's behaviour is unchanged; a final state is read back once to measure it.
 /// </summary>
-public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : IJobStore
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, WebhookSignal webhooks) : IJobStore
 {
     public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
@@ -109,6 +111,7 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
     private void Finished(Job job, string spanName)
     {
         metrics.Finished(job);
+        webhooks.Pulse();
         using var span = JobTracing.StartChild(job.Id, spanName);
         span?.SetTag("reelgate.status", job.Status.ToWire());
         span?.SetTag("reelgate.engine", job.Result?.Engine ?? job.Engine);

@@ -35,7 +35,7 @@ public static class OperationsRegistration
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<IJobStatistics, SqlJobStatistics>();
         builder.Services.AddHostedService<JobStateSampler>();
-        Decorate<IJobStore>(builder.Services, (sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>()));
+        Decorate<IJobStore>(builder.Services, (sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>(), sp.GetRequiredService<Reelgate.Server.Webhooks.WebhookSignal>()));
         Decorate<IVideoEngine>(builder.Services, (_, inner) => new TracedVideoEngine(inner));
 
         builder.Services.AddOpenTelemetry()

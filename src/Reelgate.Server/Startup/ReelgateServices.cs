@@ -58,6 +58,7 @@ public static class ReelgateServices
             document.Info.Description = "A self-hosted video-generation API compatible with the hosted Pixverse v5.6 API.";
             return Task.CompletedTask;
         }));
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddDocumentTransformer<Features.Playground.SeedCodeSamples>());
 
         // Jobs.
         services.AddSingleton<UrlSigner>();
@@ -72,6 +73,7 @@ public static class ReelgateServices
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
+        services.AddWebhooksAndRetention(configuration);
         return services;
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class JobRunner(
                 break;
             }
 
-            await StopAsync(heartbeatStop, heartbeat);
+            // The heartbeat keeps the lease through probing, storing and the final write (the finally stops it).
             switch (outcome)
             {
                 case RenderOutcome.Rendered rendered:

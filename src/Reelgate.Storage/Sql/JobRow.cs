@@ -14,7 +14,8 @@ internal sealed class JobRow
         "created_at AS CreatedAt, started_at AS StartedAt, completed_at AS CompletedAt, request_json AS RequestJson, " +
         "price_micros AS PriceMicros, cost_state AS CostState, result_json AS ResultJson, inputs_json AS InputsJson, " +
         "error_code AS ErrorCode, error_message AS ErrorMessage, attempts AS Attempts, version AS Version, " +
-        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, engine AS Engine, checkpoint AS Checkpoint";
+        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, engine AS Engine, checkpoint AS Checkpoint, " +
+        "outputs_deleted_at AS OutputsDeletedAt";
 
     public long Seq { get; set; }
 
@@ -60,6 +61,8 @@ internal sealed class JobRow
 
     public string? Checkpoint { get; set; }
 
+    public long? OutputsDeletedAt { get; set; }
+
     public Job ToJob() =>
         new(
             Id,
@@ -82,6 +85,7 @@ internal sealed class JobRow
             LeaseExpiresAt = UnixTime.At(LeaseExpiresAt),
             Engine = Engine,
             Checkpoint = Checkpoint,
+            OutputsDeletedAt = UnixTime.At(OutputsDeletedAt),
         };
 
     /// <summary>The parameters of an INSERT of a new job.</summary>
@@ -97,9 +101,10 @@ internal sealed class JobRow
         PriceMicros = job.Price.Micros,
         CostState = CostStateNames.ToWire(job.CostState),
         InputsJson = StoredJson.Write(job.Inputs),
+        job.Request.WebhookUrl,
     };
 
     public const string Insert =
-        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, attempts, version) " +
-        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1)";
+        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, attempts, version, webhook_url) " +
+        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, @WebhookUrl)";
 }

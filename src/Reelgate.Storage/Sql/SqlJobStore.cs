@@ -4,6 +4,7 @@ using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Pricing;
 using Reelgate.Core.Ports;
+using Reelgate.Core.Webhooks;
 
 namespace Reelgate.Storage.Sql;
 
@@ -111,6 +112,7 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
         if (price is not null)
         {
             await LedgerWriter.ReleaseAsync(connection, transaction, keyId, price.Value, jobId, now, cancellationToken);
+            await WebhookOutbox.EnqueueAsync(connection, transaction, jobId, WebhookEvents.Cancelled, now, cancellationToken);
         }
 
         var job = await GetAsync(connection, transaction, jobId, cancellationToken);
@@ -169,6 +171,7 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
         }
 
         await LedgerWriter.ChargeAsync(connection, transaction, charged.KeyId, charged.Price, jobId, now, cancellationToken);
+        await WebhookOutbox.EnqueueAsync(connection, transaction, jobId, WebhookEvents.Completed, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -215,6 +218,7 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
         foreach (var row in rows)
         {
             await LedgerWriter.ReleaseAsync(connection, transaction, row.KeyId, row.Price, row.Id, now, cancellationToken);
+            await WebhookOutbox.EnqueueAsync(connection, transaction, row.Id, WebhookEvents.Failed, now, cancellationToken);
         }
 
         return rows.Select(r => r.Id).ToList();

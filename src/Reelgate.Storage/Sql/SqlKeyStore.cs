@@ -17,8 +17,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_keys (id, name, prefix, hash, owner, is_admin, created_at, available_micros, held_micros, " +
-            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute) " +
-            "VALUES (@Id, @Name, @Prefix, @Hash, @Owner, @IsAdmin, @CreatedAt, 0, 0, @SpendPerDay, @JobsInFlight, @RequestsPerMinute)",
+            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute, webhook_secret, webhook_url) " +
+            "VALUES (@Id, @Name, @Prefix, @Hash, @Owner, @IsAdmin, @CreatedAt, 0, 0, @SpendPerDay, @JobsInFlight, @RequestsPerMinute, @WebhookSecret, @WebhookUrl)",
             new
             {
                 k.Id,
@@ -31,6 +31,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
                 SpendPerDay = k.Limits.SpendPerDay?.Micros,
                 k.Limits.JobsInFlight,
                 k.Limits.RequestsPerMinute,
+                key.WebhookSecret,
+                k.WebhookUrl,
             },
             transaction, cancellationToken: cancellationToken));
         if (key.InitialCredits > Money.Zero)

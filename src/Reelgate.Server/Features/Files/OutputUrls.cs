@@ -13,7 +13,11 @@ public sealed class OutputUrls(UrlSigner signer, IBlobStore blobs, IOptions<Reel
 {
     public const string RoutePrefix = "/files/";
 
-    public string For(HttpRequest request, string blobKey, string contentType, DateTimeOffset expiresAt)
+    public string For(HttpRequest request, string blobKey, string contentType, DateTimeOffset expiresAt) =>
+        For(BaseOf(request), blobKey, contentType, expiresAt);
+
+    /// <summary>A URL under a known base (webhook payloads have no request to take the host from).</summary>
+    public string For(string baseUrl, string blobKey, string contentType, DateTimeOffset expiresAt)
     {
         var direct = blobs.DirectDownloadUrl(blobKey, contentType, expiresAt);
         if (direct is not null)
@@ -23,7 +27,7 @@ public sealed class OutputUrls(UrlSigner signer, IBlobStore blobs, IOptions<Reel
 
         var expires = expiresAt.ToUnixTimeSeconds();
         var path = RoutePrefix + string.Join('/', blobKey.Split('/').Select(Uri.EscapeDataString));
-        return $"{BaseOf(request)}{path}?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={signer.Sign(blobKey, expires)}";
+        return $"{baseUrl}{path}?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={signer.Sign(blobKey, expires)}";
     }
 
     public string BaseOf(HttpRequest request)

@@ -4,6 +4,7 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Validation;
+using Reelgate.Server.Webhooks;
 using Reelgate.Server.Workers;
 
 namespace Reelgate.Server.Features.Generations;
@@ -18,12 +19,18 @@ public sealed class SubmissionService(
     IBlobStore blobs,
     WorkSignal signal,
     JobChangeFeed changes,
+    WebhookUrlGuard webhookGuard,
     TimeProvider time)
 {
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
     public async Task<Outcome<SubmitOutcome>> SubmitAsync(PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
+        if (planned.Spec.WebhookUrl is { } webhookUrl && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var now = time.GetUtcNow();
         var jobId = Ids.New(Ids.JobPrefix, now);
         var inputs = await ResolveInputsAsync(planned.Spec, jobId, key.Id, cancellationToken);

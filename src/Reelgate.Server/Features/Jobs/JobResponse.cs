@@ -37,7 +37,8 @@ public sealed record RequestEcho(
 /// <summary>A price: a decimal string, its currency, and whether it is held, charged or released.</summary>
 public sealed record CostResponse(string Amount, string Currency, string State);
 
-public sealed record ResultResponse(IReadOnlyList<OutputResponse> Outputs, string? Thinking, DateTimeOffset ExpiresAt);
+/// <summary>What the job produced. After <c>expires_at</c> the URLs answer 410; <c>outputs_expired</c> turns true once the files are deleted.</summary>
+public sealed record ResultResponse(IReadOnlyList<OutputResponse> Outputs, string? Thinking, DateTimeOffset ExpiresAt, bool OutputsExpired);
 
 /// <summary>One output file. Video fields are null on the poster image, and role is null on the video.</summary>
 public sealed record OutputResponse(

@@ -11,11 +11,11 @@ public static class KeyRequestParser
 {
     public const int MaxNameLength = 100;
 
-    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits);
+    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits, string? WebhookUrl);
 
     public static Outcome<NewKey> ParseCreate(JsonElement body)
     {
-        var unknown = Unknown(body, "name", "credits", "admin", "owner", "limits");
+        var unknown = Unknown(body, "name", "credits", "admin", "owner", "limits", "webhook_url");
         if (unknown is not null)
         {
             return unknown;
@@ -62,7 +62,34 @@ public static class KeyRequestParser
             return limits.Failure;
         }
 
-        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value);
+        var webhook = WebhookUrl(fields, "webhook_url");
+        if (!webhook.Succeeded)
+        {
+            return webhook.Failure;
+        }
+
+        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value, webhook.Value);
+    }
+
+    /// <summary>The body of PUT /v1/keys/{id}/webhook: {"url": "https://..."} or {"url": null}.</summary>
+    public static Outcome<string?> ParseWebhook(JsonElement body)
+    {
+        var unknown = Unknown(body, "url");
+        return unknown is not null ? unknown : WebhookUrl(new JsonFields(body), "url");
+    }
+
+    private static Outcome<string?> WebhookUrl(JsonFields fields, string name)
+    {
+        var url = fields.OptionalString(name);
+        if (!url.Succeeded || url.Value is null)
+        {
+            return url;
+        }
+
+        var ok = url.Value.Length <= GenerationRequestParser.MaxWebhookUrlLength
+            && Uri.TryCreate(url.Value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return ok ? url : Failure.Invalid(name, "invalid_value", $"{name} must be an absolute http(s) URL");
     }
 
     public static Outcome<Money> ParseCredits(JsonElement body)

@@ -1,6 +1,9 @@
 namespace Reelgate.Server.Features.Keys;
 
-/// <summary>A key as admins see it. <see cref="Key"/> is the secret itself, present only in the answer that created it.</summary>
+/// <summary>
+/// A key as admins see it. <see cref="Key"/> (the bearer secret) and <see cref="WebhookSecret"/> (the "whsec_"
+/// secret that signs its webhooks) are present only in the answer that created them.
+/// </summary>
 public sealed record KeyResponse(
     string Id,
     string Object,
@@ -12,7 +15,9 @@ public sealed record KeyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? RevokedAt,
     LimitsResponse Limits,
-    BalanceResponse Balance);
+    BalanceResponse Balance,
+    string? WebhookUrl,
+    string? WebhookSecret);
 
 /// <summary>A key's limits; null means unlimited.</summary>
 public sealed record LimitsResponse(string? SpendPerDay, int? JobsInFlight, int? RequestsPerMinute);
@@ -23,7 +28,13 @@ public sealed record BalanceResponse(string Available, string Held, string Curre
 public sealed record KeyListResponse(string Object, IReadOnlyList<KeyResponse> Data);
 
 /// <summary>The body of POST /v1/keys, as the OpenAPI document describes it.</summary>
-public sealed record CreateKeyRequest(string Name, string? Credits = null, bool? Admin = null, string? Owner = null, LimitsRequest? Limits = null);
+public sealed record CreateKeyRequest(string Name, string? Credits = null, bool? Admin = null, string? Owner = null, LimitsRequest? Limits = null, string? WebhookUrl = null);
+
+/// <summary>The body of PUT /v1/keys/{id}/webhook: the key's default webhook URL, or null to clear it.</summary>
+public sealed record KeyWebhookRequest(string? Url);
+
+/// <summary>A new webhook signing secret, shown once.</summary>
+public sealed record WebhookSecretResponse(string KeyId, string WebhookSecret);
 
 /// <summary>Limits to set on a new key.</summary>
 public sealed record LimitsRequest(string? SpendPerDay = null, int? JobsInFlight = null, int? RequestsPerMinute = null);

@@ -3,9 +3,11 @@ using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
+using Reelgate.Core.Webhooks;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Errors;
 using Reelgate.Server.Http;
+using Reelgate.Server.Webhooks;
 
 namespace Reelgate.Server.Features.Keys;
 
@@ -32,10 +34,17 @@ public static class KeysApi
             .WithName("AddCredits").WithSummary("Add credit to a key; answers its new balance")
             .Accepts<AddCreditsRequest>("application/json")
             .Produces<BalanceResponse>().ProducesErrors(400, 401, 403, 404, 413, 415, 422);
+        keys.MapPost("/{key_id}/webhook-secret", RotateWebhookSecretAsync)
+            .WithName("RotateWebhookSecret").WithSummary("Replace the key's webhook signing secret; the new one is shown once")
+            .Produces<WebhookSecretResponse>().ProducesErrors(401, 403, 404);
+        keys.MapPut("/{key_id}/webhook", SetWebhookAsync)
+            .WithName("SetKeyWebhook").WithSummary("Set or clear the key's default webhook URL (used when a request names none)")
+            .Accepts<KeyWebhookRequest>("application/json")
+            .Produces<KeyResponse>().ProducesErrors(400, 401, 403, 404, 415, 422);
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, IKeyStore keys, WebhookUrlGuard webhookGuard, TimeProvider time, CancellationToken cancellationToken)
     {
         var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
         if (!read.Succeeded)
@@ -50,12 +59,21 @@ public static class KeysApi
             return ErrorResult.From(parsed.Failure);
         }
 
+        var wanted = parsed.Value;
+        if (wanted.WebhookUrl is not null && await webhookGuard.CheckAsync(wanted.WebhookUrl, "webhook_url", cancellationToken) is { } refused)
+        {
+            return ErrorResult.From(refused);
+        }
+
         var now = time.GetUtcNow();
         var secret = KeySecrets.NewKey();
-        var wanted = parsed.Value;
-        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, wanted.Limits);
-        await keys.CreateAsync(new NewApiKey(key, KeySecrets.Hash(secret), wanted.Credits), now, cancellationToken);
-        var response = Map(key, new Balance(wanted.Credits, Core.Pricing.Money.Zero)) with { Key = secret };
+        var webhookSecret = WebhookSecrets.New();
+        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, wanted.Limits)
+        {
+            WebhookUrl = wanted.WebhookUrl,
+        };
+        await keys.CreateAsync(new NewApiKey(key, KeySecrets.Hash(secret), wanted.Credits, webhookSecret), now, cancellationToken);
+        var response = Map(key, new Balance(wanted.Credits, Core.Pricing.Money.Zero)) with { Key = secret, WebhookSecret = webhookSecret };
         return TypedResults.Created($"/v1/keys/{key.Id}", response);
     }
 
@@ -103,12 +121,48 @@ public static class KeysApi
         return balance is null ? NotFound(key_id) : TypedResults.Ok(MapBalance(balance));
     }
 
+    private static async Task<IResult> RotateWebhookSecretAsync(string key_id, IWebhookStore webhooks, CancellationToken cancellationToken)
+    {
+        var secret = WebhookSecrets.New();
+        return await webhooks.SetSecretAsync(key_id, secret, cancellationToken)
+            ? TypedResults.Ok(new WebhookSecretResponse(key_id, secret))
+            : NotFound(key_id);
+    }
+
+    private static async Task<IResult> SetWebhookAsync(
+        string key_id, HttpRequest request, IKeyStore keys, IWebhookStore webhooks, WebhookUrlGuard webhookGuard, CancellationToken cancellationToken)
+    {
+        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return ErrorResult.From(read.Failure);
+        }
+
+        using var body = read.Value;
+        var url = KeyRequestParser.ParseWebhook(body.Root);
+        if (!url.Succeeded)
+        {
+            return ErrorResult.From(url.Failure);
+        }
+
+        if (url.Value is not null && await webhookGuard.CheckAsync(url.Value, "url", cancellationToken) is { } refused)
+        {
+            return ErrorResult.From(refused);
+        }
+
+        return await webhooks.SetDefaultUrlAsync(key_id, url.Value, cancellationToken)
+            ? await GetAsync(key_id, keys, cancellationToken)
+            : NotFound(key_id);
+    }
+
     public static BalanceResponse MapBalance(Balance balance) => new(balance.Available.ToString(), balance.Held.ToString(), "USD");
 
     private static KeyResponse Map(ApiKey key, Balance balance) => new(
         key.Id, "key", null, key.Name, key.Prefix, key.Owner, key.IsAdmin, key.CreatedAt, key.RevokedAt,
         new LimitsResponse(key.Limits.SpendPerDay?.ToString(), key.Limits.JobsInFlight, key.Limits.RequestsPerMinute),
-        MapBalance(balance));
+        MapBalance(balance),
+        key.WebhookUrl,
+        null);
 
     private static ErrorResult NotFound(string keyId) =>
         ErrorResult.From(new Failure(FailureKind.NotFound, "key_not_found", $"no key {Failure.Printable(keyId)} exists", "key_id"));

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Reelgate.Server.Tests.Infrastructure;
+
+namespace Reelgate.Server.Tests.Retention;
+
+/// <summary>After the retention period the sweeper deletes outputs, inputs and uploads; the job stays readable and its URLs answer 410.</summary>
+public sealed class RetentionTests
+{
+    private sealed class SweepingApp : ReelgateApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?> { ["Reelgate:Retention:SweepInterval"] = "00:00:00.200" };
+    }
+
+    [Fact]
+    public async Task Outputs_and_uploads_are_deleted_after_the_retention_period_and_the_job_says_so()
+    {
+        using var app = new SweepingApp();
+        using var key = await app.CreateKeyAsync();
+        var submitted = await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"), ("audio", false)));
+        var jobId = submitted["job_id"]!.GetValue<string>();
+        var job = await Api.WaitForAsync(key.Client, jobId, TimeSpan.FromSeconds(60), "completed");
+        job["result"]!["outputs_expired"]!.GetValue<bool>().ShouldBeFalse();
+        var url = new Uri(job["result"]!["outputs"]![0]!["url"]!.GetValue<string>()).PathAndQuery;
+
+        using var form = new MultipartFormDataContent();
+        using var image = NetVips.Image.Black(400, 300, bands: 3);
+        var file = new ByteArrayContent(image.PngsaveBuffer());
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "a.png");
+        using var uploaded = await key.Client.PostAsync("/v1/uploads", form, Api.Token);
+        var uploadId = (await Api.ReadObjectAsync(uploaded))["id"]!.GetValue<string>();
+
+        var outputs = Path.Combine(app.DataDirectory, "blobs", "outputs", jobId);
+        Directory.Exists(outputs).ShouldBeTrue();
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+
+        var clock = Stopwatch.StartNew();
+        while (!(await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}")).Json["result"]!["outputs_expired"]!.GetValue<bool>())
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+            await Task.Delay(100, Api.Token);
+        }
+
+        Directory.Exists(outputs).ShouldBeFalse();
+        var (status, kept) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}");
+        status.ShouldBe(HttpStatusCode.OK);
+        kept["status"]!.GetValue<string>().ShouldBe("completed");
+        kept["cost"]!["state"]!.GetValue<string>().ShouldBe("charged");
+
+        using var anonymous = app.ClientWith(null);
+        using var gone = await anonymous.GetAsync(url, Api.Token);
+        (gone.StatusCode, await Api.ReadObjectAsync(gone)).ShouldBeError(HttpStatusCode.Gone, "invalid_request_error");
+
+        while (Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).Any())
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+            await Task.Delay(100, Api.Token);
+        }
+
+        var (refusal, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
+        response.Dispose();
+        (refusal, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "upload_not_found", "image");
+    }
+}
