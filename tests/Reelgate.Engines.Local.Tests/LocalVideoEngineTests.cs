@@ -97,7 +97,7 @@ public sealed class LocalVideoEngineTests
     }
 
     [Fact]
-    public async Task Render_stops_ffmpeg_within_a_second_and_leaves_no_file_when_cancelled()
+    public async Task Render_stops_ffmpeg_at_once_and_leaves_no_file_when_cancelled()
     {
         await using var harness = new EngineHarness();
         var ct = TestContext.Current.CancellationToken;
@@ -113,8 +113,10 @@ public sealed class LocalVideoEngineTests
         var cancelledAt = TimeProvider.System.GetTimestamp();
 
         await Should.ThrowAsync<OperationCanceledException>(() => render);
-        await Poll.UntilAsync(() => !Directory.Exists($"/proc/{ffmpeg}"), TimeSpan.FromSeconds(1), ct);
-        TimeProvider.System.GetElapsedTime(cancelledAt).ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        // The engine asks ffmpeg to stop and kills it 300 ms later; the rest of the bound absorbs a loaded machine
+        // (seen: 1.5 s at load average 25 with a dozen test processes running).
+        await Poll.UntilAsync(() => !Directory.Exists($"/proc/{ffmpeg}"), TimeSpan.FromSeconds(3), ct);
+        TimeProvider.System.GetElapsedTime(cancelledAt).ShouldBeLessThan(TimeSpan.FromSeconds(3));
         harness.Processes.RunningProcessIds.ShouldBeEmpty();
         Directory.GetFiles(job.WorkDirectory).ShouldBeEmpty();
     }
