@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Reelgate.Core.Engines;
 using Reelgate.Core.Ports;
 using Reelgate.Engines.Local.Encoding;
 using Reelgate.Imaging;
@@ -48,6 +49,12 @@ public static class StartupChecks
             }
         }
 
+        var engineProblem = CheckEngines(services.GetRequiredService<EngineRouter>());
+        if (engineProblem is not null)
+        {
+            return engineProblem;
+        }
+
         var storageProblem = await StorageRegistration.CheckAsync(services, cancellationToken);
         if (storageProblem is not null)
         {
@@ -73,6 +80,16 @@ public static class StartupChecks
 
         CleanWorkFolder(server.DataPath("work"), services.GetRequiredService<TimeProvider>().GetUtcNow());
         return null;
+    }
+
+    /// <summary>Every engine the deployment names must exist: an upstream engine exists only when its key is set.</summary>
+    private static string? CheckEngines(EngineRouter router)
+    {
+        var missing = router.Enabled.Where(name => router.Find(name) is null).ToList();
+        return missing.Count == 0
+            ? null
+            : $"Reelgate:Engines names {string.Join(", ", missing)} but no such engine is available: an upstream engine needs its key " +
+              "(PIXVERSE_API_KEY, EMPIRIOLABS_API_KEY, FAL_KEY or REPLICATE_API_TOKEN); the built-in engine is 'local'";
     }
 
     private static string? CheckWritable(string directory)
