@@ -25,6 +25,13 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             builder.ApplicationName = "reelgate";
         }
 
+        // The same few statements run all the time: prepared once per connection, PostgreSQL stops parsing
+        // and planning them on every call (an operator's own setting wins).
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
         ConnectionString = builder.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }

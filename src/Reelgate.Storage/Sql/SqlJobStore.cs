@@ -13,21 +13,35 @@ namespace Reelgate.Storage.Sql;
 /// the lease owner and the processing state in its WHERE clause, so a worker that lost its lease
 /// changes nothing.
 /// </summary>
-public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
+public sealed class SqlJobStore : IJobStore
 {
     private const string Claimable = "(status = 'queued' OR (status = 'processing' AND lease_expires_at < @Now))";
     private const string Owned = "id = @Id AND lease_owner = @Owner AND status = 'processing'";
+    private readonly SqlDialect _dialect;
+    private readonly SubmissionBatcher _submissions;
 
-    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    public SqlJobStore(SqlDialect dialect)
+    {
+        _dialect = dialect;
+        _submissions = new SubmissionBatcher(dialect, SubmitInAsync);
+    }
+
+    public Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken) =>
+        _submissions.SubmitAsync(submission, cancellationToken);
+
+    /// <summary>One submission inside a write transaction that the caller commits (see <see cref="SubmissionBatcher"/>).</summary>
+    private async Task<SubmitOutcome> SubmitInAsync(DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
     {
         var job = submission.Job;
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
         // Submissions of one key queue here, so the idempotency look-up, the limits and the hold below see
-        // every earlier submission of the key committed (PostgreSQL runs at READ COMMITTED).
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"SELECT id FROM api_keys WHERE id = @KeyId {dialect.RowLockClause}", new { job.KeyId }, transaction, cancellationToken: cancellationToken));
+        // every earlier submission of the key committed (PostgreSQL runs at READ COMMITTED). SQLite needs no
+        // row lock: its write transaction already excludes every other writer.
+        if (_dialect.RowLockClause.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"SELECT id FROM api_keys WHERE id = @KeyId {_dialect.RowLockClause}", new { job.KeyId }, transaction, cancellationToken: cancellationToken));
+        }
 
         if (submission.IdempotencyKey is not null)
         {
@@ -65,19 +79,18 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
                 transaction, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new SubmitOutcome.Accepted(job with { Version = 1 });
     }
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
         return await GetAsync(connection, null, jobId, cancellationToken);
     }
 
     public async Task<Page<Job>?> ListAsync(JobQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
         long? afterSeq = null;
         if (query.After is not null)
         {
@@ -102,8 +115,8 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var price = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "UPDATE jobs SET status = 'cancelled', completed_at = @Now, updated_at = @Now, cost_state = 'released', " +
             "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 " +
@@ -127,12 +140,12 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             "UPDATE jobs SET status = 'processing', lease_owner = @Owner, lease_expires_at = @Until, attempts = attempts + 1, " +
             "progress = 0, started_at = COALESCE(started_at, @Now), updated_at = @Now, version = version + 1 " +
-            $"WHERE seq = (SELECT seq FROM jobs WHERE {Claimable} AND attempts < @MaxAttempts ORDER BY seq LIMIT 1 {dialect.ClaimLockClause}) " +
+            $"WHERE seq = (SELECT seq FROM jobs WHERE {Claimable} AND attempts < @MaxAttempts ORDER BY seq LIMIT 1 {_dialect.ClaimLockClause}) " +
             $"AND {Claimable} RETURNING {JobRow.Columns}",
             new { Owner = workerId, Now = UnixTime.Ms(now), Until = UnixTime.Ms(now + lease), MaxAttempts = maxAttempts },
             transaction, cancellationToken: cancellationToken));
@@ -157,8 +170,8 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var charged = await connection.QuerySingleOrDefaultAsync<PriceRow>(new CommandDefinition(
             "UPDATE jobs SET status = 'completed', progress = 100, completed_at = @Now, updated_at = @Now, result_json = @Result, " +
             "cost_state = 'charged', engine = @Engine, lease_owner = NULL, lease_expires_at = NULL, version = version + 1 " +
@@ -178,8 +191,8 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var failed = await FailRowAsync(connection, transaction, $"WHERE {Owned}", new { Id = jobId, Owner = workerId }, error, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed.Count == 1;
@@ -193,8 +206,8 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var error = new JobError("attempts_exhausted",
             $"the job was started {maxAttempts} times and did not finish (its worker stopped or the engine kept failing); the hold was released");
         var failed = await FailRowAsync(connection, transaction,
@@ -277,7 +290,7 @@ public sealed class SqlJobStore(SqlDialect dialect) : IJobStore
 
     private async Task<bool> ExecuteOwnedAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
 

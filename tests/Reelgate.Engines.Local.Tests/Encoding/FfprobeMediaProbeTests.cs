@@ -47,4 +47,24 @@ public sealed class FfprobeMediaProbeTests
 
         await Should.ThrowAsync<InvalidDataException>(() => probe.ProbeAsync(path, TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [InlineData("poster.jpg", "mjpeg")]
+    [InlineData("poster.png", "png")]
+    public async Task Probe_reads_a_still_image_in_process_without_starting_ffprobe(string name, string codec)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("probe");
+        var path = temp.File(name);
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=424x240", "-frames:v", "1", path]).ExecuteAsync(ct);
+        // An ffprobe that does not exist: the image must be read without it.
+        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions { FfprobePath = temp.File("no-such-ffprobe") }));
+
+        var info = await probe.ProbeAsync(path, ct);
+
+        (info.Width, info.Height).ShouldBe((424, 240));
+        info.VideoCodec.ShouldBe(codec);
+        info.HasAudio.ShouldBeFalse();
+        info.Bytes.ShouldBe(new FileInfo(path).Length);
+    }
 }

@@ -173,6 +173,40 @@ public abstract class SubmitTests : StoreContract
         outcomes.OfType<SubmitOutcome.TooManyInFlight>().Count().ShouldBe(7);
     }
 
+    /// <summary>
+    /// Concurrent submissions share one transaction (group commit). Two of these twenty carry the same job id,
+    /// so whichever batch holds the second fails on the primary key: only that caller may see the error; every
+    /// other submission is accepted and held exactly once.
+    /// </summary>
+    [Fact]
+    public async Task Submit_answers_only_the_failing_caller_when_one_submission_among_concurrent_ones_throws()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys, "10.00");
+        var jobs = Enumerable.Range(0, 19).Select(_ => NewJob(key)).ToList();
+        jobs.Insert(10, jobs[3] with { });
+
+        var outcomes = await Task.WhenAll(jobs.Select(job =>
+            Task.Run(async () =>
+            {
+                try
+                {
+                    return (object)await db.Jobs.SubmitAsync(Submission(job), Token);
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    return e;
+                }
+            }, Token)));
+
+        outcomes.OfType<System.Data.Common.DbException>().ShouldHaveSingleItem();
+        var accepted = outcomes.OfType<SubmitOutcome.Accepted>().Select(a => a.Job.Id).ToList();
+        accepted.Count.ShouldBe(19);
+        accepted.ShouldBe(jobs.Select(j => j.Id).Distinct(), ignoreOrder: true);
+        (await db.Keys.GetBalanceAsync(key, Token)).ShouldBe(new Balance(Money.Parse("2.40"), Money.Parse("7.60")));
+        (await LedgerAsync(db.Keys, key)).Count(r => r.Kind == LedgerKind.Hold).ShouldBe(19);
+    }
+
     public sealed class OnSqlite : SubmitTests
     {
         protected override Task<TestDatabase> NewDatabaseAsync() => SqliteAsync();

@@ -96,9 +96,10 @@ public static class KeysApi
         return key is null || balance is null ? NotFound(key_id) : TypedResults.Ok(Map(key, balance));
     }
 
-    private static async Task<IResult> RevokeAsync(string key_id, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeAsync(string key_id, IKeyStore keys, ApiKeyCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
         await keys.RevokeAsync(key_id, time.GetUtcNow(), cancellationToken);
+        cache.Forget(key_id);
         return await GetAsync(key_id, keys, cancellationToken);
     }
 
@@ -130,7 +131,7 @@ public static class KeysApi
     }
 
     private static async Task<IResult> SetWebhookAsync(
-        string key_id, HttpRequest request, IKeyStore keys, IWebhookStore webhooks, WebhookUrlGuard webhookGuard, CancellationToken cancellationToken)
+        string key_id, HttpRequest request, IKeyStore keys, IWebhookStore webhooks, WebhookUrlGuard webhookGuard, ApiKeyCache cache, CancellationToken cancellationToken)
     {
         var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
         if (!read.Succeeded)
@@ -150,7 +151,9 @@ public static class KeysApi
             return ErrorResult.From(refused);
         }
 
-        return await webhooks.SetDefaultUrlAsync(key_id, url.Value, cancellationToken)
+        var set = await webhooks.SetDefaultUrlAsync(key_id, url.Value, cancellationToken);
+        cache.Forget(key_id);
+        return set
             ? await GetAsync(key_id, keys, cancellationToken)
             : NotFound(key_id);
     }

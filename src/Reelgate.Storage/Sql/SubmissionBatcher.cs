@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Reelgate.Core.Jobs;
+
+namespace Reelgate.Storage.Sql;
+
+/// <summary>
+/// Group commit for submissions: concurrent submissions on this node share one write transaction instead
+/// of queueing for the write lock one by one. Each caller queues its submission and waits to lead; the
+/// leader takes everything queued (up to <see cref="MaxBatch"/>), runs each submission in turn inside one
+/// transaction, commits once and answers every caller in the batch. A submission is answered only after the
+/// commit that holds it, so an accepted job is durable as before. When any submission in a batch throws
+/// (a lost race on a unique key, a broken connection), the batch is rolled back and each of its
+/// submissions runs again in a transaction of its own, so an error reaches only the caller it belongs to.
+/// Batches take the key rows in key order, so two nodes' batches never wait on each other in a cycle.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; the batcher lives as long as its store.")]
+internal sealed class SubmissionBatcher(
+    SqlDialect dialect,
+    Func<DbConnection, DbTransaction, JobSubmission, CancellationToken, Task<SubmitOutcome>> submitIn)
+{
+    public const int MaxBatch = 64;
+
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private readonly SemaphoreSlim _leader = new(1, 1);
+
+    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(submission, cancellationToken);
+        _queue.Enqueue(pending);
+        await _leader.WaitAsync(cancellationToken);
+        try
+        {
+            while (!pending.Answer.Task.IsCompleted)
+            {
+                await RunAsync(TakeBatch());
+            }
+        }
+        finally
+        {
+            _leader.Release();
+        }
+
+        return await pending.Answer.Task;
+    }
+
+    private List<Pending> TakeBatch()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            // A caller that gave up before its turn is not submitted for it.
+            if (next.CallerToken.IsCancellationRequested)
+            {
+                next.Answer.TrySetCanceled(next.CallerToken);
+                continue;
+            }
+
+            batch.Add(next);
+        }
+
+        // Stable: one key's submissions keep their order.
+        return [.. batch.OrderBy(p => p.Submission.Job.KeyId, StringComparer.Ordinal)];
+    }
+
+    private async Task RunAsync(List<Pending> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        SubmitOutcome[] outcomes;
+        try
+        {
+            // The batch is not cancelled by any one caller: their submissions share the transaction.
+            await using var connection = await dialect.OpenAsync(CancellationToken.None);
+            await using var transaction = await dialect.BeginWriteAsync(connection, CancellationToken.None);
+            outcomes = new SubmitOutcome[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                outcomes[i] = await submitIn(connection, transaction, batch[i].Submission, CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var one in batch)
+            {
+                await RunAsync([one]);
+            }
+
+            return;
+        }
+        catch (Exception e)
+        {
+            batch[0].Answer.TrySetException(e);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Answer.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private sealed record Pending(JobSubmission Submission, CancellationToken CallerToken)
+    {
+        public TaskCompletionSource<SubmitOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
