@@ -1,11 +1,11 @@
 namespace Reelgate.Bench;
 
-/// <summary>One benchmark suite, chosen by its name on the command line; it prints its figures and returns a Markdown report.</summary>
+/// <summary>One benchmark suite, chosen by its name on the command line; it prints progress and adds its section and key rows to the run's report.</summary>
 internal interface IBenchSuite
 {
     string Name { get; }
 
     string Description { get; }
 
-    Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+    Task RunAsync(BenchRun run, CancellationToken cancellationToken);
 }

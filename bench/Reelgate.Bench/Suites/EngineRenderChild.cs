@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using CliWrap;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reelgate.Core.Engines;
@@ -9,28 +11,56 @@ using Reelgate.Engines.Local.Encoding;
 namespace Reelgate.Bench.Suites;
 
 /// <summary>
-/// One render in a process of its own, so its peak memory is its own: prints "elapsed_ms=…" and
-/// "peak_rss_kb=…" (VmHWM of this process, the one drawing frames; ffmpeg is a separate process).
+/// One measurement in a process of its own, so that its peak memory is its own. <c>render-child</c>: a short
+/// untimed warm-up render (the server's JIT is warm too), then the timed render; <c>baseline-child</c>: ffmpeg
+/// encoding its own testsrc2 + sine. Each prints key=value lines: elapsed_ms, cpu_self_ms (this process:
+/// drawing, YUV, soundtrack), cpu_children_ms (its ffmpeg), peak_rss_kb (VmHWM of this process) and
+/// children_peak_rss_kb (the largest ffmpeg's peak, from getrusage).
 /// </summary>
-internal static class EngineRenderChild
+internal static partial class EngineRenderChild
 {
     public const string Command = "render-child";
-
-    /// <summary>Arguments: resolution, duration seconds, audio (true/false), output folder.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var spec = Spec(arguments[0], int.Parse(arguments[1], CultureInfo.InvariantCulture), bool.Parse(arguments[2]));
-        var elapsed = await RenderAsync(spec, arguments[3], cancellationToken);
-        Console.WriteLine($"elapsed_ms={elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}");
-        Console.WriteLine($"peak_rss_kb={PeakRssKb()}");
-        return 0;
-    }
+    public const string BaselineCommand = "baseline-child";
 
     /// <summary>A busy scene: the camera zooms (every block changes every frame) through falling snow.</summary>
     public const string BusyPrompt = "a red fox running through falling snow under mountains at dusk, zoom in";
 
     /// <summary>A calm scene: static camera, no particles; only the subject and the beats move.</summary>
     public const string CalmPrompt = "a red fox by a house on a hill during the day, static camera";
+
+    private const int RusageChildren = -1;
+
+    /// <summary>Arguments: resolution, duration seconds, audio (true/false), output folder, busy|calm.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var prompt = arguments.Count > 4 && arguments[4] == "calm" ? CalmPrompt : BusyPrompt;
+        await RenderAsync(Spec("360p", 1, true), Path.Combine(arguments[3], "warm-up"), cancellationToken);
+        var spec = Spec(arguments[0], int.Parse(arguments[1], CultureInfo.InvariantCulture), bool.Parse(arguments[2]), prompt);
+        var (self, children) = (CpuClock.Self(), CpuClock.Children());
+        var elapsed = await RenderAsync(spec, arguments[3], cancellationToken);
+        Print(elapsed, CpuClock.Self() - self, CpuClock.Children() - children);
+        return 0;
+    }
+
+    /// <summary>Arguments: width, height, output file. The same codec settings as the engine (preset, CRF, AAC).</summary>
+    public static async Task<int> RunBaselineAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var size = $"{arguments[0]}x{arguments[1]}";
+        var command = new List<string>
+        {
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration=5",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=5",
+            "-map", "0:v:0", "-map", "1:a:0",
+        };
+        command.AddRange(FfmpegArguments.VideoCodec(new FfmpegOptions().Preset));
+        command.AddRange(["-r", "24", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart", "-f", "mp4", arguments[2]]);
+        var (self, children) = (CpuClock.Self(), CpuClock.Children());
+        var started = TimeProvider.System.GetTimestamp();
+        await Cli.Wrap("ffmpeg").WithArguments(command).ExecuteAsync(cancellationToken);
+        Print(TimeProvider.System.GetElapsedTime(started), CpuClock.Self() - self, CpuClock.Children() - children);
+        return 0;
+    }
 
     public static GenerationSpec Spec(string resolution, int duration, bool audio, string prompt = BusyPrompt) =>
         new("pixverse-v5-6", prompt, "t2v", resolution, "16:9",
@@ -52,19 +82,25 @@ internal static class EngineRenderChild
         return elapsed;
     }
 
-    /// <summary>VmHWM from /proc/self/status: the peak resident set of this process, in KiB.</summary>
-    public static long PeakRssKb()
+    private static void Print(TimeSpan elapsed, TimeSpan self, TimeSpan children)
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return -1;
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"elapsed_ms={elapsed.TotalMilliseconds:0}"));
+        Console.WriteLine(string.Create(c, $"cpu_self_ms={self.TotalMilliseconds:0}"));
+        Console.WriteLine(string.Create(c, $"cpu_children_ms={children.TotalMilliseconds:0}"));
+        Console.WriteLine(string.Create(c, $"peak_rss_kb={ProcessMeter.PeakRssKb(Environment.ProcessId)}"));
+        Console.WriteLine(string.Create(c, $"children_peak_rss_kb={ChildrenPeakRssKb()}"));
     }
+
+    /// <summary>ru_maxrss of RUSAGE_CHILDREN: the peak resident set of the largest child waited for, in KiB.</summary>
+    private static long ChildrenPeakRssKb()
+    {
+        var usage = new long[18];
+        return GetRusage(RusageChildren, usage) == 0 ? usage[4] : -1;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getrusage")]
+    private static partial int GetRusage(int who, [Out] long[] usage);
 
     private sealed class NoCheckpoint : IEngineCheckpoint
     {

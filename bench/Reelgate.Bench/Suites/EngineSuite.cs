@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using CliWrap;
 using Reelgate.Engines.Local.Encoding;
 using Reelgate.Engines.Local.Planning;
 using Reelgate.Engines.Local.Rendering;
@@ -10,119 +8,101 @@ using SkiaSharp;
 namespace Reelgate.Bench.Suites;
 
 /// <summary>
-/// The local engine against the encoding limit: 1080p 5 s with audio rendered by the engine, versus ffmpeg
-/// encoding its own testsrc2 + sine at the same size, preset, CRF and length (target ratio ≤ 1.5). Then the
-/// peak memory of the rendering process for 720p 5 s and 10 s, each in a child process (target: 10 s
-/// within 1.2× of 5 s). Arguments: [--runs N] (default 3; the median counts).
+/// The local engine against the encoding limit: seconds per 5 s clip with audio at 360p, 720p and 1080p,
+/// rendered by the engine, versus ffmpeg encoding its own testsrc2 + sine at the same size, preset, CRF and
+/// length (target ratio ≤ 1.5 at every size), each measurement in a process of its own (peak memory of the
+/// rendering process and of its ffmpeg), engine and baseline alternating. Also: a calm scene at 1080p (how
+/// much of the gap is x264 working on a moving picture), drawing alone per size, and the peak memory of a
+/// 720p 10 s render against 5 s (memory must not grow with the clip's length).
 /// </summary>
 internal sealed class EngineSuite : IBenchSuite
 {
+    private static readonly string[] Sizes = ["360p", "720p", "1080p"];
+
     public string Name => "engine";
 
-    public string Description => "local engine 1080p 5 s vs ffmpeg testsrc2 encode; peak memory 720p 5 s vs 10 s";
+    public string Description => "local engine 360p/720p/1080p 5 s + audio vs ffmpeg's testsrc2+sine encode; peak memory";
 
-    public async Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public async Task RunAsync(BenchRun run, CancellationToken cancellationToken)
     {
-        var runs = arguments.Count >= 2 && arguments[0] == "--runs" ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 3;
+        var runs = run.Options.Runs;
         var preset = new FfmpegOptions().Preset;
-        var work = Directory.CreateTempSubdirectory("reelgate-bench-").FullName;
-        try
-        {
-            Console.WriteLine($"warming up (360p render), {runs} runs each, preset {preset}, {Environment.ProcessorCount} cores");
-            await EngineRenderChild.RenderAsync(EngineRenderChild.Spec("360p", 5, true), Path.Combine(work, "warm"), cancellationToken);
+        var work = run.Folder("engine");
+        Console.WriteLine($"{runs} runs each, preset {preset}, {Environment.ProcessorCount} cores");
 
-            var engine = new List<double>();
-            var baseline = new List<double>();
-            var engineCpu = new List<double>();
-            var baselineCpu = new List<double>();
-            for (var run = 0; run < runs; run++)
+        var engine = Sizes.ToDictionary(s => s, _ => new List<Dictionary<string, double>>(), StringComparer.Ordinal);
+        var baseline = Sizes.ToDictionary(s => s, _ => new List<Dictionary<string, double>>(), StringComparer.Ordinal);
+        var calm = new List<Dictionary<string, double>>();
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var size in Sizes)
             {
-                var folder = Path.Combine(work, $"engine-{run}");
-                var (self, children) = (CpuClock.Self(), CpuClock.Children());
-                engine.Add((await EngineRenderChild.RenderAsync(EngineRenderChild.Spec("1080p", 5, true), folder, cancellationToken)).TotalSeconds);
-                var selfCpu = CpuClock.Self() - self;
-                var childCpu = CpuClock.Children() - children;
-                engineCpu.Add((selfCpu + childCpu).TotalSeconds);
-                Console.WriteLine($"  engine process {selfCpu.TotalSeconds:0.00} s CPU, its ffmpeg {childCpu.TotalSeconds:0.00} s CPU");
-                children = CpuClock.Children();
-                baseline.Add((await BaselineAsync(preset, Path.Combine(work, $"baseline-{run}.mp4"), cancellationToken)).TotalSeconds);
-                baselineCpu.Add((CpuClock.Children() - children).TotalSeconds);
-                Console.WriteLine($"run {run + 1}: engine {engine[^1]:0.00} s ({engineCpu[^1]:0.00} s CPU), ffmpeg testsrc2 {baseline[^1]:0.00} s ({baselineCpu[^1]:0.00} s CPU)");
+                var plan = ScenePlanner.Plan(EngineRenderChild.Spec(size, 5, true));
+                engine[size].Add(await ChildMeasurement.RunAsync([EngineRenderChild.Command, size, "5", "true", Path.Combine(work, $"{size}-{i}"), "busy"], "elapsed_ms", cancellationToken));
+                baseline[size].Add(await ChildMeasurement.RunAsync([EngineRenderChild.BaselineCommand, $"{plan.Width}", $"{plan.Height}", Path.Combine(work, $"baseline-{size}-{i}.mp4")], "elapsed_ms", cancellationToken));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {i + 1} {size}: engine {engine[size][^1]["elapsed_ms"] / 1000:0.00} s, ffmpeg testsrc2 {baseline[size][^1]["elapsed_ms"] / 1000:0.00} s; load {Reporting.MachineInfo.LoadAverage()}"));
             }
 
-            // The same comparison for a calm scene: how much of the gap is x264 working on a moving picture.
-            var calm = new List<double>();
-            var calmCpu = new List<double>();
-            for (var run = 0; run < runs; run++)
-            {
-                var (self, children) = (CpuClock.Self(), CpuClock.Children());
-                calm.Add((await EngineRenderChild.RenderAsync(EngineRenderChild.Spec("1080p", 5, true, EngineRenderChild.CalmPrompt), Path.Combine(work, $"calm-{run}"), cancellationToken)).TotalSeconds);
-                calmCpu.Add((CpuClock.Self() - self + (CpuClock.Children() - children)).TotalSeconds);
-                Console.WriteLine($"calm run {run + 1}: engine {calm[^1]:0.00} s ({calmCpu[^1]:0.00} s CPU)");
-            }
-
-            var drawOnly = DrawOnly();
-            var engineMedian = Median(engine);
-            var baselineMedian = Median(baseline);
-            var ratio = engineMedian / baselineMedian;
-            var cpuRatio = Median(engineCpu) / Median(baselineCpu);
-            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-            Console.WriteLine($"1080p 5 s + audio: engine {engineMedian:0.00} s, ffmpeg testsrc2+sine {baselineMedian:0.00} s, ratio {ratio:0.00}x (target <= 1.5x)");
-            Console.WriteLine($"CPU time (user+system, with ffmpeg): engine {Median(engineCpu):0.00} s, baseline {Median(baselineCpu):0.00} s, ratio {cpuRatio:0.00}x; load average {load}");
-            Console.WriteLine($"calm scene (static camera, no particles): engine {Median(calm):0.00} s, ratio {Median(calm) / baselineMedian:0.00}x wall, {Median(calmCpu) / Median(baselineCpu):0.00}x CPU");
-            Console.WriteLine($"drawing alone (no encode), 120 frames at 1080p: {drawOnly:0.00} s");
-
-            var five = await ChildAsync("720p", 5, Path.Combine(work, "mem5"), cancellationToken);
-            var ten = await ChildAsync("720p", 10, Path.Combine(work, "mem10"), cancellationToken);
-            var memoryRatio = ten.PeakKb / (double)five.PeakKb;
-            Console.WriteLine($"peak RSS of the rendering process, 720p: 5 s {five.PeakKb / 1024.0:0.0} MiB, 10 s {ten.PeakKb / 1024.0:0.0} MiB, ratio {memoryRatio:0.00} (target <= 1.2)");
-
-            var c = CultureInfo.InvariantCulture;
-            var report = new StringBuilder();
-            report.Append(c, $"# Engine benchmark\n\n{Environment.ProcessorCount} cores, x264 preset `{preset}`, CRF {FfmpegArguments.Crf}, {runs} runs each (median).\n");
-            report.Append(c, $"Busy scene: \"{EngineRenderChild.BusyPrompt}\"; calm scene: \"{EngineRenderChild.CalmPrompt}\".\n\n");
-            report.Append("| what | seconds |\n|---|---|\n");
-            report.Append(c, $"| local engine, 1080p 16:9 5 s + audio | {engineMedian:0.00} ({string.Join(", ", engine.Select(e => e.ToString("0.00", c)))}) |\n");
-            report.Append(c, $"| local engine, calm scene (static camera, no particles) | {Median(calm):0.00} ({string.Join(", ", calm.Select(e => e.ToString("0.00", c)))}); CPU {Median(calmCpu):0.00} |\n");
-            report.Append(c, $"| ffmpeg testsrc2 + sine, 1920x1080 5 s, same codec settings | {baselineMedian:0.00} ({string.Join(", ", baseline.Select(e => e.ToString("0.00", c)))}) |\n");
-            report.Append(c, $"| drawing alone, 120 frames 1080p | {drawOnly:0.00} |\n");
-            report.Append(c, $"| CPU time, engine (with its ffmpeg) | {Median(engineCpu):0.00} ({string.Join(", ", engineCpu.Select(e => e.ToString("0.00", c)))}) |\n");
-            report.Append(c, $"| CPU time, baseline ffmpeg | {Median(baselineCpu):0.00} ({string.Join(", ", baselineCpu.Select(e => e.ToString("0.00", c)))}) |\n\n");
-            report.Append(c, $"**Ratio engine / encoding limit: {ratio:0.00}x wall** (target ≤ 1.5x), {cpuRatio:0.00}x CPU time. Load average at the end: {load} (other work on the machine skews wall times).\n\n");
-            report.Append("| 720p render | elapsed s | peak RSS of the rendering process |\n|---|---|---|\n");
-            report.Append(c, $"| 5 s | {five.ElapsedMs / 1000.0:0.00} | {five.PeakKb / 1024.0:0.0} MiB |\n");
-            report.Append(c, $"| 10 s | {ten.ElapsedMs / 1000.0:0.00} | {ten.PeakKb / 1024.0:0.0} MiB |\n\n");
-            report.Append(c, $"**Memory 10 s / 5 s: {memoryRatio:0.00}** (target ≤ 1.2)\n");
-            return report.ToString();
+            calm.Add(await ChildMeasurement.RunAsync([EngineRenderChild.Command, "1080p", "5", "true", Path.Combine(work, $"calm-{i}"), "calm"], "elapsed_ms", cancellationToken));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {i + 1} 1080p calm scene: {calm[^1]["elapsed_ms"] / 1000:0.00} s"));
         }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+
+        var tenSeconds = await ChildMeasurement.RunAsync([EngineRenderChild.Command, "720p", "10", "true", Path.Combine(work, "720p-10s"), "busy"], "elapsed_ms", cancellationToken);
+        var drawing = Sizes.ToDictionary(s => s, DrawOnly, StringComparer.Ordinal);
+        Report(run, preset, engine, baseline, calm, tenSeconds, drawing);
     }
 
-    private static async Task<TimeSpan> BaselineAsync(string preset, string output, CancellationToken cancellationToken)
+    private static void Report(
+        BenchRun run, string preset, Dictionary<string, List<Dictionary<string, double>>> engine, Dictionary<string, List<Dictionary<string, double>>> baseline,
+        List<Dictionary<string, double>> calm, Dictionary<string, double> tenSeconds, Dictionary<string, double> drawing)
     {
-        var arguments = new List<string>
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"## Engine\n\nThe local engine renders a busy scene (\"{EngineRenderChild.BusyPrompt}\": the camera moves every block every frame) ");
+        text.Append(c, $"5 s at 24 fps with audio, 16:9; the baseline is ffmpeg encoding its own `testsrc2` + `sine` at the same size, x264 preset `{preset}`, CRF {FfmpegArguments.Crf}, AAC 160k, same length. ");
+        text.Append(c, $"Each measurement runs in a process of its own (the engine's after an untimed 1 s warm-up render, as in a running server), engine and baseline alternating; medians of {run.Options.Runs} runs. ");
+        text.Append("Peak memory: VmHWM of the rendering process, and ru_maxrss of its largest child (ffmpeg).\n\n");
+        text.Append("| size | engine s | ffmpeg testsrc2+sine s | ratio (wall) | target | CPU s engine (process + its ffmpeg) / baseline | ratio (CPU) | peak RSS rendering process | peak RSS ffmpeg engine / baseline | drawing alone, 120 frames |\n");
+        text.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var size in Sizes)
         {
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-            "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=24:duration=5",
-            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=5",
-            "-map", "0:v:0", "-map", "1:a:0",
-        };
-        arguments.AddRange(FfmpegArguments.VideoCodec(preset));
-        arguments.AddRange(["-r", "24", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart", "-f", "mp4", output]);
-        var started = TimeProvider.System.GetTimestamp();
-        await Cli.Wrap("ffmpeg").WithArguments(arguments).ExecuteAsync(cancellationToken);
-        return TimeProvider.System.GetElapsedTime(started);
+            var e = engine[size];
+            var b = baseline[size];
+            var ratio = Statistics.Median(e.Zip(b, (x, y) => x["elapsed_ms"] / y["elapsed_ms"]));
+            var cpuEngine = Statistics.Median(e.Select(x => (x["cpu_self_ms"] + x["cpu_children_ms"]) / 1000));
+            var cpuSelf = Statistics.Median(e.Select(x => x["cpu_self_ms"] / 1000));
+            var cpuBaseline = Statistics.Median(b.Select(x => x["cpu_children_ms"] / 1000));
+            text.Append(c, $"| {size} | {Statistics.Median(e.Select(x => x["elapsed_ms"] / 1000)):0.00} ({Join(e, "elapsed_ms")}) | {Statistics.Median(b.Select(x => x["elapsed_ms"] / 1000)):0.00} ({Join(b, "elapsed_ms")}) | ");
+            text.Append(c, $"**{ratio:0.00}×** | ≤ 1.5× | {cpuEngine:0.00} (process {cpuSelf:0.00}) / {cpuBaseline:0.00} | {cpuEngine / cpuBaseline:0.00}× | ");
+            text.Append(c, $"{Statistics.Median(e.Select(x => x["peak_rss_kb"])) / 1024:0} MiB | {Statistics.Median(e.Select(x => x["children_peak_rss_kb"])) / 1024:0} / {Statistics.Median(b.Select(x => x["children_peak_rss_kb"])) / 1024:0} MiB | {drawing[size]:0.00} s |\n");
+            run.Report.Target("engine", $"{size} 5 s + audio, engine / ffmpeg testsrc2+sine (wall)", string.Create(c, $"{ratio:0.00}×"), "≤ 1.5×", ratio <= 1.5,
+                string.Create(c, $"CPU {cpuEngine / cpuBaseline:0.00}×; peak RSS {Statistics.Median(e.Select(x => x["peak_rss_kb"])) / 1024:0} MiB + ffmpeg {Statistics.Median(e.Select(x => x["children_peak_rss_kb"])) / 1024:0} MiB"));
+        }
+
+        var calmRatio = Statistics.Median(calm.Zip(baseline["1080p"], (x, y) => x["elapsed_ms"] / y["elapsed_ms"]));
+        var calmCpu = Statistics.Median(calm.Select(x => (x["cpu_self_ms"] + x["cpu_children_ms"]) / 1000));
+        text.Append(c, $"\nCalm scene at 1080p (\"{EngineRenderChild.CalmPrompt}\": static camera, no particles): {Statistics.Median(calm.Select(x => x["elapsed_ms"] / 1000)):0.00} s, ");
+        text.Append(c, $"**{calmRatio:0.00}×** the baseline's wall time, CPU {calmCpu:0.00} s ({calmCpu / Statistics.Median(baseline["1080p"].Select(x => x["cpu_children_ms"] / 1000)):0.00}×).\n\n");
+
+        var five = Statistics.Median(engine["720p"].Select(x => x["peak_rss_kb"]));
+        var memoryRatio = tenSeconds["peak_rss_kb"] / five;
+        text.Append(c, $"Memory against the clip's length, 720p: peak RSS of the rendering process 5 s {five / 1024:0.0} MiB, 10 s {tenSeconds["peak_rss_kb"] / 1024:0.0} MiB: **{memoryRatio:0.00}** (target ≤ 1.2).\n");
+        run.Report.Target("engine", "peak RSS 720p 10 s / 5 s (rendering process)", string.Create(c, $"{memoryRatio:0.00}"), "≤ 1.2", memoryRatio <= 1.2);
+        run.Report.Section(text.ToString());
     }
 
-    private static double DrawOnly()
+    private static string Join(List<Dictionary<string, double>> values, string key) =>
+        string.Join(", ", values.Select(v => (v[key] / 1000).ToString("0.00", CultureInfo.InvariantCulture)));
+
+    /// <summary>Seconds to draw the busy scene's 120 frames at a size into one bitmap, no conversion, no encode.</summary>
+    private static double DrawOnly(string size)
     {
-        var plan = ScenePlanner.Plan(EngineRenderChild.Spec("1080p", 5, true));
+        var plan = ScenePlanner.Plan(EngineRenderChild.Spec(size, 5, true));
         using var source = new SceneRenderer(plan);
         using var bitmap = new SKBitmap(new SKImageInfo(plan.Width, plan.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(bitmap);
+        source.Draw(canvas, bitmap, 0);
         var started = TimeProvider.System.GetTimestamp();
         for (var frame = 0; frame < plan.FrameCount; frame++)
         {
@@ -131,29 +111,5 @@ internal sealed class EngineSuite : IBenchSuite
 
         canvas.Flush();
         return TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private static async Task<(long PeakKb, double ElapsedMs)> ChildAsync(string resolution, int duration, string folder, CancellationToken cancellationToken)
-    {
-        var output = new StringBuilder();
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var command = Cli.Wrap(self).WithArguments([EngineRenderChild.Command, resolution, duration.ToString(CultureInfo.InvariantCulture), "true", folder])
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output));
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            command = command.WithArguments([typeof(EngineSuite).Assembly.Location, EngineRenderChild.Command, resolution, duration.ToString(CultureInfo.InvariantCulture), "true", folder]);
-        }
-
-        await command.ExecuteAsync(cancellationToken);
-        var values = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split('=')).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1].Trim());
-        Debug.Assert(values.ContainsKey("peak_rss_kb"), "the child prints its peak");
-        return (long.Parse(values["peak_rss_kb"], CultureInfo.InvariantCulture), double.Parse(values["elapsed_ms"], CultureInfo.InvariantCulture));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
