@@ -18,7 +18,7 @@ internal static class WrkRunner
     /// <param name="script">The Lua script's path.</param>
     /// <param name="connections">Open connections in all.</param>
     /// <param name="duration">How long wrk runs.</param>
-    /// <param name="generators">How many wrk processes share the connections (1, or 2 for the generator check).</param>
+    /// <param name="generators">How many wrk processes share the connections (each with one thread; a single one gets two threads).</param>
     /// <param name="environment">RG_KEY, RG_BODY, RG_RUN for the scripts.</param>
     /// <param name="serverCpu">CPU seconds of the server so far.</param>
     /// <param name="databaseCpu">CPU seconds of its database server so far (0 for SQLite, which runs inside the server).</param>
