@@ -12,10 +12,14 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new("engine");
 
-    public EngineHarness(TimeProvider? time = null)
+    /// <param name="time">The engine's clock (the system's by default).</param>
+    /// <param name="x264Preset">The x264 preset (the engine's default when null).</param>
+    public EngineHarness(TimeProvider? time = null, string? x264Preset = null)
     {
         Processes = new ChildProcessTracker();
-        Engine = new LocalVideoEngine(Options.Create(new FfmpegOptions()), Processes, time ?? TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
+        var options = new FfmpegOptions();
+        options.Preset = x264Preset ?? options.Preset;
+        Engine = new LocalVideoEngine(Options.Create(options), Processes, time ?? TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
     }
 
     public ChildProcessTracker Processes { get; }
