@@ -18,10 +18,22 @@ public sealed class JobChangeFeed(TimeProvider time)
         }
     }
 
-    /// <summary>Completes when the job changes here, or after the timeout, or on cancellation (without throwing).</summary>
+    /// <summary>Jobs someone is waiting on (for tests: a wait that ended leaves nothing behind).</summary>
+    public int Waiting => _waiters.Count;
+
+    /// <summary>
+    /// Completes when the job changes here, or after the timeout, or on cancellation (without throwing). A wait
+    /// that ends without a change takes its entry away, or a job that never changes again (a final one whose
+    /// stream was closed) would be remembered for ever; another listener of the same job then finds out at
+    /// its own timeout's re-read.
+    /// </summary>
     public async Task WaitAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiter = _waiters.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await waiter.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!waiter.Task.IsCompleted)
+        {
+            _waiters.TryRemove(KeyValuePair.Create(jobId, waiter));
+        }
     }
 }
