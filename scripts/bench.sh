@@ -15,22 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 
-scripts/install-deps.sh
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-[[ "${BENCH_POSTGRES:-1}" == 0 || -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql)
-if ((${#missing[@]})); then
-  echo "installing: ${missing[*]}"
-  sudo_cmd=()
-  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-deps.sh --bench
 if ! command -v perf >/dev/null; then
   # The profiles need it; the figures do not.
   echo "installing: linux-perf (for the profiles)"
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends linux-perf >/dev/null 2>&1 \
     || echo "linux-perf could not be installed: the report will have no perf profiles"
 fi

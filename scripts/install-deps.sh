@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system tools Reelgate needs when they are missing: ffmpeg always; with --test, what the
-# test suite starts as well. Debian packages only; safe to run again.
+# test suite starts as well; with --bench, what the benchmarks use (wrk, and PostgreSQL unless
+# BENCH_POSTGRES=0). Debian packages only; safe to run again.
 set -euo pipefail
 
 want=(ffmpeg)
-if [[ "${1:-}" == "--test" ]]; then
-  want+=(postgresql chromium curl python3-requests)
-fi
+case "${1:-}" in
+  --test) want+=(postgresql chromium curl python3-requests) ;;
+  --bench)
+    want+=(wrk)
+    [[ "${BENCH_POSTGRES:-1}" == 0 ]] || want+=(postgresql)
+    ;;
+esac
 
 missing=()
 for pkg in "${want[@]}"; do
@@ -15,6 +20,7 @@ for pkg in "${want[@]}"; do
     postgresql) [[ -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql) ;;
     chromium) [[ -x /usr/bin/chromium ]] || missing+=(chromium) ;;
     curl) command -v curl >/dev/null || missing+=(curl) ;;
+    wrk) command -v wrk >/dev/null || missing+=(wrk) ;;
     python3-requests) python3 -c 'import requests' 2>/dev/null || /usr/bin/python3 -c 'import requests' 2>/dev/null || missing+=(python3 python3-requests) ;;
   esac
 done
