@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Reelgate.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,8 +22,9 @@ public sealed class ApiReferenceTests(BrowserFixture fixture)
 
         await using var session = await BrowserSession.OpenAsync(fixture);
         var page = session.Page;
-        await page.GotoAsync("/scalar/v1#tag/generationsapi/POST/v1/videos/generations");
-        await Expect(page.GetByText($"curl {baseUrl}/v1/videos/generations").First).ToBeVisibleAsync();
+        // The reference renders from script after the document is parsed; the visible cURL is what says it is done.
+        await page.GotoAsync("/scalar/v1#tag/generationsapi/POST/v1/videos/generations", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(page.GetByText($"curl {baseUrl}/v1/videos/generations").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Screenshots.SaveAsync(page, "api-reference-" + Viewport.Desktop.Name);
         session.ForeignRequests.ShouldBeEmpty();
     }

@@ -51,8 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Playwright never fetches a browser here; this only makes sure nothing tries.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        // A loaded 2-core machine renders and pages slower than a laptop: expectations wait up to 20 s.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // A loaded 2-core machine renders and pages slower than a laptop: expectations wait up to 45 s.
+        Assertions.SetDefaultExpectTimeout(45_000);
         Server = new ServerProcess(_data.Path);
         var started = Server.StartAsync(TestContext.Current.CancellationToken, TimeSpan.FromMinutes(2));
         _playwright = await Playwright.CreateAsync();

@@ -43,7 +43,10 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(30_000);
+        // Waits, not timings: under the full suite (ffmpeg renders on both cores) a page can take tens of seconds
+        // to load; the Scalar reference alone is 5 MB of script to compile.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page);
         page.PageError += (_, error) => session._pageErrors.Enqueue(error);
