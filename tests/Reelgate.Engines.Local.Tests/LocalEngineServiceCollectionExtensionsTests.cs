@@ -13,7 +13,7 @@ public sealed class LocalEngineServiceCollectionExtensionsTests
     public async Task AddLocalEngine_registers_engine_probe_and_bound_options_when_given_configuration()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Reelgate:Ffmpeg:Preset"] = "faster" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Reelgate:Ffmpeg:Preset"] = "faster", ["Reelgate:Ffmpeg:Threads"] = "3" })
             .Build();
         var services = new ServiceCollection().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
 
@@ -25,6 +25,7 @@ public sealed class LocalEngineServiceCollectionExtensionsTests
         provider.GetRequiredService<FfmpegTools>().ShouldNotBeNull();
         var options = provider.GetRequiredService<IOptions<FfmpegOptions>>().Value;
         options.Preset.ShouldBe("faster");
+        options.Threads.ShouldBe(3);
         options.FfmpegPath.ShouldBe("ffmpeg");
     }
 
@@ -38,5 +39,17 @@ public sealed class LocalEngineServiceCollectionExtensionsTests
 
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FfmpegOptions>>().Value);
         error.Message.ShouldContain("Reelgate:Ffmpeg:Preset");
+    }
+
+    [Fact]
+    public async Task AddLocalEngine_fails_validation_naming_the_key_when_threads_is_negative()
+    {
+        var services = new ServiceCollection().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+
+        services.AddLocalEngine(o => o.Threads = -1);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FfmpegOptions>>().Value);
+        error.Message.ShouldContain("Reelgate:Ffmpeg:Threads");
     }
 }

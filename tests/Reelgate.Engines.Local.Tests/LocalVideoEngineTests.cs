@@ -131,11 +131,12 @@ public sealed class LocalVideoEngineTests
         {
             var spec = Specs.Make(resolution: resolution, aspectRatio: ratio, duration: duration, audio: audio);
             var size = spec.Size;
-            var arguments = FfmpegArguments.Encode(size.Width, size.Height, audio ? "a.pcm" : null, "veryfast", "out.mp4");
+            var arguments = FfmpegArguments.Encode(size.Width, size.Height, audio ? "a.pcm" : null, "veryfast", 2, "out.mp4");
 
             arguments.ShouldContain($"{size.Width}x{size.Height}");
             arguments.Contains("aac").ShouldBe(audio);
             arguments.Contains("-an").ShouldBe(!audio);
+            arguments.ShouldContain("-threads");
             ScenePlanner.Plan(spec).FrameCount.ShouldBe(duration * 24);
         }
     }

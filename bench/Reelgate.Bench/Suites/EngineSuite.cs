@@ -60,8 +60,8 @@ internal sealed class EngineSuite : IBenchSuite
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append(c, $"## Engine\n\nThe local engine renders a busy scene (\"{EngineRenderChild.BusyPrompt}\": the camera moves every block every frame) ");
-        text.Append(c, $"5 s at 24 fps with audio, 16:9; the baseline is ffmpeg encoding its own `testsrc2` + `sine` at the same size, x264 preset `{preset}`, CRF {FfmpegArguments.Crf}, AAC 160k, same length. ");
-        text.Append(c, $"Each measurement runs in a process of its own (the engine's after an untimed 1 s warm-up render, as in a running server), engine and baseline alternating; medians of {run.Options.Runs} runs. ");
+        text.Append(c, $"5 s at 24 fps with audio, 16:9; the baseline is ffmpeg encoding its own `testsrc2` + `sine` at the same size, x264 preset `{preset}`, {new FfmpegOptions().Threads} x264 threads, CRF {FfmpegArguments.Crf}, AAC 160k, same length. ");
+        text.Append(c, $"Each measurement runs in a process of its own (the engine's after untimed 360p warm-up renders of the same prompt, until the JIT settles, as in a running server), engine and baseline alternating; medians of {run.Options.Runs} runs. ");
         text.Append("Peak memory: VmHWM of the rendering process, and ru_maxrss of its largest child (ffmpeg).\n\n");
         text.Append("| size | engine s | ffmpeg testsrc2+sine s | ratio (wall) | target | CPU s engine (process + its ffmpeg) / baseline | ratio (CPU) | peak RSS rendering process | peak RSS ffmpeg engine / baseline | drawing alone, 120 frames |\n");
         text.Append("|---|---|---|---|---|---|---|---|---|---|\n");

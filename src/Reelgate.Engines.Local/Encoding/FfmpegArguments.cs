@@ -12,7 +12,7 @@ public static class FfmpegArguments
     public const int FramesPerSecond = 24;
     public const int Crf = 20;
 
-    public static IReadOnlyList<string> Encode(int width, int height, string? audioPath, string preset, string outputPath)
+    public static IReadOnlyList<string> Encode(int width, int height, string? audioPath, string preset, int threads, string outputPath)
     {
         var c = CultureInfo.InvariantCulture;
         var arguments = new List<string>
@@ -32,7 +32,7 @@ public static class FfmpegArguments
             arguments.AddRange(["-map", "1:a:0"]);
         }
 
-        arguments.AddRange(VideoCodec(preset));
+        arguments.AddRange(VideoCodec(preset, threads));
         // Exactly frameCount frames arrive on stdin; "-frames:v" is not used because it cuts the audio short.
         arguments.AddRange(["-r", FramesPerSecond.ToString(c)]);
         arguments.AddRange(audioPath is null ? ["-an"] : ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"]);
@@ -40,7 +40,16 @@ public static class FfmpegArguments
         return arguments;
     }
 
-    /// <summary>The video codec settings, shared with the benchmark's baseline so both encode alike.</summary>
-    public static IReadOnlyList<string> VideoCodec(string preset) =>
-        ["-c:v", "libx264", "-preset", preset, "-crf", Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p"];
+    /// <summary>The video codec settings, shared with the benchmark's baseline so both encode alike; threads 0: x264 chooses.</summary>
+    public static IReadOnlyList<string> VideoCodec(string preset, int threads)
+    {
+        var c = CultureInfo.InvariantCulture;
+        List<string> codec = ["-c:v", "libx264", "-preset", preset, "-crf", Crf.ToString(c), "-pix_fmt", "yuv420p"];
+        if (threads > 0)
+        {
+            codec.AddRange(["-threads", threads.ToString(c)]);
+        }
+
+        return codec;
+    }
 }

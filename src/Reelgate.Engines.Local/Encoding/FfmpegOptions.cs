@@ -18,6 +18,13 @@ public sealed class FfmpegOptions
     /// <summary>The x264 preset of the local engine: veryfast keeps 1080p 5 s quick on two cores.</summary>
     public string Preset { get; set; } = "veryfast";
 
+    /// <summary>
+    /// x264's threads per encode: one per core by default. x264's own choice (0) is 1.5 per core, tuned for a
+    /// machine that only encodes; here the drawing shares the cores, and one per core cost about 10 % less CPU
+    /// for the same 1080p clip (docs/benchmarks.md).
+    /// </summary>
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
     /// <summary>How long a stopping ffmpeg gets after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMilliseconds(300);
 }

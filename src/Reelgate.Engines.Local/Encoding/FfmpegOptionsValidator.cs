@@ -5,6 +5,8 @@ namespace Reelgate.Engines.Local.Encoding;
 /// <summary>Refuses settings that cannot work, naming the key.</summary>
 internal sealed class FfmpegOptionsValidator : IValidateOptions<FfmpegOptions>
 {
+    private const int MaxThreads = 64;
+
     public ValidateOptionsResult Validate(string? name, FfmpegOptions options)
     {
         var failures = new List<string>();
@@ -21,6 +23,11 @@ internal sealed class FfmpegOptionsValidator : IValidateOptions<FfmpegOptions>
         if (!FfmpegOptions.Presets.Contains(options.Preset, StringComparer.Ordinal))
         {
             failures.Add($"{FfmpegOptions.SectionName}:Preset must be one of {string.Join(", ", FfmpegOptions.Presets)}");
+        }
+
+        if (options.Threads is < 0 or > MaxThreads)
+        {
+            failures.Add($"{FfmpegOptions.SectionName}:Threads must be between 0 (x264 chooses) and {MaxThreads}");
         }
 
         if (options.StopGracePeriod < TimeSpan.Zero || options.StopGracePeriod > TimeSpan.FromSeconds(10))

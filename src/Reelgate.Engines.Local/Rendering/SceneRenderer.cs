@@ -50,8 +50,8 @@ public sealed class SceneRenderer : IFrameSource
         _ => 1.0,
     };
 
-    /// <summary>How strongly a beat flashes: gentle when still, strong when fast.</summary>
-    public static double FlashScale(MotionLevel motion) => motion switch
+    /// <summary>How strongly a beat shows (the subjects' halo): gentle when still, strong when fast.</summary>
+    public static double AccentScale(MotionLevel motion) => motion switch
     {
         MotionLevel.Still => 0.25,
         MotionLevel.Slow => 0.6,
@@ -74,7 +74,9 @@ public sealed class SceneRenderer : IFrameSource
         }
 
         _sky.DrawLightning(canvas, clock);
-        _finish.End(canvas, bitmap, clock.Pulse * FlashScale(_plan.Motion));
+
+        // No whole-frame flash: the beat shows on the subjects (squash, halo) and in the camera's punch-in.
+        _finish.End(canvas, bitmap, pulse: 0);
     }
 
     public void Dispose()

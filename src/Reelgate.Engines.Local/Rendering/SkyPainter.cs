@@ -18,6 +18,9 @@ public sealed class SkyPainter : IDisposable
     private readonly SKPathBuilder _path = new();
     private readonly SKImage _gradient;
 
+    // The sky covers the whole frame and is opaque: copying it (Src) instead of blending it (SrcOver) is a memcpy a row.
+    private readonly SKPaint _copy = new() { BlendMode = SKBlendMode.Src };
+
     public SkyPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height, int pixelWidth, int pixelHeight)
     {
         _plan = plan;
@@ -51,7 +54,7 @@ public sealed class SkyPainter : IDisposable
     {
         canvas.Save();
         canvas.ResetMatrix();
-        canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, null);
+        canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, _copy);
         canvas.Restore();
         canvas.Save();
         canvas.Concat(_camera.At(clock, 0.25f));
@@ -108,6 +111,7 @@ public sealed class SkyPainter : IDisposable
         _paint.Dispose();
         _path.Dispose();
         _gradient.Dispose();
+        _copy.Dispose();
     }
 
     /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster) and blitted.</summary>

@@ -5,7 +5,10 @@ namespace Reelgate.Engines.Local.Tests.Encoding;
 public sealed class Yuv420ConverterTests
 {
     [Theory]
+    [InlineData(1920, 1080)]
     [InlineData(640, 360)]
+    [InlineData(1080, 1080)]
+    [InlineData(66, 4)]
     [InlineData(360, 480)]
     [InlineData(540, 540)]
     [InlineData(2, 2)]
