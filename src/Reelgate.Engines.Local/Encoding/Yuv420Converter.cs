@@ -18,17 +18,22 @@ public static class Yuv420Converter
 
     public static int BufferSize(int width, int height) => (width * height) + (2 * (width / 2) * (height / 2));
 
+    public static void Convert(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv) =>
+        ConvertRows(bgra, width, height, yuv, simd: Vector.IsHardwareAccelerated && Vector<uint>.Count == Lanes);
+
+    /// <summary>The reference conversion, one pixel (luma) and one 2×2 block (chroma) at a time.</summary>
+    public static void ConvertScalar(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv) =>
+        ConvertRows(bgra, width, height, yuv, simd: false);
+
     // Optimised from the first call: a fresh server's first render does not run this loop as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Convert(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv)
+    private static void ConvertRows(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv, bool simd)
     {
-        if (!Vector.IsHardwareAccelerated || Vector<uint>.Count != Lanes)
+        if (width % 2 != 0 || height % 2 != 0)
         {
-            ConvertScalar(bgra, width, height, yuv);
-            return;
+            throw new ArgumentException("4:2:0 needs even sides", nameof(width));
         }
 
-        CheckEven(width, height);
         var pixels = MemoryMarshal.Cast<byte, uint>(bgra);
         var chromaWidth = width / 2;
         var planeSize = chromaWidth * (height / 2);
@@ -37,67 +42,22 @@ public static class Yuv420Converter
         var stride = width * 4;
         for (var y = 0; y < height; y += 2)
         {
-            var top = pixels.Slice(y * width, width);
-            var bottom = pixels.Slice((y + 1) * width, width);
             var lumaTop = yuv.Slice(y * width, width);
             var lumaBottom = yuv.Slice((y + 1) * width, width);
             var uRow = uPlane.Slice(y / 2 * chromaWidth, chromaWidth);
             var vRow = vPlane.Slice(y / 2 * chromaWidth, chromaWidth);
             var x = 0;
-            for (; x + Step <= width; x += Step)
+            if (simd)
             {
-                ConvertStep(top.Slice(x, Step), bottom.Slice(x, Step), lumaTop.Slice(x), lumaBottom.Slice(x), uRow.Slice(x / 2), vRow.Slice(x / 2));
+                var top = pixels.Slice(y * width, width);
+                var bottom = pixels.Slice((y + 1) * width, width);
+                for (; x + Step <= width; x += Step)
+                {
+                    ConvertStep(top.Slice(x, Step), bottom.Slice(x, Step), lumaTop.Slice(x), lumaBottom.Slice(x), uRow.Slice(x / 2), vRow.Slice(x / 2));
+                }
             }
 
-            if (x < width)
-            {
-                ConvertTail(bgra.Slice(y * stride, stride), bgra.Slice((y + 1) * stride, stride), x, lumaTop, lumaBottom, uRow, vRow);
-            }
-        }
-    }
-
-    /// <summary>The reference conversion, one pixel at a time.</summary>
-    public static void ConvertScalar(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv)
-    {
-        CheckEven(width, height);
-        var stride = width * 4;
-        for (var y = 0; y < height; y++)
-        {
-            var row = bgra.Slice(y * stride, stride);
-            var output = yuv.Slice(y * width, width);
-            for (var x = 0; x < width; x++)
-            {
-                output[x] = Luma(row[(x * 4) + 2], row[(x * 4) + 1], row[x * 4]);
-            }
-        }
-
-        Chroma(bgra, width, height, yuv);
-    }
-
-    private static void Chroma(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv)
-    {
-        var chromaWidth = width / 2;
-        var planeSize = chromaWidth * (height / 2);
-        var uPlane = yuv.Slice(width * height, planeSize);
-        var vPlane = yuv.Slice((width * height) + planeSize, planeSize);
-        var stride = width * 4;
-        for (var y = 0; y < height; y += 2)
-        {
-            ChromaRow(bgra.Slice(y * stride, stride), bgra.Slice((y + 1) * stride, stride), 0, uPlane.Slice(y / 2 * chromaWidth, chromaWidth), vPlane.Slice(y / 2 * chromaWidth, chromaWidth));
-        }
-    }
-
-    /// <summary>The chroma of one pair of rows from pixel <paramref name="from"/> (even) on, one 2×2 block at a time.</summary>
-    private static void ChromaRow(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int from, Span<byte> uRow, Span<byte> vRow)
-    {
-        for (var x = from / 2; x < uRow.Length; x++)
-        {
-            var i = x * 8;
-            var b = row0[i] + row0[i + 4] + row1[i] + row1[i + 4];
-            var g = row0[i + 1] + row0[i + 5] + row1[i + 1] + row1[i + 5];
-            var r = row0[i + 2] + row0[i + 6] + row1[i + 2] + row1[i + 6];
-            uRow[x] = (byte)((((-38 * r) - (74 * g) + (112 * b) + 512) >> 10) + 128);
-            vRow[x] = (byte)((((112 * r) - (94 * g) - (18 * b) + 512) >> 10) + 128);
+            ConvertColumns(bgra.Slice(y * stride, stride), bgra.Slice((y + 1) * stride, stride), x, lumaTop, lumaBottom, uRow, vRow);
         }
     }
 
@@ -152,8 +112,8 @@ public static class Yuv420Converter
         return Vector.Narrow(a, b);
     }
 
-    /// <summary>The columns after the last whole step, one pixel (luma) and one 2×2 block (chroma) at a time.</summary>
-    private static void ConvertTail(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int from, Span<byte> lumaTop, Span<byte> lumaBottom, Span<byte> uRow, Span<byte> vRow)
+    /// <summary>Two rows from column <paramref name="from"/> (even) on, one pixel (luma) and one 2×2 block (chroma) at a time.</summary>
+    private static void ConvertColumns(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int from, Span<byte> lumaTop, Span<byte> lumaBottom, Span<byte> uRow, Span<byte> vRow)
     {
         for (var x = from; x < lumaTop.Length; x++)
         {
@@ -161,7 +121,15 @@ public static class Yuv420Converter
             lumaBottom[x] = Luma(row1[(x * 4) + 2], row1[(x * 4) + 1], row1[x * 4]);
         }
 
-        ChromaRow(row0, row1, from, uRow, vRow);
+        for (var x = from / 2; x < uRow.Length; x++)
+        {
+            var i = x * 8;
+            var b = row0[i] + row0[i + 4] + row1[i] + row1[i + 4];
+            var g = row0[i + 1] + row0[i + 5] + row1[i + 1] + row1[i + 5];
+            var r = row0[i + 2] + row0[i + 6] + row1[i + 2] + row1[i + 6];
+            uRow[x] = (byte)((((-38 * r) - (74 * g) + (112 * b) + 512) >> 10) + 128);
+            vRow[x] = (byte)((((112 * r) - (94 * g) - (18 * b) + 512) >> 10) + 128);
+        }
     }
 
     /// <summary>(66 R + 129 G + 25 B + 128) / 256 + 16 for a vector of BGRA pixels at once.</summary>
@@ -175,12 +143,4 @@ public static class Yuv420Converter
     }
 
     private static byte Luma(int r, int g, int b) => (byte)((((66 * r) + (129 * g) + (25 * b) + 128) >> 8) + 16);
-
-    private static void CheckEven(int width, int height)
-    {
-        if (width % 2 != 0 || height % 2 != 0)
-        {
-            throw new ArgumentException("4:2:0 needs even sides", nameof(width));
-        }
-    }
 }
