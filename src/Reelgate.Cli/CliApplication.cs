@@ -16,6 +16,8 @@ public static class CliApplication
         root.Subcommands.Add(UploadCommand.Create(global));
         root.Subcommands.Add(PriceCommand.Create(global));
         root.Subcommands.Add(BalanceCommand.Create(global));
+        root.Subcommands.Add(UsageCommand.Create(global));
+        root.Subcommands.Add(ModelsCommand.Create(global));
         root.Subcommands.Add(KeysCommand.Create(global));
         return root;
     }

@@ -86,6 +86,39 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         fromBadEnvironment.ExitCode.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task Models_and_usage_show_the_catalog_and_the_keys_ledger_as_json_and_as_tables()
+    {
+        var cli = fixture.Cli(await fixture.NewKeyAsync(credits: 5m));
+        var submitted = Parse(await cli.RunAsync("generate", "x", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=stall", "--no-wait", "--json"));
+        var id = submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
+        Parse(await cli.RunAsync("jobs", "cancel", id, "--json"));
+
+        var models = Parse(await cli.RunAsync("models", "--json"));
+        var card = Parse(await cli.RunAsync("models", "pixverse-v5-6", "--json"));
+        var usage = Parse(await cli.RunAsync("usage", "--json"));
+        var lastTwo = Parse(await cli.RunAsync("usage", "--limit", "2", "--json"));
+        var modelsTable = await cli.RunAsync("models");
+        var usageTable = await cli.RunAsync("usage");
+        var unknown = await cli.RunAsync("models", "no-such-model");
+
+        models.RootElement.EnumerateArray().Select(m => m.GetProperty("id").GetString()).ShouldContain("pixverse-v5-6");
+        card.RootElement.GetProperty("id").GetString().ShouldBe("pixverse-v5-6");
+        card.RootElement.GetProperty("parameters").GetArrayLength().ShouldBeGreaterThan(5);
+        usage.RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ShouldBe(["release", "hold", "credit"]);
+        usage.RootElement[0].GetProperty("job_id").GetString().ShouldBe(id);
+        usage.RootElement[0].GetProperty("available_after").GetString().ShouldBe("5.00");
+        lastTwo.RootElement.GetArrayLength().ShouldBe(2);
+        modelsTable.ExitCode.ShouldBe(0, modelsTable.ToString());
+        modelsTable.Output.ShouldContain("pixverse-v5-6");
+        modelsTable.Output.ShouldContain("1080p");
+        usageTable.ExitCode.ShouldBe(0, usageTable.ToString());
+        usageTable.Output.ShouldContain("release");
+        usageTable.Output.ShouldContain(id);
+        unknown.ExitCode.ShouldNotBe(0, unknown.ToString());
+        unknown.Error.ShouldContain("no-such-model");
+    }
+
     private static JsonDocument Parse(CliResult run)
     {
         run.ExitCode.ShouldBe(0, run.ToString());
