@@ -12,6 +12,9 @@ internal sealed class Ambience(ScenePlan plan)
     private double _deepL;
     private double _deepR;
 
+    // Only clear and cloudy skies sound the pad.
+    private readonly bool _pad = plan.Weather is Weather.Clear or Weather.Cloudy;
+
     public (double Left, double Right) Next(int n)
     {
         var t = n / (double)SoundtrackSynth.SampleRate;
@@ -21,8 +24,7 @@ internal sealed class Ambience(ScenePlan plan)
         _lowR += 0.12 * (whiteR - _lowR);
         _deepL += 0.006 * (_lowL - _deepL);
         _deepR += 0.006 * (_lowR - _deepR);
-        var pad = ((Math.Sin(Math.Tau * _root * t) * 0.6) + (Math.Sin(Math.Tau * _root * 1.5 * t) * 0.4))
-            * (0.8 + (0.2 * Math.Sin(Math.Tau * 0.25 * t)));
+        var pad = _pad ? Pad(t) : 0;
         return plan.Weather switch
         {
             Weather.Rain => (_lowL * 0.16, _lowR * 0.16),
@@ -34,6 +36,10 @@ internal sealed class Ambience(ScenePlan plan)
             _ => (pad * 0.04, pad * 0.04),
         };
     }
+
+    /// <summary>The pad: the key's root and its fifth, breathing slowly.</summary>
+    private double Pad(double t) =>
+        ((Math.Sin(Math.Tau * _root * t) * 0.6) + (Math.Sin(Math.Tau * _root * 1.5 * t) * 0.4)) * (0.8 + (0.2 * Math.Sin(Math.Tau * 0.25 * t)));
 
     private static double Swell(double t, double rate) => 0.6 + (0.4 * Math.Sin(Math.Tau * rate * t));
 }

@@ -68,6 +68,11 @@ public static class SoundtrackSynth
     public static double NoteFrequency(double root, int degree) =>
         root * 4 * Math.Pow(2, Pentatonic[Math.Clamp(degree, 0, Pentatonic.Length - 1)] / 12.0);
 
+    /// <summary>
+    /// Adds one beat's kick and pluck to a block. The decays and the pluck's two partials advance by a constant
+    /// factor or rotation a sample (a multiply instead of an exp or a sin each); only the kick's falling pitch
+    /// needs a sine a sample.
+    /// </summary>
     private static void AddStrike(double[] left, double[] right, int blockStart, int count, int onset, Beat beat, double root)
     {
         var kickGain = beat.Strong ? 0.55 : 0.4;
@@ -75,16 +80,31 @@ public static class SoundtrackSynth
         var pan = 0.5 + ((beat.Degree - 3.5) * 0.08);
         var from = Math.Max(0, onset - blockStart);
         var to = Math.Min(count, onset + (int)(StrikeSeconds * SampleRate) - blockStart);
-        for (var i = from; i < to; i++)
+        if (from >= to)
         {
-            var t = (blockStart + i - onset) / (double)SampleRate;
+            return;
+        }
+
+        const double Step = 1.0 / SampleRate;
+        var t = (blockStart + from - onset) * Step;
+        var kickDecay = new Decay(t, 0.09);
+        var chirp = new Decay(t, 0.04);
+        var pluckDecay = new Decay(t, 0.18);
+        var fundamental = new Oscillator(note, t);
+        var octave = new Oscillator(note * 2, t);
+        for (var i = from; i < to; i++, t += Step)
+        {
             var attack = Math.Min(1, t / 0.0015);
-            var kickFreqPhase = Math.Tau * ((50 * t) + (100 * 0.04 * (1 - Math.Exp(-t / 0.04))));
-            var kick = Math.Sin(kickFreqPhase) * Math.Exp(-t / 0.09) * kickGain;
-            var pluckEnv = Math.Min(1, t / 0.002) * Math.Exp(-t / 0.18) * 0.2;
-            var pluck = ((Math.Sin(Math.Tau * note * t) * 0.8) + (Math.Sin(Math.Tau * note * 2 * t) * 0.2)) * pluckEnv;
+            var kick = Math.Sin(Math.Tau * ((50 * t) + (100 * 0.04 * (1 - chirp.Value)))) * kickDecay.Value * kickGain;
+            var pluckEnv = Math.Min(1, t / 0.002) * pluckDecay.Value * 0.2;
+            var pluck = ((fundamental.Sine * 0.8) + (octave.Sine * 0.2)) * pluckEnv;
             left[i] += (kick * attack) + (pluck * (1 - pan));
             right[i] += (kick * attack) + (pluck * pan);
+            kickDecay.Advance();
+            chirp.Advance();
+            pluckDecay.Advance();
+            fundamental.Advance();
+            octave.Advance();
         }
     }
 
