@@ -34,7 +34,7 @@ public sealed class SubjectPainter : IDisposable
     }
 
     /// <summary>Halo radius against the subject's size.</summary>
-    public const float HaloRadius = 0.95f;
+    public const float HaloRadius = 0.7f;
 
     public void Draw(SKCanvas canvas, SceneClock clock)
     {
