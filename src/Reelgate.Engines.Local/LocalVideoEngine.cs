@@ -36,6 +36,9 @@ public sealed class LocalVideoEngine(
     /// <summary>Every valid request is supported; only a malformed <c>metadata.reelgate_simulate</c> is refused.</summary>
     public Failure? CheckSupport(GenerationSpec spec) => FaultSimulation.Parse(spec.Metadata).Failure;
 
+    /// <summary>Nothing runs outside this process: a cancel already stopped ffmpeg.</summary>
+    public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

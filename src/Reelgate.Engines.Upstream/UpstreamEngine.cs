@@ -74,12 +74,23 @@ public abstract class UpstreamEngine : IVideoEngine
         }
     }
 
+    /// <summary>Asks the provider to stop the job a user cancelled (the handle in its checkpoint); best effort, logged when it fails.</summary>
+    public async Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken)
+    {
+        if (UpstreamHandle.Parse(checkpoint, Time.GetUtcNow()) is { } handle)
+        {
+            var upstreamId = UpstreamErrors.Quote(handle.Id);
+            UpstreamLog.Abandoning(Logger, Name, jobId, upstreamId);
+            await CancelQuietlyAsync(jobId, handle, cancellationToken);
+        }
+    }
+
     /// <summary>Sends the job to the provider once; anything it answers before acceptance is a refusal.</summary>
     protected abstract Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken);
 
     protected abstract Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken);
 
-    /// <summary>Asks the provider to stop a job Reelgate gave up on (timeout); best effort.</summary>
+    /// <summary>Asks the provider to stop a job Reelgate gave up on (timeout) or a user cancelled; best effort.</summary>
     protected virtual Task CancelAsync(UpstreamHandle handle, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The provider's model name for a Reelgate model: the settings first, then the mapping file's defaults.</summary>
@@ -195,7 +206,7 @@ public abstract class UpstreamEngine : IVideoEngine
                 return await DownloadAsync(job, done.OutputUrl, cancellationToken);
             case null:
                 UpstreamLog.TimedOut(Logger, Name, job.JobId, Options.Timeout);
-                await CancelQuietlyAsync(job.JobId, handle);
+                await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
                     $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
             default:
@@ -273,12 +284,13 @@ public abstract class UpstreamEngine : IVideoEngine
         }
     }
 
-    private async Task CancelQuietlyAsync(string jobId, UpstreamHandle handle)
+    private async Task CancelQuietlyAsync(string jobId, UpstreamHandle handle, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), Time);
-            await CancelAsync(handle, timeout.Token);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            await CancelAsync(handle, either.Token);
         }
         catch (OperationCanceledException)
         {

@@ -34,4 +34,7 @@ internal static partial class UpstreamLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Engine {Engine}: asking to cancel job {JobId} upstream failed: {Status}")]
     public static partial void CancelFailed(ILogger logger, string engine, string jobId, string status);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Engine {Engine}: job {JobId} was cancelled; asking the provider to stop its job {UpstreamId}")]
+    public static partial void Abandoning(ILogger logger, string engine, string jobId, string upstreamId);
 }

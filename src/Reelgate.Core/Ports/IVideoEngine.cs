@@ -17,4 +17,11 @@ public interface IVideoEngine
     Failure? CheckSupport(GenerationSpec spec);
 
     Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A user cancelled the job after the engine saved <paramref name="checkpoint"/>: asks whoever does the work
+    /// (a provider upstream) to stop it, best effort. Never called on shutdown or a lost lease: the job is resumed
+    /// from the checkpoint then. Required (no default) so that a wrapping engine cannot silently drop it.
+    /// </summary>
+    Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken);
 }

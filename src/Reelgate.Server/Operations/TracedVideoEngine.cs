@@ -21,4 +21,6 @@ public sealed class TracedVideoEngine(IVideoEngine inner) : IVideoEngine
         span?.SetTag("reelgate.outcome", outcome is RenderOutcome.Rendered ? "rendered" : "failed");
         return outcome;
     }
+
+    public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) => inner.AbandonAsync(jobId, checkpoint, cancellationToken);
 }

@@ -26,6 +26,8 @@ public sealed partial class JobRunner(
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
+    private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(15);
+
     private readonly WorkerOptions _options = workerOptions.Value;
 
     /// <param name="job">The job as claimed.</param>
@@ -41,6 +43,8 @@ public sealed partial class JobRunner(
         var progress = new ProgressReporter();
         var heartbeat = HeartbeatAsync(job.Id, workerId, progress, jobToken, heartbeatStop.Token);
         LogStarted(logger, job.Id, job.Attempts, workerId);
+        IVideoEngine? current = null;
+        LeaseCheckpoint? currentCheckpoint = null;
         try
         {
             Directory.CreateDirectory(workDirectory);
@@ -70,6 +74,7 @@ public sealed partial class JobRunner(
                 }
 
                 var checkpoint = new LeaseCheckpoint(jobs, job.Id, workerId, engine.Name, saved, time);
+                (current, currentCheckpoint) = (engine, checkpoint);
                 var engineDirectory = Path.Combine(workDirectory, engine.Name);
                 Directory.CreateDirectory(engineDirectory);
                 outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint), jobToken.Token);
@@ -111,6 +116,7 @@ public sealed partial class JobRunner(
             else
             {
                 LogStopped(logger, job.Id);
+                await AbandonIfCancelledAsync(job.Id, current, currentCheckpoint?.Saved);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -152,6 +158,31 @@ public sealed partial class JobRunner(
         var model = catalog.Find(job.Request.Model) ?? throw new InvalidOperationException($"model {job.Request.Model} left the catalog");
         var engines = router.FallbackOrderFor(model, job.Request);
         return engines.Count > 0 ? engines : throw new InvalidOperationException($"no enabled engine can serve this {model.Id} request");
+    }
+
+    /// <summary>
+    /// When the stop was a user's cancel (not a lost lease: the new owner resumes the same upstream job), tells the
+    /// engine, so a provider stops working (and charging the operator) for a video nobody will take.
+    /// </summary>
+    private async Task AbandonIfCancelledAsync(string jobId, IVideoEngine? engine, string? checkpoint)
+    {
+        if (engine is null || checkpoint is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(AbandonTimeout, time);
+            if (await jobs.GetAsync(jobId, timeout.Token) is { Status: JobStatus.Cancelled })
+            {
+                await engine.AbandonAsync(jobId, checkpoint, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or System.Data.Common.DbException or HttpRequestException)
+        {
+            LogAbandonFailed(logger, e, jobId);
+        }
     }
 
     private async Task<IReadOnlyList<RenderInput>> DownloadInputsAsync(Job job, string workDirectory, CancellationToken cancellationToken)
@@ -291,4 +322,7 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Job {JobId}: the engine crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Job {JobId} was cancelled, but its engine could not be told to stop the work upstream")]
+    private static partial void LogAbandonFailed(ILogger logger, Exception exception, string jobId);
 }

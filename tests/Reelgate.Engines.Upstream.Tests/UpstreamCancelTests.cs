@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Reelgate.Engines.Upstream.Tests.Fakes;
+using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
+
+namespace Reelgate.Engines.Upstream.Tests;
+
+/// <summary>The built server with the fal engine (fal's protocol on loopback): a user's cancel reaches the provider.</summary>
+public sealed class UpstreamCancelTests(MediaFixture media)
+{
+    private const string Key = "fal-cancel-key:0123456789";
+
+    [Fact]
+    public async Task Cancel_asks_fal_to_cancel_the_request_it_accepted_and_releases_the_hold()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = new FalFake(media.Video, Key) { Hold = true };
+        await fake.StartAsync(ct);
+        using var data = new TempDirectory("upstream-cancel");
+        var environment = new Dictionary<string, string>
+        {
+            ["Reelgate__Engines__0"] = "fal",
+            ["FAL_KEY"] = Key,
+            ["Reelgate__Upstreams__Fal__BaseUrl"] = fake.BaseUrl.AbsoluteUri,
+            ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
+            ["Reelgate__Upstreams__Fal__MaxPollInterval"] = "00:00:00.200",
+            ["Reelgate__Workers__PollInterval"] = "00:00:00.200",
+            ["REELGATE_WORKERS"] = "1",
+        };
+        await using var server = new ServerProcess(data.Path, environment);
+        await server.StartAsync(ct);
+        using var client = server.Client();
+        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), ct, what: "fal to be polled for the accepted request");
+
+        using var cancel = await client.PostAsync($"/v1/jobs/{jobId}/cancel", null, ct);
+        cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync(ct));
+        await Poll.UntilAsync(() => fake.Of("cancel").Any(), ct, what: "the cancel to reach fal");
+        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+
+        job["status"]!.GetValue<string>().ShouldBe("cancelled", job.ToJsonString());
+        var requestId = fake.Jobs.Single().Id;
+        fake.Of("cancel").Single().Path.ShouldEndWith($"/requests/{requestId}/cancel");
+        fake.Of("submit").Count().ShouldBe(1);
+        (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.40"), ("release", "0.40")]);
+    }
+}
