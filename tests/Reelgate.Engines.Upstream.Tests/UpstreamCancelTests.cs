@@ -18,17 +18,7 @@ public sealed class UpstreamCancelTests(MediaFixture media)
         await using var fake = new FalFake(media.Video, Key) { Hold = true };
         await fake.StartAsync(ct);
         using var data = new TempDirectory("upstream-cancel");
-        var environment = new Dictionary<string, string>
-        {
-            ["Reelgate__Engines__0"] = "fal",
-            ["FAL_KEY"] = Key,
-            ["Reelgate__Upstreams__Fal__BaseUrl"] = fake.BaseUrl.AbsoluteUri,
-            ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
-            ["Reelgate__Upstreams__Fal__MaxPollInterval"] = "00:00:00.200",
-            ["Reelgate__Workers__PollInterval"] = "00:00:00.200",
-            ["REELGATE_WORKERS"] = "1",
-        };
-        await using var server = new ServerProcess(data.Path, environment);
+        await using var server = new ServerProcess(data.Path, FalServerSettings.For(fake.BaseUrl, Key));
         await server.StartAsync(ct);
         using var client = server.Client();
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);

@@ -17,17 +17,8 @@ public sealed class UpstreamRestartTests(MediaFixture media)
         await using var fake = new FalFake(media.Video, Key) { Hold = true };
         await fake.StartAsync(ct);
         using var data = new TempDirectory("upstream-restart");
-        var environment = new Dictionary<string, string>
-        {
-            ["Reelgate__Engines__0"] = "fal",
-            ["FAL_KEY"] = Key,
-            ["Reelgate__Upstreams__Fal__BaseUrl"] = fake.BaseUrl.AbsoluteUri,
-            ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
-            ["Reelgate__Upstreams__Fal__MaxPollInterval"] = "00:00:00.200",
-            ["Reelgate__Workers__Lease"] = "00:00:03",
-            ["Reelgate__Workers__PollInterval"] = "00:00:00.200",
-            ["REELGATE_WORKERS"] = "1",
-        };
+        var environment = FalServerSettings.For(fake.BaseUrl, Key);
+        environment["Reelgate__Workers__Lease"] = "00:00:03";
         string jobId;
         await using (var first = new ServerProcess(data.Path, environment))
         {
