@@ -21,15 +21,7 @@ public static class JobsListCommand
         {
             var wanted = context.Value(limit) ?? 20;
             var filter = context.Value(status) is { } s ? new JobStatus(s) : (JobStatus?)null;
-            var jobs = new List<Job>();
-            await foreach (var job in context.Client.ListJobsAsync(filter, Math.Min(wanted, 100), cancellationToken))
-            {
-                jobs.Add(job);
-                if (jobs.Count == wanted)
-                {
-                    break;
-                }
-            }
+            var jobs = await context.Client.ListJobsAsync(filter, Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(cancellationToken);
 
             if (context.Json)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Reelgate.Cli.Output;
-using Reelgate.Client.Models;
 
 namespace Reelgate.Cli.Commands;
 
@@ -18,15 +17,7 @@ public static class UsageCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var wanted = context.Value(limit) ?? 20;
-            var entries = new List<UsageEntry>();
-            await foreach (var entry in context.Client.ListUsageAsync(Math.Min(wanted, 100), cancellationToken))
-            {
-                entries.Add(entry);
-                if (entries.Count == wanted)
-                {
-                    break;
-                }
-            }
+            var entries = await context.Client.ListUsageAsync(Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(cancellationToken);
 
             if (context.Json)
             {
