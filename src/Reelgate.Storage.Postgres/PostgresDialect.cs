@@ -32,6 +32,11 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             builder.MaxAutoPrepare = 64;
         }
 
+        // Nothing here leaves session state on a pooled connection (no SET, no temporary tables, advisory locks
+        // are per transaction, the change listener unlistens before it lets go), so a connection handed back
+        // needs no reset: with prepared statements Npgsql's reset is five more statements at every checkout.
+        builder.NoResetOnClose = true;
+
         ConnectionString = builder.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }

@@ -69,6 +69,26 @@ public sealed partial class PostgresJobChangeListener(
         finally
         {
             connection.Notification -= OnNotification;
+            await UnlistenAsync(connection);
+        }
+    }
+
+    /// <summary>The pool does not reset connections (see <see cref="PostgresDialect"/>), so this one stops listening before it goes back.</summary>
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+        {
+            // A broken connection is not reused: the pool drops it.
         }
     }
 

@@ -25,6 +25,12 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>Connections that hold the write gate: a second transaction on one connection must not wait for itself.</summary>
     private readonly ConditionalWeakTable<DbConnection, object> _gateHolders = [];
 
+    /// <summary>
+    /// Database handles that have had their pragmas: the pool hands the same handle out again and again, and the
+    /// settings stay with it, so they are set once per handle rather than as four statements per open.
+    /// </summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     public SqliteDialect(string databasePath)
     {
         DatabasePath = Path.GetFullPath(databasePath);
@@ -48,9 +54,14 @@ public sealed class SqliteDialect : SqlDialect
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(handle, handle);
+            }
+
             return connection;
         }
         catch

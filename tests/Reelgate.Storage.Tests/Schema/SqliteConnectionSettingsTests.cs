@@ -1,0 +1,47 @@
+using Dapper;
+using Reelgate.Storage.Tests.Infrastructure;
+using static Reelgate.Storage.Tests.Infrastructure.StoreData;
+
+namespace Reelgate.Storage.Tests.Schema;
+
+/// <summary>
+/// The SQLite dialect sets its pragmas once per database handle, not on every open: every connection it hands
+/// out, new or reused from the pool, must still carry them (a write without busy_timeout or foreign keys
+/// would fail or corrupt silently).
+/// </summary>
+public sealed class SqliteConnectionSettingsTests : StoreContract
+{
+    [Fact]
+    public async Task Every_connection_has_the_pragmas_whether_new_or_reused()
+    {
+        await using var db = await NewDatabaseAsync();
+
+        // Several handles at once (the pool makes new ones), then the same handles again from the pool.
+        for (var round = 0; round < 3; round++)
+        {
+            var connections = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => db.Dialect.OpenAsync(Token)));
+            try
+            {
+                foreach (var connection in connections)
+                {
+                    (await Pragma<string>(connection, "journal_mode")).ShouldBe("wal");
+                    (await Pragma<long>(connection, "synchronous")).ShouldBe(1); // NORMAL
+                    (await Pragma<long>(connection, "foreign_keys")).ShouldBe(1);
+                    (await Pragma<long>(connection, "busy_timeout")).ShouldBe(30000);
+                }
+            }
+            finally
+            {
+                foreach (var connection in connections)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    protected override Task<TestDatabase> NewDatabaseAsync() => SqliteAsync();
+
+    private static Task<T> Pragma<T>(System.Data.Common.DbConnection connection, string name) =>
+        connection.QuerySingleAsync<T>(new CommandDefinition($"PRAGMA {name}", cancellationToken: Token));
+}
