@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Reelgate.Cli.Commands;
 
-/// <summary>reelgate keys create|list|revoke|top-up (an admin key).</summary>
+/// <summary>reelgate keys create|list|revoke|top-up|webhook|rotate-webhook-secret (an admin key).</summary>
 public static class KeysCommand
 {
     public static Command Create(GlobalOptions global)
@@ -12,6 +12,8 @@ public static class KeysCommand
         command.Subcommands.Add(KeysListCommand.Create(global));
         command.Subcommands.Add(KeysRevokeCommand.Create(global));
         command.Subcommands.Add(KeysTopUpCommand.Create(global));
+        command.Subcommands.Add(KeysWebhookCommand.Create(global));
+        command.Subcommands.Add(KeysRotateWebhookSecretCommand.Create(global));
         return command;
     }
 

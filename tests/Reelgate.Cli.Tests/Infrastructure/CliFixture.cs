@@ -11,7 +11,12 @@ public sealed class CliFixture : IAsyncLifetime
 
     public CliFixture()
     {
-        Server = new ServerProcess(_data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
+        Server = new ServerProcess(_data.Path, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["REELGATE_WORKERS"] = "2",
+            // The webhook commands' tests deliver to a receiver on loopback.
+            ["REELGATE_ALLOW_PRIVATE_URLS"] = "true",
+        });
     }
 
     public ServerProcess Server { get; }

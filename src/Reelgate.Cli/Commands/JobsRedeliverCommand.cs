@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Reelgate.Cli.Output;
+
+namespace Reelgate.Cli.Commands;
+
+/// <summary>reelgate jobs redeliver ID DELIVERY_ID: queues a webhook delivery again (after fixing the receiver, say).</summary>
+public static class JobsRedeliverCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var id = JobsCommand.JobId();
+        var delivery = new Argument<string>("delivery_id") { Description = "The delivery's id (from `reelgate jobs deliveries`)" };
+        var command = new Command("redeliver", "Send a job's webhook delivery again") { id, delivery };
+        command.SetAction(global, async (context, cancellationToken) =>
+        {
+            var deliveryId = context.Value(delivery)!;
+            var deliveries = await context.Client.RedeliverAsync(context.Value(id)!, deliveryId, cancellationToken);
+            if (context.Json)
+            {
+                context.Terminal.Json(deliveries);
+            }
+            else
+            {
+                context.Terminal.Line($"Queued {deliveryId} again");
+                foreach (var line in DeliveryRenderer.Lines(deliveries))
+                {
+                    context.Terminal.Line(line);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
