@@ -7,7 +7,7 @@ namespace Reelgate.Storage.Tests.Schema;
 /// <summary>
 /// The SQLite dialect sets its pragmas once per database handle, not on every open: every connection it hands
 /// out, new or reused from the pool, must still carry them (a write without busy_timeout or foreign keys
-/// would fail or corrupt silently).
+/// would fail or corrupt silently), and the library is configured for connections used one caller at a time.
 /// </summary>
 public sealed class SqliteConnectionSettingsTests : StoreContract
 {
@@ -38,6 +38,28 @@ public sealed class SqliteConnectionSettingsTests : StoreContract
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task The_library_runs_in_multi_thread_mode_and_connections_still_work_side_by_side()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys, "5.00");
+        var job = await SubmitAsync(db.Jobs, key);
+
+        // Every connection goes through the dialect, whose static constructor configures SQLite before the first
+        // open: false here would mean something opened SQLite first and the per-connection mutexes are back.
+        Reelgate.Storage.Sqlite.SqliteDialect.LibraryConfigured.ShouldBeTrue();
+        var reads = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                (await db.Jobs.GetAsync(job.Id, Token)).ShouldNotBeNull();
+            }
+
+            return true;
+        }, Token)));
+        reads.ShouldAllBe(ok => ok);
     }
 
     protected override Task<TestDatabase> NewDatabaseAsync() => SqliteAsync();
