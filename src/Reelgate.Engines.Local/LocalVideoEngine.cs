@@ -29,12 +29,32 @@ public sealed class LocalVideoEngine(
     public const string PosterFileName = "poster.jpg";
     public const string SoundtrackFileName = "soundtrack.s16le";
 
+    private static readonly TimeSpan MinTimeLimit = TimeSpan.FromMinutes(2);
+    private const double TimeLimitFactor = 5;
+
     private readonly VideoEncoder _encoder = new(options.Value, processes, time);
 
     public string Name => EngineName;
 
-    /// <summary>Every valid request is supported; only a malformed <c>metadata.reelgate_simulate</c> is refused.</summary>
-    public Failure? CheckSupport(GenerationSpec spec) => FaultSimulation.Parse(spec.Metadata).Failure;
+    /// <summary>Every valid request is supported (a malformed <c>metadata.reelgate_simulate</c> is refused by the server when simulation is on for the key).</summary>
+    public Failure? CheckSupport(GenerationSpec spec) => null;
+
+    /// <summary>The configured limit, or five times the expected render time (at least two minutes); plus what the request's simulation delays.</summary>
+    public TimeSpan TimeLimit(GenerationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var simulation = FaultSimulation.Parse(spec.Metadata);
+        var delays = simulation.Succeeded ? simulation.Value.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Delay) : TimeSpan.Zero;
+        if (options.Value.TimeLimit is { } configured)
+        {
+            return configured + delays;
+        }
+
+        var plan = ScenePlanner.Plan(spec);
+        var expected = TimeSpan.FromSeconds((double)plan.Width * plan.Height * plan.FrameCount / options.Value.ExpectedPixelsPerSecond);
+        var limit = expected * TimeLimitFactor;
+        return (limit > MinTimeLimit ? limit : MinTimeLimit) + delays;
+    }
 
     /// <summary>Nothing runs outside this process: a cancel already stopped ffmpeg.</summary>
     public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -43,7 +63,7 @@ public sealed class LocalVideoEngine(
     {
         ArgumentNullException.ThrowIfNull(job);
         var spec = job.Spec;
-        var simulation = FaultSimulation.Parse(spec.Metadata);
+        var simulation = job.AllowSimulation ? FaultSimulation.Parse(spec.Metadata) : Outcome<FaultSimulation>.Success(FaultSimulation.None);
         if (!simulation.Succeeded)
         {
             return new RenderOutcome.Failed(new JobError(simulation.Failure.Code, simulation.Failure.Message));

@@ -36,6 +36,9 @@ public abstract class UpstreamEngine : IVideoEngine
         Http = new ProviderHttp(runtime.Clients, ProviderClients.NameOf(name), name, runtime.Metrics, runtime.Time);
     }
 
+    /// <summary>What a job may take beyond the provider's own timeout: the submission's retries and the output's download.</summary>
+    private static readonly TimeSpan TransferAllowance = TimeSpan.FromMinutes(5);
+
     public string Name { get; }
 
     /// <summary>The provider's name as people write it ("PixVerse"), for messages.</summary>
@@ -50,6 +53,9 @@ public abstract class UpstreamEngine : IVideoEngine
     protected ILogger Logger { get; }
 
     public abstract Failure? CheckSupport(GenerationSpec spec);
+
+    /// <summary>The provider's own <see cref="UpstreamOptions.Timeout"/> (counted from its acceptance), plus time to submit and to fetch the output.</summary>
+    public TimeSpan TimeLimit(GenerationSpec spec) => Options.Timeout + TransferAllowance;
 
     public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
     {

@@ -31,7 +31,10 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string File(string name) => _temp.File(name);
 
     public RenderJob Job(GenerationSpec spec, string name, IReadOnlyList<RenderInput>? images = null, IProgress<int>? progress = null) =>
-        new("job_" + name, spec, images ?? [], Path.Combine(_temp.Path, name), progress ?? new Progress<int>(), new NoCheckpoint());
+        new("job_" + name, spec, images ?? [], Path.Combine(_temp.Path, name), progress ?? new Progress<int>(), new NoCheckpoint())
+        {
+            AllowSimulation = true,
+        };
 
     /// <summary>Renders and returns the video path; fails the test when the engine does not render.</summary>
     public async Task<RenderOutcome.Rendered> RenderAsync(GenerationSpec spec, string name, IReadOnlyList<RenderInput>? images = null)

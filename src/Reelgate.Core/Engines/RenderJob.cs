@@ -12,4 +12,8 @@ public sealed record RenderJob(
     IReadOnlyList<RenderInput> Images,
     string WorkDirectory,
     IProgress<int> Progress,
-    IEngineCheckpoint Checkpoint);
+    IEngineCheckpoint Checkpoint)
+{
+    /// <summary>Whether the request's simulated faults (metadata.reelgate_simulate) run; otherwise that metadata is only echoed.</summary>
+    public bool AllowSimulation { get; init; }
+}

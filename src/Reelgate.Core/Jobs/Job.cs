@@ -35,4 +35,10 @@ public sealed record Job(
 
     /// <summary>When the retention sweeper deleted the job's stored files; the record stays.</summary>
     public DateTimeOffset? OutputsDeletedAt { get; init; }
+
+    /// <summary>Whether the request's <c>metadata.reelgate_simulate</c> runs (the operator enabled simulation, or a test key), decided at submission.</summary>
+    public bool Simulate { get; init; }
+
+    /// <summary>A queued job waiting out its back-off after a retryable failure is not started before this.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
 }

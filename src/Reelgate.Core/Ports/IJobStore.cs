@@ -11,6 +11,13 @@ public interface IJobStore
 {
     Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The cheap checks of a submission, read only and before any image is fetched: an idempotent replay (or
+    /// conflict), the key's limits and its balance. Null when <see cref="SubmitAsync"/> would accept it now
+    /// (which checks all again, atomically).
+    /// </summary>
+    Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken);
+
     Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>The key's jobs, newest first. An <c>after</c> that is not one of the key's jobs gives null.</summary>
@@ -20,8 +27,10 @@ public interface IJobStore
     Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes the oldest job that is queued, or processing under an expired lease, and has attempts left;
-    /// sets the owner, the lease expiry and counts the attempt.
+    /// Takes a job that is queued (and past its back-off), or processing under an expired lease, and has attempts
+    /// left; sets the owner, the lease expiry and counts the attempt. Fair between keys: of the keys with such
+    /// work, the one with the fewest jobs processing for its weight goes first (ties: the oldest waiting job),
+    /// and its oldest job is taken.
     /// </summary>
     Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken);
 
@@ -38,8 +47,8 @@ public interface IJobStore
     /// <summary>Processing → failed, and the hold is released.</summary>
     Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Processing → queued again (shutdown or a retryable fault); the attempt is not counted when <paramref name="countAttempt"/> is false.</summary>
-    Task<bool> ReleaseAsync(string jobId, string workerId, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Processing → queued again (shutdown or a retryable fault), as <paramref name="release"/> says.</summary>
+    Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Fails the jobs whose lease ran out after their last attempt, releasing their holds; returns their ids.</summary>
     Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken);

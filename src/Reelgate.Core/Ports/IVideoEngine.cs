@@ -19,6 +19,12 @@ public interface IVideoEngine
     Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The longest one attempt of this request may take on this engine, from its start to its stored outputs; past
+    /// it the job fails (and a provider is asked to stop where it can), so nothing holds a worker for ever.
+    /// </summary>
+    TimeSpan TimeLimit(GenerationSpec spec);
+
+    /// <summary>
     /// A user cancelled the job after the engine saved <paramref name="checkpoint"/>: asks whoever does the work
     /// (a provider upstream) to stop it, best effort. Never called on shutdown or a lost lease: the job is resumed
     /// from the checkpoint then. Required (no default) so that a wrapping engine cannot silently drop it.

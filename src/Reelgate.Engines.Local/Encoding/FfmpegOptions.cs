@@ -25,6 +25,15 @@ public sealed class FfmpegOptions
     /// </summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The longest a local render may take before its job fails (plus any simulated delay it asks for). Unset: five
+    /// times the render's expected time at <see cref="ExpectedPixelsPerSecond"/>, and never under two minutes.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; set; }
+
+    /// <summary>The rendering and encoding pace the default <see cref="TimeLimit"/> assumes: a slow two-core machine's.</summary>
+    public double ExpectedPixelsPerSecond { get; set; } = 20_000_000;
+
     /// <summary>How long a stopping ffmpeg gets after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMilliseconds(300);
 }

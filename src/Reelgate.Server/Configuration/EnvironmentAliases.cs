@@ -17,6 +17,7 @@ public static class EnvironmentAliases
         ["REELGATE_WORKERS"] = "Reelgate:Workers:Count",
         ["REELGATE_PUBLIC_URL"] = "Reelgate:PublicUrl",
         ["REELGATE_ROLE"] = "Reelgate:Role",
+        ["REELGATE_SIMULATION"] = "Reelgate:Simulation:Enabled",
         ["REELGATE_S3_URL"] = "Reelgate:S3:ServiceUrl",
         ["REELGATE_S3_BUCKET"] = "Reelgate:S3:Bucket",
         ["REELGATE_S3_ACCESS_KEY"] = "Reelgate:S3:AccessKey",

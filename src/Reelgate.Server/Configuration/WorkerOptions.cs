@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Reelgate.Server.Configuration;
 
@@ -26,6 +27,28 @@ public sealed class WorkerOptions
     /// <summary>How often progress is written back while rendering.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30", ErrorMessage = "Reelgate:Workers:ProgressInterval must be between 50 ms and 30 s")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How many times a job may be handed back at shutdown without the attempt counting; after that every hand-back
+    /// counts, so a job that keeps meeting restarts still ends within <see cref="MaxAttempts"/>.
+    /// </summary>
+    [Range(0, 100, ErrorMessage = "Reelgate:Workers:FreeHandBacks must be from 0 to 100")]
+    public int FreeHandBacks { get; set; } = 3;
+
+    /// <summary>
+    /// The waits between attempts after a retryable failure (a provider's outage), comma-separated time spans: the
+    /// first retry waits the first, and so on; the last repeats. Meanwhile the job is queued with its retry_at.
+    /// </summary>
+    [RegularExpression(@"^\s*\d{1,2}:[0-5]\d:[0-5]\d(\.\d{1,7})?\s*(,\s*\d{1,2}:[0-5]\d:[0-5]\d(\.\d{1,7})?\s*)*$",
+        ErrorMessage = "Reelgate:Workers:RetryBackoff must be time spans separated by commas, e.g. \"00:00:10,00:00:30,00:02:00\"")]
+    public string RetryBackoff { get; set; } = "00:00:10,00:00:30,00:02:00";
+
+    /// <summary>The wait before the retry that follows attempt <paramref name="attempt"/> (1 for the first).</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var delays = RetryBackoff.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.Parse(delays[Math.Clamp(attempt - 1, 0, delays.Length - 1)], CultureInfo.InvariantCulture);
+    }
 
     /// <summary>On shutdown, how long jobs in flight may take to finish before they are handed back to the queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Reelgate:Workers:ShutdownGrace must be between 0 and 1 hour")]

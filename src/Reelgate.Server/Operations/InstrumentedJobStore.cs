@@ -26,6 +26,9 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
         return outcome;
     }
 
+    public Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken) =>
+        inner.PrecheckAsync(submission, cancellationToken);
+
     public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
 
     public Task<Page<Job>?> ListAsync(JobQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
@@ -85,8 +88,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
         return failed;
     }
 
-    public Task<bool> ReleaseAsync(string jobId, string workerId, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.ReleaseAsync(jobId, workerId, countAttempt, now, cancellationToken);
+    public Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
 
     public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ public sealed class TracedVideoEngine(IVideoEngine inner) : IVideoEngine
 
     public Failure? CheckSupport(GenerationSpec spec) => inner.CheckSupport(spec);
 
+    public TimeSpan TimeLimit(GenerationSpec spec) => inner.TimeLimit(spec);
+
     public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
     {
         using var span = JobTracing.StartChild(job.JobId, "job.render");

@@ -26,6 +26,7 @@ public static class ReelgateServices
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ReelgateOptions>().Bind(configuration.GetSection(ReelgateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.Section));
         services.Configure<HostOptions>(host =>
         {
             var grace = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.ShutdownGrace ?? new WorkerOptions().ShutdownGrace;

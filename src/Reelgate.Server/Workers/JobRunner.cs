@@ -37,6 +37,8 @@ public sealed partial class JobRunner(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id, ["Attempt"] = job.Attempts });
         using var jobToken = CancellationTokenSource.CreateLinkedTokenSource(drain);
+        using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        await using var onDeadline = deadline.Token.Register(jobToken.Cancel);
         using var heartbeatStop = new CancellationTokenSource();
         running.Register(job.Id, jobToken);
         var workDirectory = serverOptions.Value.DataPath("work", $"{job.Id}-{job.Attempts.ToString(CultureInfo.InvariantCulture)}");
@@ -77,7 +79,9 @@ public sealed partial class JobRunner(
                 (current, currentCheckpoint) = (engine, checkpoint);
                 var engineDirectory = Path.Combine(workDirectory, engine.Name);
                 Directory.CreateDirectory(engineDirectory);
-                outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint), jobToken.Token);
+                deadline.CancelAfter(engine.TimeLimit(job.Request));
+                var render = new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint) { AllowSimulation = job.Simulate };
+                outcome = await engine.RenderAsync(render, jobToken.Token);
 
                 // Fallback: an engine that failed before accepting the job (nothing in its checkpoint) hands it to the next.
                 if (outcome is RenderOutcome.Failed { Retryable: true } refused && checkpoint.Saved is null && index + 1 < engines.Count)
@@ -97,8 +101,7 @@ public sealed partial class JobRunner(
                     await FinishAsync(job, workerId, engine.Name, rendered, jobToken.Token);
                     break;
                 case RenderOutcome.Failed failed when failed.Retryable && job.Attempts < _options.MaxAttempts:
-                    LogRetry(logger, job.Id, failed.Error.Code);
-                    await jobs.ReleaseAsync(job.Id, workerId, countAttempt: true, time.GetUtcNow(), CancellationToken.None);
+                    await RetryLaterAsync(job, workerId, failed.Error.Code);
                     break;
                 case RenderOutcome.Failed failed:
                     LogFailed(logger, job.Id, failed.Error.Code, failed.Error.Message);
@@ -111,7 +114,12 @@ public sealed partial class JobRunner(
             if (drain.IsCancellationRequested)
             {
                 LogHandedBack(logger, job.Id);
-                await jobs.ReleaseAsync(job.Id, workerId, countAttempt: false, time.GetUtcNow(), CancellationToken.None);
+                await jobs.ReleaseAsync(job.Id, workerId, JobRelease.HandBack(_options.FreeHandBacks), time.GetUtcNow(), CancellationToken.None);
+            }
+            else if (deadline.IsCancellationRequested)
+            {
+                await StopAsync(heartbeatStop, heartbeat);
+                await FailOverTimeAsync(job, workerId, current, currentCheckpoint?.Saved);
             }
             else
             {
@@ -124,7 +132,7 @@ public sealed partial class JobRunner(
             LogCrashed(logger, e, job.Id);
             if (job.Attempts < _options.MaxAttempts)
             {
-                await jobs.ReleaseAsync(job.Id, workerId, countAttempt: true, time.GetUtcNow(), CancellationToken.None);
+                await RetryLaterAsync(job, workerId, "engine_error");
             }
             else
             {
@@ -138,6 +146,29 @@ public sealed partial class JobRunner(
             running.Unregister(job.Id);
             TryDelete(workDirectory);
             changes.Notify(job.Id);
+        }
+    }
+
+    /// <summary>Back to the queue after a retryable failure, not to be started again before its back-off has passed.</summary>
+    private async Task RetryLaterAsync(Job job, string workerId, string code)
+    {
+        var delay = _options.RetryDelay(job.Attempts);
+        LogRetry(logger, job.Id, code, delay);
+        var now = time.GetUtcNow();
+        await jobs.ReleaseAsync(job.Id, workerId, JobRelease.Retry(delay > TimeSpan.Zero ? now + delay : null), now, CancellationToken.None);
+    }
+
+    /// <summary>The attempt ran past its engine's time limit: the job fails (no retry could be quicker) and a provider is told to stop.</summary>
+    private async Task FailOverTimeAsync(Job job, string workerId, IVideoEngine? engine, string? checkpoint)
+    {
+        var limit = engine?.TimeLimit(job.Request);
+        LogOverTime(logger, job.Id, engine?.Name ?? "none", limit ?? TimeSpan.Zero);
+        var failed = await jobs.FailAsync(job.Id, workerId, new JobError("time_limit_exceeded",
+            $"the job ran longer than engine {engine?.Name}'s limit of {limit} for this request and was stopped; the hold was released"),
+            time.GetUtcNow(), CancellationToken.None);
+        if (failed && engine is not null && checkpoint is not null)
+        {
+            await AbandonAsync(job.Id, engine, checkpoint);
         }
     }
 
@@ -176,10 +207,24 @@ public sealed partial class JobRunner(
             using var timeout = new CancellationTokenSource(AbandonTimeout, time);
             if (await jobs.GetAsync(jobId, timeout.Token) is { Status: JobStatus.Cancelled })
             {
-                await engine.AbandonAsync(jobId, checkpoint, timeout.Token);
+                await AbandonAsync(jobId, engine, checkpoint);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or System.Data.Common.DbException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or System.Data.Common.DbException)
+        {
+            LogAbandonFailed(logger, e, jobId);
+        }
+    }
+
+    /// <summary>Asks the engine to stop the work behind its checkpoint, best effort and bounded in time.</summary>
+    private async Task AbandonAsync(string jobId, IVideoEngine engine, string checkpoint)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(AbandonTimeout, time);
+            await engine.AbandonAsync(jobId, checkpoint, timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
         {
             LogAbandonFailed(logger, e, jobId);
         }
@@ -308,8 +353,11 @@ public sealed partial class JobRunner(
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Job {JobId} failed: {Code}: {Message}")]
     private static partial void LogFailed(ILogger logger, string jobId, string code, string message);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Job {JobId} failed with retryable {Code}; back to the queue")]
-    private static partial void LogRetry(ILogger logger, string jobId, string code);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Job {JobId} failed with retryable {Code}; back to the queue, retried after {Delay}")]
+    private static partial void LogRetry(ILogger logger, string jobId, string code, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Job {JobId} ran past engine {Engine}'s time limit of {Limit}; it fails")]
+    private static partial void LogOverTime(ILogger logger, string jobId, string engine, TimeSpan limit);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Job {JobId} was handed back to the queue at shutdown")]
     private static partial void LogHandedBack(ILogger logger, string jobId);

@@ -9,7 +9,8 @@ internal sealed class KeyRow
     public const string Columns =
         "id AS Id, name AS Name, prefix AS Prefix, owner AS Owner, is_admin AS IsAdmin, created_at AS CreatedAt, " +
         "revoked_at AS RevokedAt, limit_spend_per_day_micros AS SpendPerDay, limit_jobs_in_flight AS JobsInFlight, " +
-        "limit_requests_per_minute AS RequestsPerMinute, webhook_url AS WebhookUrl";
+        "limit_requests_per_minute AS RequestsPerMinute, webhook_url AS WebhookUrl, " +
+        "weight AS Weight, is_test AS IsTest";
 
     public string Id { get; set; } = "";
 
@@ -33,6 +34,10 @@ internal sealed class KeyRow
 
     public string? WebhookUrl { get; set; }
 
+    public long Weight { get; set; } = 1;
+
+    public long IsTest { get; set; }
+
     public ApiKey ToKey() => new(
         Id,
         Name,
@@ -47,5 +52,7 @@ internal sealed class KeyRow
             RequestsPerMinute is null ? null : (int)RequestsPerMinute.Value))
     {
         WebhookUrl = WebhookUrl,
+        Weight = (int)Weight,
+        IsTest = IsTest != 0,
     };
 }

@@ -15,7 +15,9 @@ namespace Reelgate.Storage.Sql;
 /// </summary>
 public sealed class SqlJobStore : IJobStore
 {
-    private const string Claimable = "(status = 'queued' OR (status = 'processing' AND lease_expires_at < @Now))";
+    /// <summary>Queued and past its back-off, or processing under a lease that ran out.</summary>
+    internal const string Claimable =
+        "((status = 'queued' AND (retry_at IS NULL OR retry_at <= @Now)) OR (status = 'processing' AND lease_expires_at < @Now))";
     private const string Owned = "id = @Id AND lease_owner = @Owner AND status = 'processing'";
     private readonly SqlDialect _dialect;
     private readonly SubmissionBatcher _submissions;
@@ -45,7 +47,7 @@ public sealed class SqlJobStore : IJobStore
 
         if (submission.IdempotencyKey is not null)
         {
-            var earlier = await FindIdempotentAsync(connection, transaction, submission, cancellationToken);
+            var earlier = await FindIdempotentAsync(connection, transaction, submission, purge: true, cancellationToken);
             if (earlier is not null)
             {
                 return earlier;
@@ -80,6 +82,31 @@ public sealed class SqlJobStore : IJobStore
         }
 
         return new SubmitOutcome.Accepted(job with { Version = 1 });
+    }
+
+    public async Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        if (submission.IdempotencyKey is not null && await FindIdempotentAsync(connection, null, submission, purge: false, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        if (await CheckLimitsAsync(connection, null, submission, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var job = submission.Job;
+        var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT available_micros FROM api_keys WHERE id = @KeyId AND revoked_at IS NULL", new { job.KeyId }, cancellationToken: cancellationToken));
+        return available switch
+        {
+            null => new SubmitOutcome.KeyUnavailable(),
+            { } micros when micros < job.Price.Micros => new SubmitOutcome.InsufficientCredits(job.Price, new Money(micros)),
+            _ => null,
+        };
     }
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
@@ -142,13 +169,8 @@ public sealed class SqlJobStore : IJobStore
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-            "UPDATE jobs SET status = 'processing', lease_owner = @Owner, lease_expires_at = @Until, attempts = attempts + 1, " +
-            "progress = 0, started_at = COALESCE(started_at, @Now), updated_at = @Now, version = version + 1 " +
-            $"WHERE seq = (SELECT seq FROM jobs WHERE {Claimable} AND attempts < @MaxAttempts ORDER BY seq LIMIT 1 {_dialect.ClaimLockClause}) " +
-            $"AND {Claimable} RETURNING {JobRow.Columns}",
-            new { Owner = workerId, Now = UnixTime.Ms(now), Until = UnixTime.Ms(now + lease), MaxAttempts = maxAttempts },
-            transaction, cancellationToken: cancellationToken));
+        var claim = new FairClaim(_dialect, connection, transaction, new { Owner = workerId, Now = UnixTime.Ms(now), Until = UnixTime.Ms(now + lease), MaxAttempts = maxAttempts });
+        var row = await claim.TakeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row?.ToJob();
     }
@@ -198,11 +220,19 @@ public sealed class SqlJobStore : IJobStore
         return failed.Count == 1;
     }
 
-    public Task<bool> ReleaseAsync(string jobId, string workerId, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteOwnedAsync(
+    public Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+
+        // A hand-back is free (the attempt is taken back) only while the job has had fewer than FreeHandBacks of them.
+        var attempts = release.CountAttempt ? "attempts" : "attempts - CASE WHEN handbacks < @FreeHandBacks THEN 1 ELSE 0 END";
+        var handbacks = release.CountAttempt ? "handbacks" : "handbacks + 1";
+        return ExecuteOwnedAsync(
             "UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, progress = 0, " +
-            $"attempts = attempts - @Uncount, updated_at = @Now, version = version + 1 WHERE {Owned}",
-            new { Id = jobId, Owner = workerId, Uncount = countAttempt ? 0 : 1, Now = UnixTime.Ms(now) }, cancellationToken);
+            $"attempts = {attempts}, handbacks = {handbacks}, retry_at = @RetryAt, updated_at = @Now, version = version + 1 WHERE {Owned}",
+            new { Id = jobId, Owner = workerId, release.FreeHandBacks, RetryAt = UnixTime.Ms(release.RetryAt), Now = UnixTime.Ms(now) },
+            cancellationToken);
+    }
 
     public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {
@@ -237,14 +267,21 @@ public sealed class SqlJobStore : IJobStore
         return rows.Select(r => r.Id).ToList();
     }
 
-    private static async Task<SubmitOutcome?> FindIdempotentAsync(DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
+    /// <summary>The job an earlier submission with the same idempotency key made; <paramref name="purge"/> deletes an expired key first (inside a write).</summary>
+    private static async Task<SubmitOutcome?> FindIdempotentAsync(
+        DbConnection connection, DbTransaction? transaction, JobSubmission submission, bool purge, CancellationToken cancellationToken)
     {
         var parameters = new { submission.Job.KeyId, submission.IdempotencyKey, Cutoff = UnixTime.Ms(submission.IdempotencyCutoff) };
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey AND created_at < @Cutoff",
-            parameters, transaction, cancellationToken: cancellationToken));
+        if (purge)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM idempotency_keys WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey AND created_at < @Cutoff",
+                parameters, transaction, cancellationToken: cancellationToken));
+        }
+
         var earlier = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(
-            "SELECT job_id AS JobId, request_hash AS RequestHash FROM idempotency_keys WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey",
+            "SELECT job_id AS JobId, request_hash AS RequestHash FROM idempotency_keys " +
+            "WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey AND created_at >= @Cutoff",
             parameters, transaction, cancellationToken: cancellationToken));
         if (earlier is null)
         {
@@ -260,7 +297,7 @@ public sealed class SqlJobStore : IJobStore
         return job is null ? null : new SubmitOutcome.Replayed(job);
     }
 
-    private static async Task<SubmitOutcome?> CheckLimitsAsync(DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
+    private static async Task<SubmitOutcome?> CheckLimitsAsync(DbConnection connection, DbTransaction? transaction, JobSubmission submission, CancellationToken cancellationToken)
     {
         var limits = submission.Limits;
         if (limits.JobsInFlight is { } maxInFlight)
@@ -294,7 +331,7 @@ public sealed class SqlJobStore : IJobStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
 
-    private static async Task<Job?> GetAsync(DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken)
+    internal static async Task<Job?> GetAsync(DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {JobRow.Columns} FROM jobs WHERE id = @Id", new { Id = jobId }, transaction, cancellationToken: cancellationToken));

@@ -17,8 +17,9 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_keys (id, name, prefix, hash, owner, is_admin, created_at, available_micros, held_micros, " +
-            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute, webhook_secret, webhook_url) " +
-            "VALUES (@Id, @Name, @Prefix, @Hash, @Owner, @IsAdmin, @CreatedAt, 0, 0, @SpendPerDay, @JobsInFlight, @RequestsPerMinute, @WebhookSecret, @WebhookUrl)",
+            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute, webhook_secret, webhook_url, " +
+            "weight, is_test) VALUES (@Id, @Name, @Prefix, @Hash, @Owner, @IsAdmin, @CreatedAt, 0, 0, @SpendPerDay, @JobsInFlight, " +
+            "@RequestsPerMinute, @WebhookSecret, @WebhookUrl, @Weight, @IsTest)",
             new
             {
                 k.Id,
@@ -33,6 +34,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
                 k.Limits.RequestsPerMinute,
                 key.WebhookSecret,
                 k.WebhookUrl,
+                k.Weight,
+                IsTest = k.IsTest ? 1 : 0,
             },
             transaction, cancellationToken: cancellationToken));
         if (key.InitialCredits > Money.Zero)

@@ -40,9 +40,9 @@ public sealed class FaultSimulationTests
     [InlineData("delay:-1")]
     [InlineData("stall:3")]
     [InlineData("delay:1,,fail:x")]
-    public void CheckSupport_refuses_naming_metadata_when_the_value_is_malformed(string value)
+    public void Parse_refuses_naming_metadata_when_the_value_is_malformed(string value)
     {
-        var failure = Engine().CheckSupport(Specs.Make(metadata: Simulate(value)));
+        var failure = FaultSimulation.Parse(Simulate(value)).Failure;
 
         failure.ShouldNotBeNull();
         failure.Param.ShouldBe("metadata");
@@ -51,10 +51,22 @@ public sealed class FaultSimulationTests
     }
 
     [Fact]
-    public void CheckSupport_accepts_when_no_simulation_is_asked()
+    public void CheckSupport_accepts_whatever_the_metadata_says()
     {
         Engine().CheckSupport(Specs.Make()).ShouldBeNull();
         Engine().CheckSupport(Specs.Make(metadata: new Dictionary<string, string> { ["team"] = "x" })).ShouldBeNull();
+        Engine().CheckSupport(Specs.Make(metadata: Simulate("explode"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Render_ignores_the_simulation_when_the_job_may_not_simulate()
+    {
+        await using var harness = new EngineHarness();
+        var job = harness.Job(Specs.Make(resolution: "360p", metadata: Simulate("fail:upstream_error")), "not-allowed") with { AllowSimulation = false };
+
+        var outcome = await harness.Engine.RenderAsync(job, TestContext.Current.CancellationToken);
+
+        outcome.ShouldBeOfType<RenderOutcome.Rendered>();
     }
 
     [Theory]

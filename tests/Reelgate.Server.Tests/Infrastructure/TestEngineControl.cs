@@ -13,6 +13,9 @@ public sealed class TestEngineControl
 
     public int Renders => Volatile.Read(ref _renders);
 
+    /// <summary>What the test engine answers for its time limit: ten minutes unless a test shortens it.</summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(10);
+
     public ConcurrentBag<string> Started { get; } = [];
 
     public void CountRender(string jobId)

@@ -20,6 +20,8 @@ public sealed partial class TestVideoEngine(TestEngineControl control) : IVideoE
 
     public Failure? CheckSupport(GenerationSpec spec) => null;
 
+    public TimeSpan TimeLimit(GenerationSpec spec) => control.TimeLimit;
+
     public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)

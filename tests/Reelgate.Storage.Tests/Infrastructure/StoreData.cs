@@ -20,11 +20,15 @@ public static class StoreData
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Stores a key with the credits given; returns its id.</summary>
-    public static async Task<string> CreateKeyAsync(IKeyStore keys, string credits = "100.00", KeyLimits? limits = null, bool admin = false, DateTimeOffset? at = null)
+    public static async Task<string> CreateKeyAsync(
+        IKeyStore keys, string credits = "100.00", KeyLimits? limits = null, bool admin = false, DateTimeOffset? at = null, int weight = 1)
     {
         var now = at ?? Now;
         var secret = KeySecrets.NewKey();
-        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), "test key", KeySecrets.DisplayPrefix(secret), null, admin, now, null, limits ?? KeyLimits.None);
+        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), "test key", KeySecrets.DisplayPrefix(secret), null, admin, now, null, limits ?? KeyLimits.None)
+        {
+            Weight = weight,
+        };
         await keys.CreateAsync(new NewApiKey(key, KeySecrets.Hash(secret), Money.Parse(credits)), now, Token);
         return key.Id;
     }

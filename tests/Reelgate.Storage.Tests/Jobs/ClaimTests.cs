@@ -101,7 +101,7 @@ public abstract class ClaimTests : StoreContract
         (await db.Jobs.SaveCheckpointAsync(job.Id, "worker-old", "local", "x", later, Token)).ShouldBeFalse();
         (await db.Jobs.CompleteAsync(job.Id, "worker-old", Result(job.Id), later, Token)).ShouldBeFalse();
         (await db.Jobs.FailAsync(job.Id, "worker-old", new JobError("engine_error", "boom"), later, Token)).ShouldBeFalse();
-        (await db.Jobs.ReleaseAsync(job.Id, "worker-old", true, later, Token)).ShouldBeFalse();
+        (await db.Jobs.ReleaseAsync(job.Id, "worker-old", JobRelease.Retry(null), later, Token)).ShouldBeFalse();
 
         var current = (await db.Jobs.GetAsync(job.Id, Token))!;
         (current.Status, current.LeaseOwner, current.Progress, current.Checkpoint).ShouldBe((JobStatus.Processing, "worker-new", 0, (string?)null));
@@ -146,12 +146,12 @@ public abstract class ClaimTests : StoreContract
         var job = await SubmitAsync(db.Jobs, key);
         await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
 
-        (await db.Jobs.ReleaseAsync(job.Id, "worker-a", countAttempt: false, Now, Token)).ShouldBeTrue();
+        (await db.Jobs.ReleaseAsync(job.Id, "worker-a", JobRelease.HandBack(3), Now, Token)).ShouldBeTrue();
 
         var queued = (await db.Jobs.GetAsync(job.Id, Token))!;
         (queued.Status, queued.Attempts, queued.LeaseOwner).ShouldBe((JobStatus.Queued, 0, (string?)null));
         (await db.Jobs.ClaimAsync("worker-b", Now, Lease, 3, Token))!.Attempts.ShouldBe(1);
-        (await db.Jobs.ReleaseAsync(job.Id, "worker-b", countAttempt: true, Now, Token)).ShouldBeTrue();
+        (await db.Jobs.ReleaseAsync(job.Id, "worker-b", JobRelease.Retry(null), Now, Token)).ShouldBeTrue();
         (await db.Jobs.GetAsync(job.Id, Token))!.Attempts.ShouldBe(1);
     }
 

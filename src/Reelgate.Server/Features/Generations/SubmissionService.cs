@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Options;
 using Reelgate.Core;
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Validation;
+using Reelgate.Engines.Local.Simulation;
+using Reelgate.Server.Configuration;
 using Reelgate.Server.Webhooks;
 using Reelgate.Server.Workers;
 
@@ -20,19 +23,43 @@ public sealed class SubmissionService(
     WorkSignal signal,
     JobChangeFeed changes,
     WebhookUrlGuard webhookGuard,
+    IOptions<SimulationOptions> simulation,
     TimeProvider time)
 {
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The cheap checks come first (an idempotent replay, the key's limits and balance, a simulation's syntax) so a
+    /// replay answers even when its image URL is gone and a key without credit never makes the server fetch; then
+    /// the webhook URL and the images; then the store checks everything again and holds the price, atomically.
+    /// </summary>
     public async Task<Outcome<SubmitOutcome>> SubmitAsync(PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
+        var simulate = simulation.Value.Enabled || key.IsTest;
+        if (simulate && FaultSimulation.Parse(planned.Spec.Metadata).Failure is { } malformed)
+        {
+            return malformed;
+        }
+
+        var now = time.GetUtcNow();
+        var jobId = Ids.New(Ids.JobPrefix, now);
+        var job = new Job(jobId, key.Id, JobStatus.Queued, 0, now, null, null, planned.Spec, planned.Price, CostState.Held,
+            null, [], null, 0, 1)
+        {
+            Simulate = simulate,
+        };
+        var submission = new JobSubmission(job, key.Limits, idempotencyKey, requestHash, now - IdempotencyWindow,
+            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
+        if (await jobs.PrecheckAsync(submission, cancellationToken) is { } early)
+        {
+            return early;
+        }
+
         if (planned.Spec.WebhookUrl is { } webhookUrl && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        var now = time.GetUtcNow();
-        var jobId = Ids.New(Ids.JobPrefix, now);
         var inputs = await ResolveInputsAsync(planned.Spec, jobId, key.Id, cancellationToken);
         if (!inputs.Succeeded)
         {
@@ -40,10 +67,7 @@ public sealed class SubmissionService(
             return inputs.Failure;
         }
 
-        var job = new Job(jobId, key.Id, JobStatus.Queued, 0, now, null, null, planned.Spec, planned.Price, CostState.Held,
-            null, inputs.Value, null, 0, 1);
-        var submission = new JobSubmission(job, key.Limits, idempotencyKey, requestHash, now - IdempotencyWindow,
-            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
+        submission = submission with { Job = job with { Inputs = inputs.Value } };
         SubmitOutcome outcome;
         try
         {

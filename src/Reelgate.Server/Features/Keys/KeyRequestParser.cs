@@ -10,12 +10,20 @@ namespace Reelgate.Server.Features.Keys;
 public static class KeyRequestParser
 {
     public const int MaxNameLength = 100;
+    public const int MaxWeight = 100;
 
-    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits, string? WebhookUrl);
+    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits, string? WebhookUrl)
+    {
+        /// <summary>Worker slots relative to other keys (1 to <see cref="MaxWeight"/>).</summary>
+        public int Weight { get; init; } = 1;
+
+        /// <summary>A test key: simulated faults work for it even where simulation is off.</summary>
+        public bool Test { get; init; }
+    }
 
     public static Outcome<NewKey> ParseCreate(JsonElement body)
     {
-        var unknown = Unknown(body, "name", "credits", "admin", "owner", "limits", "webhook_url");
+        var unknown = Unknown(body, "name", "credits", "admin", "owner", "limits", "webhook_url", "weight", "test");
         if (unknown is not null)
         {
             return unknown;
@@ -68,7 +76,24 @@ public static class KeyRequestParser
             return webhook.Failure;
         }
 
-        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value, webhook.Value);
+        var test = fields.Get("test");
+        if (test is not null && test.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Failure.WrongType("test", "true or false");
+        }
+
+        var weight = fields.Get("weight");
+        var weightValue = 1;
+        if (weight is not null && (!weight.Value.TryGetInt32(out weightValue) || weightValue is < 1 or > MaxWeight))
+        {
+            return Failure.Invalid("weight", "invalid_value", $"weight must be a whole number from 1 to {MaxWeight}");
+        }
+
+        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value, webhook.Value)
+        {
+            Weight = weightValue,
+            Test = test?.GetBoolean() ?? false,
+        };
     }
 
     /// <summary>The body of PUT /v1/keys/{id}/webhook: {"url": "https://..."} or {"url": null}.</summary>

@@ -17,7 +17,14 @@ public sealed record KeyResponse(
     LimitsResponse Limits,
     BalanceResponse Balance,
     string? WebhookUrl,
-    string? WebhookSecret);
+    string? WebhookSecret)
+{
+    /// <summary>Worker slots this key may fill relative to other keys with queued work.</summary>
+    public int Weight { get; init; } = 1;
+
+    /// <summary>A test key: metadata.reelgate_simulate works for its jobs even where simulation is off.</summary>
+    public bool Test { get; init; }
+}
 
 /// <summary>A key's limits; null means unlimited.</summary>
 public sealed record LimitsResponse(string? SpendPerDay, int? JobsInFlight, int? RequestsPerMinute);
@@ -28,7 +35,8 @@ public sealed record BalanceResponse(string Available, string Held, string Curre
 public sealed record KeyListResponse(string Object, IReadOnlyList<KeyResponse> Data);
 
 /// <summary>The body of POST /v1/keys, as the OpenAPI document describes it.</summary>
-public sealed record CreateKeyRequest(string Name, string? Credits = null, bool? Admin = null, string? Owner = null, LimitsRequest? Limits = null, string? WebhookUrl = null);
+public sealed record CreateKeyRequest(string Name, string? Credits = null, bool? Admin = null, string? Owner = null, LimitsRequest? Limits = null, string? WebhookUrl = null,
+    int? Weight = null, bool? Test = null);
 
 /// <summary>The body of PUT /v1/keys/{id}/webhook: the key's default webhook URL, or null to clear it.</summary>
 public sealed record KeyWebhookRequest(string? Url);

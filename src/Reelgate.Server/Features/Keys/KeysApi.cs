@@ -71,6 +71,8 @@ public static class KeysApi
         var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, wanted.Limits)
         {
             WebhookUrl = wanted.WebhookUrl,
+            Weight = wanted.Weight,
+            IsTest = wanted.Test,
         };
         await keys.CreateAsync(new NewApiKey(key, KeySecrets.Hash(secret), wanted.Credits, webhookSecret), now, cancellationToken);
         var response = Map(key, new Balance(wanted.Credits, Core.Pricing.Money.Zero)) with { Key = secret, WebhookSecret = webhookSecret };
@@ -165,7 +167,11 @@ public static class KeysApi
         new LimitsResponse(key.Limits.SpendPerDay?.ToString(), key.Limits.JobsInFlight, key.Limits.RequestsPerMinute),
         MapBalance(balance),
         key.WebhookUrl,
-        null);
+        null)
+    {
+        Weight = key.Weight,
+        Test = key.IsTest,
+    };
 
     private static ErrorResult NotFound(string keyId) =>
         ErrorResult.From(new Failure(FailureKind.NotFound, "key_not_found", $"no key {Failure.Printable(keyId)} exists", "key_id"));
