@@ -34,6 +34,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+
+            // The suite's servers are development servers: simulated faults on (a test of the default passes "" to turn it off).
+            ["REELGATE_SIMULATION"] = "true",
+            ["Reelgate__Workers__RetryBackoff"] = "00:00:01",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

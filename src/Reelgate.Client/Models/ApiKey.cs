@@ -17,4 +17,11 @@ public sealed record ApiKey(
     KeyLimits Limits,
     Balance Balance,
     string? WebhookUrl,
-    string? WebhookSecret);
+    string? WebhookSecret)
+{
+    /// <summary>Worker slots the key may fill relative to other keys with queued work.</summary>
+    public int Weight { get; init; } = 1;
+
+    /// <summary>A test key: simulated faults (metadata.reelgate_simulate) work for its jobs.</summary>
+    public bool Test { get; init; }
+}

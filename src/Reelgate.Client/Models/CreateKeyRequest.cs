@@ -15,4 +15,10 @@ public sealed record CreateKeyRequest
 
     /// <summary>The key's default webhook URL, used when a request names none.</summary>
     public string? WebhookUrl { get; init; }
+
+    /// <summary>Worker slots relative to other keys (1 to 100; 1 when absent).</summary>
+    public int? Weight { get; init; }
+
+    /// <summary>A test key: simulated faults work for its jobs even where the server has simulation off.</summary>
+    public bool? Test { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record Job(
     JobError? Error,
     IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>A queued job waiting out its back-off after a retryable failure starts again no earlier than this.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>The rendered video of a completed job, else null.</summary>
     [JsonIgnore]
     public JobOutput? Video => Result?.Outputs.FirstOrDefault(o => string.Equals(o.Type, "video", StringComparison.Ordinal));

@@ -67,16 +67,30 @@ public sealed partial class RetentionSweeper(
         }
         while (jobs.Count == Batch);
 
-        var uploads = await retention.ListExpiredUploadsAsync(cutoff, Batch, cancellationToken);
-        foreach (var upload in uploads)
+        // Every expired upload, batch after batch: a key that uploads faster than one batch a sweep must not outgrow the disk.
+        IReadOnlyList<Core.Uploads.Upload> uploads;
+        do
         {
-            await blobs.DeleteAsync(upload.BlobKey, cancellationToken);
-            await retention.DeleteUploadAsync(upload.Id, cancellationToken);
+            uploads = await retention.ListExpiredUploadsAsync(cutoff, Batch, cancellationToken);
+            foreach (var upload in uploads)
+            {
+                await blobs.DeleteAsync(upload.BlobKey, cancellationToken);
+                await retention.DeleteUploadAsync(upload.Id, cancellationToken);
+            }
+
+            if (uploads.Count > 0)
+            {
+                LogUploadsSwept(logger, uploads.Count);
+            }
         }
+        while (uploads.Count == Batch);
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Retention deleted the files of {Count} jobs")]
     private static partial void LogJobsSwept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Retention deleted {Count} uploads")]
+    private static partial void LogUploadsSwept(ILogger logger, int count);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "The retention sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -40,6 +40,7 @@ public class ReelgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Reelgate:Workers:Lease", "00:00:05");
         builder.UseSetting("Reelgate:Workers:PollInterval", "00:00:00.200");
         builder.UseSetting("Reelgate:Workers:ProgressInterval", "00:00:00.100");
+        builder.UseSetting("Reelgate:Workers:RetryBackoff", "00:00:00.300");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Server.Tests.Infrastructure;
 
 namespace Reelgate.Server.Tests.Retention;
@@ -12,6 +13,38 @@ public sealed class RetentionTests
     {
         protected override IReadOnlyDictionary<string, string?> Settings { get; } =
             new Dictionary<string, string?> { ["Reelgate:Retention:SweepInterval"] = "00:00:00.200" };
+    }
+
+    private sealed class QuietSweeperApp : ReelgateApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?> { ["Reelgate:Retention:SweepInterval"] = "01:00:00" };
+    }
+
+    [Fact]
+    public async Task Sweep_deletes_every_expired_upload_in_one_pass_when_more_than_a_batch_expired()
+    {
+        using var app = new QuietSweeperApp();
+        using var key = await app.CreateKeyAsync();
+        var uploads = app.Services.GetRequiredService<Core.Ports.IUploadStore>();
+        var blobs = app.Services.GetRequiredService<Core.Ports.IBlobStore>();
+        var created = app.Clock.GetUtcNow();
+        for (var i = 0; i < 250; i++)
+        {
+            var blobKey = $"uploads/upl_sweep{i:D4}.png";
+            await using (var bytes = new MemoryStream([1, 2, 3]))
+            {
+                await blobs.PutAsync(blobKey, bytes, "image/png", Api.Token);
+            }
+
+            await uploads.CreateAsync(new Core.Uploads.Upload($"upl_sweep{i:D4}", key.Id, blobKey, "image/png", 1, 1, 3, 1, 1, created), Api.Token);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await app.Services.GetRequiredService<Reelgate.Server.Retention.RetentionSweeper>().SweepAsync(Api.Token);
+
+        Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).ShouldBeEmpty();
+        (await uploads.GetAsync("upl_sweep0249", key.Id, Api.Token)).ShouldBeNull();
     }
 
     [Fact]

@@ -15,7 +15,11 @@ public sealed record JobResponse(
     ResultResponse? Result,
     IReadOnlyList<InputResponse> Inputs,
     JobErrorResponse? Error,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>A queued job waiting out its back-off after a retryable failure (a provider's outage) starts again no earlier than this.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+}
 
 /// <summary>The request as the job runs it: every field, defaults filled in, the seed recorded.</summary>
 public sealed record RequestEcho(

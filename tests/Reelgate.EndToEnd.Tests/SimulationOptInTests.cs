@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Reelgate.Testing;
+
+namespace Reelgate.EndToEnd.Tests;
+
+/// <summary>
+/// metadata.reelgate_simulate through the built server: off by default (only echoed), on for test keys an admin made,
+/// on for everybody when the operator turns it on; and a simulated stall ends at the local engine's time limit.
+/// </summary>
+public sealed class SimulationOptInTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Simulation_runs_only_for_test_keys_when_the_operator_left_it_off()
+    {
+        using var data = new TempDirectory("simulation-off");
+        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
+        await server.StartAsync(Token);
+        using var admin = server.Client();
+        using var plain = server.Client(await CreateKeyAsync(admin, test: false));
+        using var tester = server.Client(await CreateKeyAsync(admin, test: true));
+
+        var (status, echoed) = await SubmitAsync(plain, "fail:boom");
+        status.ShouldBe(HttpStatusCode.Accepted);
+        var completed = await WaitForFinalAsync(plain, echoed["job_id"]!.GetValue<string>());
+        completed["status"]!.GetValue<string>().ShouldBe("completed", completed.ToJsonString());
+        completed["metadata"]!["reelgate_simulate"]!.GetValue<string>().ShouldBe("fail:boom");
+        (await SubmitAsync(plain, "not a step")).Status.ShouldBe(HttpStatusCode.Accepted);
+
+        var (testStatus, testJob) = await SubmitAsync(tester, "fail:boom");
+        testStatus.ShouldBe(HttpStatusCode.Accepted);
+        var failed = await WaitForFinalAsync(tester, testJob["job_id"]!.GetValue<string>());
+        (failed["status"]!.GetValue<string>(), failed["error"]!["code"]!.GetValue<string>()).ShouldBe(("failed", "boom"));
+        var (malformed, refusal) = await SubmitAsync(tester, "not a step");
+        (malformed, refusal["error"]!["code"]!.GetValue<string>(), refusal["error"]!["param"]!.GetValue<string>())
+            .ShouldBe((HttpStatusCode.UnprocessableEntity, "invalid_simulation", "metadata"));
+    }
+
+    [Fact]
+    public async Task Stalled_job_fails_at_the_local_time_limit_and_releases_its_hold_when_the_operator_enabled_simulation()
+    {
+        using var data = new TempDirectory("simulation-stall");
+        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["REELGATE_SIMULATION"] = "true",
+            ["Reelgate__Ffmpeg__TimeLimit"] = "00:00:02",
+        });
+        await server.StartAsync(Token);
+        using var admin = server.Client();
+        using var client = server.Client(await CreateKeyAsync(admin, test: false));
+
+        var (status, submitted) = await SubmitAsync(client, "stall");
+        status.ShouldBe(HttpStatusCode.Accepted);
+        var job = await WaitForFinalAsync(client, submitted["job_id"]!.GetValue<string>());
+
+        (job["status"]!.GetValue<string>(), job["error"]!["code"]!.GetValue<string>(), job["cost"]!["state"]!.GetValue<string>())
+            .ShouldBe(("failed", "time_limit_exceeded", "released"));
+        var balance = (await client.GetFromJsonAsync<JsonObject>("/v1/balance", Token))!;
+        (balance["available"]!.GetValue<string>(), balance["held"]!.GetValue<string>()).ShouldBe(("10.00", "0.00"));
+    }
+
+    private static async Task<string> CreateKeyAsync(HttpClient admin, bool test)
+    {
+        using var response = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "simulation", ["credits"] = "10.00", ["test"] = test }, Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
+        var key = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+        key["test"]!.GetValue<bool>().ShouldBe(test);
+        return key["key"]!.GetValue<string>();
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(HttpClient client, string simulate)
+    {
+        var body = new JsonObject
+        {
+            ["model"] = "pixverse-v5-6",
+            ["prompt"] = "a paper boat on a pond",
+            ["resolution"] = "360p",
+            ["audio"] = false,
+            ["metadata"] = new JsonObject { ["reelgate_simulate"] = simulate },
+        };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/v1/videos/generations", UriKind.Relative), content, Token);
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!);
+    }
+
+    private static async Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId)
+    {
+        var deadline = Deadline.After(Patience);
+        while (true)
+        {
+            var job = (await client.GetFromJsonAsync<JsonObject>($"/v1/jobs/{jobId}", Token))!;
+            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
+            {
+                return job;
+            }
+
+            deadline.ThrowIfPassed($"job {jobId} did not finish: {job.ToJsonString()}");
+            await Task.Delay(100, Token);
+        }
+    }
+}
