@@ -51,7 +51,11 @@ public static class JobRenderer
     public static Table List(IEnumerable<Job> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var table = new Table().AddColumns("JOB", "STATUS", "CREATED", "SETTINGS", "COST", "PROMPT");
+        // An id is copied into other commands: it never wraps; the free text gives way (wraps) first.
+        var table = new Table()
+            .AddColumn(new TableColumn("JOB").NoWrap())
+            .AddColumns("STATUS", "CREATED", "SETTINGS", "COST")
+            .AddColumn(new TableColumn("PROMPT"));
         foreach (var job in jobs)
         {
             var status = job.Status.IsFinal ? job.Status.Value : $"{job.Status} {job.Progress}%";

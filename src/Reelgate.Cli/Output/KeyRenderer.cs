@@ -9,7 +9,12 @@ public static class KeyRenderer
     public static Table List(IEnumerable<ApiKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var table = new Table().AddColumns("KEY", "NAME", "PREFIX", "ADMIN", "AVAILABLE", "HELD", "CREATED", "REVOKED");
+        // Ids and prefixes are copied into other commands: they never wrap; the name gives way first.
+        var table = new Table()
+            .AddColumn(new TableColumn("KEY").NoWrap())
+            .AddColumn(new TableColumn("NAME"))
+            .AddColumn(new TableColumn("PREFIX").NoWrap())
+            .AddColumns("ADMIN", "AVAILABLE", "HELD", "CREATED", "REVOKED");
         foreach (var key in keys)
         {
             table.AddRow(

@@ -34,10 +34,15 @@ public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDi
         return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
-    /// <summary>The same command inside a pseudo-terminal (<c>script -qfec CMD /dev/null</c>): stdout and stderr are a TTY.</summary>
-    public async Task<CliResult> RunInTerminalAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    /// <summary>The same command inside a pseudo-terminal (<c>script -qfec CMD /dev/null</c>): stdout and stderr are a TTY, <paramref name="columns"/> wide when given.</summary>
+    public async Task<CliResult> RunInTerminalAsync(IReadOnlyList<string> args, CancellationToken cancellationToken, int? columns = null)
     {
         var command = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(Quote));
+        if (columns is { } width)
+        {
+            command = $"stty cols {width.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows 50; {command}";
+        }
+
         var result = await CliWrap.Cli.Wrap("script")
             .WithArguments(["-qfec", command, "/dev/null"])
             .WithWorkingDirectory(workingDirectory)
