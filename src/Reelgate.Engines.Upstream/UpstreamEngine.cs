@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Reelgate.Core;
 using Reelgate.Core.Engines;
@@ -34,6 +35,7 @@ public abstract class UpstreamEngine : IVideoEngine
         _runtime = runtime;
         Logger = logger;
         Http = new ProviderHttp(runtime.Clients, ProviderClients.NameOf(name), name, runtime.Metrics, runtime.Time);
+        HasCancelCall = GetType().GetMethod(nameof(CancelAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType != typeof(UpstreamEngine);
     }
 
     public string Name { get; }
@@ -48,6 +50,9 @@ public abstract class UpstreamEngine : IVideoEngine
     protected TimeProvider Time => _runtime.Time;
 
     protected ILogger Logger { get; }
+
+    /// <summary>Whether the provider has a call to cancel a job it accepted: the engine overrides <see cref="CancelAsync"/>.</summary>
+    protected bool HasCancelCall { get; }
 
     public abstract Failure? CheckSupport(GenerationSpec spec);
 
@@ -101,33 +106,64 @@ public abstract class UpstreamEngine : IVideoEngine
         Failure.Invalid(param, UnsupportedCode, $"{what} is not supported by {DisplayName} (engine {Name})");
 
     /// <summary>
-    /// What a refused submission means. Retryable (the worker tries again, or moves to the next engine) only when
-    /// the provider surely did not take the job: no connection, a 5xx, 429, no balance, a refused key. A timeout
-    /// or a malformed answer is not: the provider may have accepted it, and Reelgate never pays twice.
+    /// Whether the provider documents that it recognises a repeated submission (a trace or idempotency key), so a
+    /// submission whose answer was lost may be sent again safely. False unless a provider says so.
+    /// </summary>
+    protected virtual bool DedupesSubmissions => false;
+
+    /// <summary>The provider's settings section ("Reelgate:Upstreams:Fal"), named in messages for the operator.</summary>
+    protected virtual string SettingsSection => "Reelgate:Upstreams:" + DisplayName;
+
+    /// <summary>
+    /// What a refused submission means. An answer the provider gave (an error status, an error body, 429, 503) or no
+    /// connection at all means it did not take the job: retryable (the worker tries again, or moves to the next
+    /// engine) when the cause may pass (unavailable, rate limit, no balance, a refused key). A submission sent whose
+    /// answer was lost (a timeout, a gateway timeout 502/504) is uncertain: see <see cref="AnswerLost"/>.
     /// </summary>
     protected SubmitResult.Refused Refuse(ProviderResponse response, ProviderError error)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(error);
-        var retryable = error.Kind switch
+        var lost = response.Fault == TransportFault.Timeout || (response.Fault == TransportFault.None && response.Status is 502 or 504);
+        if (lost)
         {
-            ProviderErrorKind.Unavailable => response.Fault is TransportFault.Connect or TransportFault.CircuitOpen
-                                             || (response.Fault == TransportFault.None && response.Status >= 500),
-            ProviderErrorKind.RateLimited or ProviderErrorKind.InsufficientBalance or ProviderErrorKind.Unauthorized => true,
-            _ => false,
-        };
-        var jobError = UpstreamErrors.From(Name, error, Options.ApiKey);
-        if (!retryable && (response.Fault == TransportFault.Timeout || response.IsSuccess))
-        {
-            jobError = jobError with { Message = jobError.Message + "; it may have accepted the job, so Reelgate did not submit it again" };
+            var reason = response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}";
+            return AnswerLost(response, reason);
         }
 
-        return new SubmitResult.Refused(jobError, retryable);
+        var retryable = error.Kind is ProviderErrorKind.Unavailable or ProviderErrorKind.RateLimited
+            or ProviderErrorKind.InsufficientBalance or ProviderErrorKind.Unauthorized;
+        return new SubmitResult.Refused(UpstreamErrors.From(Name, error, Options.ApiKey), retryable);
     }
 
     /// <summary>A 2xx answer to a submission that cannot be read: the provider may have accepted the job.</summary>
-    protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step) =>
-        Refuse(response, new ProviderError(ProviderErrorKind.Unknown, null, $"the {step} answer could not be read"));
+    protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return AnswerLost(response, $"the {step} answer could not be read");
+    }
+
+    /// <summary>
+    /// A submission sent whose answer was lost: the provider may have accepted the job. Sent again (retryable) only
+    /// where the provider recognises a repeat, or the operator opted in (ResubmitWhenUncertain); otherwise the job
+    /// fails "upstream_uncertain" (its hold released) and the operator is told in the log what was sent.
+    /// </summary>
+    private SubmitResult.Refused AnswerLost(ProviderResponse response, string reason)
+    {
+        var lost = new SubmitResult.LostAnswer(UpstreamErrors.Redact(reason, Options.ApiKey), response.RequestLine ?? "(unknown request)");
+        if (DedupesSubmissions)
+        {
+            return new SubmitResult.Refused(new JobError(UpstreamErrors.Unavailable,
+                $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it recognises a repeated submission, so it is sent again"),
+                Retryable: true) { Lost = lost };
+        }
+
+        var resubmit = Options.ResubmitWhenUncertain;
+        var message = resubmit
+            ? $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it may have accepted the job, and this server is set to submit it again"
+            : $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the hold was released";
+        return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), resubmit) { Lost = lost };
+    }
 
     /// <summary>The meaning of an HTTP status (or transport fault) when the body says nothing more specific.</summary>
     protected static ProviderError ErrorFromStatus(ProviderResponse response, string? code, string? message)
@@ -178,10 +214,11 @@ public abstract class UpstreamEngine : IVideoEngine
         }
         else
         {
+            var sentAt = Time.GetUtcNow();
             var submitted = await SubmitAsync(job, cancellationToken);
             if (submitted is SubmitResult.Refused refused)
             {
-                UpstreamLog.Refused(Logger, Name, job.JobId, refused.Error.Code, refused.Retryable);
+                LogRefused(job.JobId, refused, sentAt);
                 return new RenderOutcome.Failed(refused.Error, refused.Retryable);
             }
 
@@ -206,11 +243,35 @@ public abstract class UpstreamEngine : IVideoEngine
                 return await DownloadAsync(job, done.OutputUrl, cancellationToken);
             case null:
                 UpstreamLog.TimedOut(Logger, Name, job.JobId, Options.Timeout);
-                await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
+                if (HasCancelCall)
+                {
+                    await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
+                    return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
+                        $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+                }
+
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
-                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; Reelgate stopped waiting for it and released the hold " +
+                    $"({DisplayName} has no call to cancel a job, so it may still finish there)"));
             default:
                 return FailedBy(job, polled);
+        }
+    }
+
+    private void LogRefused(string jobId, SubmitResult.Refused refused, DateTimeOffset sentAt)
+    {
+        if (refused.Lost is not { } lost)
+        {
+            UpstreamLog.Refused(Logger, Name, jobId, refused.Error.Code, refused.Retryable);
+        }
+        else if (refused.Retryable)
+        {
+            UpstreamLog.Resubmitting(Logger, Name, jobId, lost.Reason, lost.Request,
+                DedupesSubmissions ? "the provider recognises a repeated submission" : SettingsSection + ":ResubmitWhenUncertain is true");
+        }
+        else
+        {
+            UpstreamLog.Uncertain(Logger, Name, jobId, lost.Reason, lost.Request, sentAt, SettingsSection + ":ResubmitWhenUncertain");
         }
     }
 
