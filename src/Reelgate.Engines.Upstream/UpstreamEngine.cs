@@ -136,6 +136,23 @@ public abstract class UpstreamEngine : IVideoEngine
         return new SubmitResult.Refused(UpstreamErrors.From(Name, error, Options.ApiKey), retryable);
     }
 
+    /// <summary>
+    /// A refused preparatory step (an image upload), which creates no job to pay for: an answer lost on the way is
+    /// retryable like an unavailable provider; a refusal the provider answered means what it means for a submission.
+    /// </summary>
+    protected SubmitResult.Refused RefuseStep(ProviderResponse response, ProviderError error, string step)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        var lost = response.Fault == TransportFault.Timeout || (response.Fault == TransportFault.None && response.Status is 502 or 504)
+                   || (response.IsSuccess && error.Kind == ProviderErrorKind.Unknown);
+        return lost
+            ? new SubmitResult.Refused(UpstreamErrors.From(Name, new ProviderError(ProviderErrorKind.Unavailable, null,
+                $"the answer to the {step} was lost ({(response.IsTransportFailure ? response.FaultMessage : "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture))})"),
+                Options.ApiKey), Retryable: true)
+            : Refuse(response, error);
+    }
+
     /// <summary>A 2xx answer to a submission that cannot be read: the provider may have accepted the job.</summary>
     protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step)
     {

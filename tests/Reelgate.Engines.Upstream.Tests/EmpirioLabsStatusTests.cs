@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reelgate.Core.Engines;
 using Reelgate.Engines.Upstream.EmpirioLabs;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Tests.Fakes;
@@ -81,6 +82,23 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         failed.Error.Message.ShouldContain("EmpirioLabs");
         fake.Of("submit").Count().ShouldBe(1);
         job.Checkpoint.Saved.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Render_fails_retryable_without_submitting_when_an_image_upload_times_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("upload", TimeSpan.FromSeconds(20));
+        await using var host = new EngineHost(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key,
+            ("RequestTimeout", "00:00:01"), ("ImageTransport", "Upload")));
+        var job = host.Job(Specs.ImageToVideo(), [new RenderInput("image", media.Image169, "image/jpeg", 640, 360)]);
+
+        var failed = (await host.Engine("empiriolabs").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Unavailable, retryable: true);
+
+        failed.Error.Message.ShouldContain("upload");
+        fake.Of("upload").Count().ShouldBe(1);
+        fake.Of("submit").ShouldBeEmpty();
     }
 
     private async Task<EmpirioLabsFake> StartAsync(CancellationToken ct)

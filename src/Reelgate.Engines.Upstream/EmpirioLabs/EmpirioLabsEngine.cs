@@ -137,7 +137,9 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
             return (id, null);
         }
 
-        return (null, response.IsSuccess ? RefuseMalformed(response, "upload") : Refuse(response, ErrorOf(response)));
+        return (null, RefuseStep(response, response.IsSuccess
+            ? new ProviderError(ProviderErrorKind.Unknown, null, "the upload answer could not be read")
+            : ErrorOf(response), "upload"));
     }
 
     /// <summary>Reelgate's error envelope {"error": {"type", "code", "message", "param"}}.</summary>

@@ -42,6 +42,18 @@ public sealed class EmpirioLabsFake(string video, string key) : FakeProvider(vid
             var job = NewJob("job_", body);
             return Results.Json(new JsonObject { ["job_id"] = job.Id, ["status"] = "queued" }, statusCode: 202);
         });
+        app.MapPost("/v1/uploads", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            foreach (var file in form.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, context.RequestAborted);
+                Uploads.Add(new RecordedUpload(file.Name, file.FileName, file.ContentType, bytes.ToArray()));
+            }
+
+            return Results.Json(new JsonObject { ["id"] = $"upl_{Uploads.Count}", ["object"] = "upload" }, statusCode: 201);
+        });
         app.MapGet("/v1/jobs/{id}", (HttpContext context, string id) =>
         {
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + key)
