@@ -106,8 +106,8 @@ public abstract class UpstreamEngine : IVideoEngine
         Failure.Invalid(param, UnsupportedCode, $"{what} is not supported by {DisplayName} (engine {Name})");
 
     /// <summary>
-    /// Whether the provider documents that it recognises a repeated submission (a trace or idempotency key), so a
-    /// submission whose answer was lost may be sent again safely. False unless a provider says so.
+    /// Whether the provider recognises a repeated submission (a trace or idempotency key), so its HTTP calls resend a
+    /// submission whose answer was lost (see ProviderClients); it changes only the words of an upstream_uncertain error.
     /// </summary>
     protected virtual bool DedupesSubmissions => false;
 
@@ -161,25 +161,31 @@ public abstract class UpstreamEngine : IVideoEngine
     }
 
     /// <summary>
-    /// A submission sent whose answer was lost: the provider may have accepted the job. Sent again (retryable) only
-    /// where the provider recognises a repeat, or the operator opted in (ResubmitWhenUncertain); otherwise the job
-    /// fails "upstream_uncertain" (its hold released) and the operator is told in the log what was sent.
+    /// A submission sent whose answer was lost: the provider may have accepted the job. A provider that recognises a
+    /// repeat has already been sent it again by the HTTP retries (same trace id); what is left is uncertain all the
+    /// same, and handing the job to another engine could pay twice. So unless the operator opted in
+    /// (ResubmitWhenUncertain: the worker tries again, or moves to the next engine), the job fails
+    /// "upstream_uncertain" (its hold released) and the operator is told in the log what was sent.
     /// </summary>
     private SubmitResult.Refused AnswerLost(ProviderResponse response, string reason)
     {
         var lost = new SubmitResult.LostAnswer(UpstreamErrors.Redact(reason, Options.ApiKey), response.RequestLine ?? "(unknown request)");
-        if (DedupesSubmissions)
+        var answer = $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason})";
+        string message;
+        if (Options.ResubmitWhenUncertain)
         {
-            return new SubmitResult.Refused(new JobError(UpstreamErrors.Unavailable,
-                $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it recognises a repeated submission, so it is sent again"),
-                Retryable: true) { Lost = lost };
+            message = $"{answer}; it may have accepted the job, and this server is set to submit it again";
+        }
+        else if (DedupesSubmissions)
+        {
+            message = $"{answer}, also when it was sent again with the same trace id; it may have accepted the job, so Reelgate did not submit it elsewhere and the hold was released";
+        }
+        else
+        {
+            message = $"{answer}; it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the hold was released";
         }
 
-        var resubmit = Options.ResubmitWhenUncertain;
-        var message = resubmit
-            ? $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it may have accepted the job, and this server is set to submit it again"
-            : $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason}); it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the hold was released";
-        return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), resubmit) { Lost = lost };
+        return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), Options.ResubmitWhenUncertain) { Lost = lost };
     }
 
     /// <summary>The meaning of an HTTP status (or transport fault) when the body says nothing more specific.</summary>
@@ -283,8 +289,7 @@ public abstract class UpstreamEngine : IVideoEngine
         }
         else if (refused.Retryable)
         {
-            UpstreamLog.Resubmitting(Logger, Name, jobId, lost.Reason, lost.Request,
-                DedupesSubmissions ? "the provider recognises a repeated submission" : SettingsSection + ":ResubmitWhenUncertain is true");
+            UpstreamLog.Resubmitting(Logger, Name, jobId, lost.Reason, lost.Request, SettingsSection + ":ResubmitWhenUncertain is true");
         }
         else
         {

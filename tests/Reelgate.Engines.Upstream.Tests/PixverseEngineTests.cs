@@ -248,6 +248,25 @@ public sealed class PixverseEngineTests(MediaFixture media)
     }
 
     [Fact]
+    public async Task Render_fails_upstream_uncertain_after_resending_with_the_same_trace_id_when_every_submission_times_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("submit", TimeSpan.FromSeconds(20), times: 10);
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:01"), ("Retries", "2")));
+        var job = host.Job(Specs.TextToVideo());
+
+        var failed = (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
+
+        failed.Error.Message.ShouldContain("same trace id");
+        failed.Error.Message.ShouldContain("did not submit it elsewhere");
+        var submits = fake.Of("submit").ToList();
+        submits.Count.ShouldBe(3);
+        submits.Select(s => s.Header("Ai-trace-id")).Distinct().ShouldHaveSingleItem().ShouldBe(TraceIds.ForJob(job.JobId).ToString());
+        job.Checkpoint.Saved.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task CheckSupport_refuses_a_model_without_a_PixVerse_name()
     {
         await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, new Uri("http://127.0.0.1:9/"), Key));
