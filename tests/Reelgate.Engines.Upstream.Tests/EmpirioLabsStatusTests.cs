@@ -74,7 +74,7 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:01")));
+        await using var host = new EngineHost(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("empiriolabs").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
@@ -91,7 +91,7 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("upload", TimeSpan.FromSeconds(20));
         await using var host = new EngineHost(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key,
-            ("RequestTimeout", "00:00:01"), ("ImageTransport", "Upload")));
+            ("RequestTimeout", "00:00:03"), ("ImageTransport", "Upload")));
         var job = host.Job(Specs.ImageToVideo(), [new RenderInput("image", media.Image169, "image/jpeg", 640, 360)]);
 
         var failed = (await host.Engine("empiriolabs").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Unavailable, retryable: true);

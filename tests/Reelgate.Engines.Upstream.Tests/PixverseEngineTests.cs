@@ -236,7 +236,7 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:01")));
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeRendered();
@@ -253,7 +253,7 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20), times: 10);
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:01"), ("Retries", "2")));
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03"), ("Retries", "2")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);

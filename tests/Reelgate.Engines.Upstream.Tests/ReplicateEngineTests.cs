@@ -114,7 +114,7 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:01")));
+        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
@@ -132,7 +132,7 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
         await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key,
-            ("RequestTimeout", "00:00:01"), ("ResubmitWhenUncertain", "true")));
+            ("RequestTimeout", "00:00:03"), ("ResubmitWhenUncertain", "true")));
 
         var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: true);
 

@@ -183,7 +183,7 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
             settings[$"Reelgate__Upstreams__{section}__BaseUrl"] = fake.BaseUrl.AbsoluteUri;
             settings[$"Reelgate__Upstreams__{section}__PollInterval"] = "00:00:00.100";
             settings[$"Reelgate__Upstreams__{section}__MaxPollInterval"] = "00:00:00.200";
-            settings[$"Reelgate__Upstreams__{section}__RequestTimeout"] = "00:00:01";
+            settings[$"Reelgate__Upstreams__{section}__RequestTimeout"] = "00:00:05";
             settings[$"Reelgate__Upstreams__{section}__RetryDelay"] = "00:00:00.010";
         }
 
