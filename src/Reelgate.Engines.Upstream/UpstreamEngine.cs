@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Reelgate.Core;
 using Reelgate.Core.Engines;
@@ -34,6 +35,7 @@ public abstract class UpstreamEngine : IVideoEngine
         _runtime = runtime;
         Logger = logger;
         Http = new ProviderHttp(runtime.Clients, ProviderClients.NameOf(name), name, runtime.Metrics, runtime.Time);
+        HasCancelCall = GetType().GetMethod(nameof(CancelAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType != typeof(UpstreamEngine);
     }
 
     /// <summary>What a job may take beyond the provider's own timeout: the submission's retries and the output's download.</summary>
@@ -51,6 +53,9 @@ public abstract class UpstreamEngine : IVideoEngine
     protected TimeProvider Time => _runtime.Time;
 
     protected ILogger Logger { get; }
+
+    /// <summary>Whether the provider has a call to cancel a job it accepted: the engine overrides <see cref="CancelAsync"/>.</summary>
+    protected bool HasCancelCall { get; }
 
     public abstract Failure? CheckSupport(GenerationSpec spec);
 
@@ -107,33 +112,87 @@ public abstract class UpstreamEngine : IVideoEngine
         Failure.Invalid(param, UnsupportedCode, $"{what} is not supported by {DisplayName} (engine {Name})");
 
     /// <summary>
-    /// What a refused submission means. Retryable (the worker tries again, or moves to the next engine) only when
-    /// the provider surely did not take the job: no connection, a 5xx, 429, no balance, a refused key. A timeout
-    /// or a malformed answer is not: the provider may have accepted it, and Reelgate never pays twice.
+    /// Whether the provider recognises a repeated submission (a trace or idempotency key), so its HTTP calls resend a
+    /// submission whose answer was lost (see ProviderClients); it changes only the words of an upstream_uncertain error.
+    /// </summary>
+    protected virtual bool DedupesSubmissions => false;
+
+    /// <summary>The provider's settings section ("Reelgate:Upstreams:Fal"), named in messages for the operator.</summary>
+    protected virtual string SettingsSection => "Reelgate:Upstreams:" + DisplayName;
+
+    /// <summary>
+    /// What a refused submission means. An answer the provider gave (an error status, an error body, 429, 503) or no
+    /// connection at all means it did not take the job: retryable (the worker tries again, or moves to the next
+    /// engine) when the cause may pass (unavailable, rate limit, no balance, a refused key). A submission sent whose
+    /// answer was lost (a timeout, a gateway timeout 502/504) is uncertain: see <see cref="AnswerLost"/>.
     /// </summary>
     protected SubmitResult.Refused Refuse(ProviderResponse response, ProviderError error)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(error);
-        var retryable = error.Kind switch
+        var lost = response.Fault == TransportFault.Timeout || (response.Fault == TransportFault.None && response.Status is 502 or 504);
+        if (lost)
         {
-            ProviderErrorKind.Unavailable => response.Fault is TransportFault.Connect or TransportFault.CircuitOpen
-                                             || (response.Fault == TransportFault.None && response.Status >= 500),
-            ProviderErrorKind.RateLimited or ProviderErrorKind.InsufficientBalance or ProviderErrorKind.Unauthorized => true,
-            _ => false,
-        };
-        var jobError = UpstreamErrors.From(Name, error, Options.ApiKey);
-        if (!retryable && (response.Fault == TransportFault.Timeout || response.IsSuccess))
-        {
-            jobError = jobError with { Message = jobError.Message + "; it may have accepted the job, so Reelgate did not submit it again" };
+            var reason = response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}";
+            return AnswerLost(response, reason);
         }
 
-        return new SubmitResult.Refused(jobError, retryable);
+        var retryable = error.Kind is ProviderErrorKind.Unavailable or ProviderErrorKind.RateLimited
+            or ProviderErrorKind.InsufficientBalance or ProviderErrorKind.Unauthorized;
+        return new SubmitResult.Refused(UpstreamErrors.From(Name, error, Options.ApiKey), retryable);
+    }
+
+    /// <summary>
+    /// A refused preparatory step (an image upload), which creates no job to pay for: an answer lost on the way is
+    /// retryable like an unavailable provider; a refusal the provider answered means what it means for a submission.
+    /// </summary>
+    protected SubmitResult.Refused RefuseStep(ProviderResponse response, ProviderError error, string step)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        var lost = response.Fault == TransportFault.Timeout || (response.Fault == TransportFault.None && response.Status is 502 or 504)
+                   || (response.IsSuccess && error.Kind == ProviderErrorKind.Unknown);
+        return lost
+            ? new SubmitResult.Refused(UpstreamErrors.From(Name, new ProviderError(ProviderErrorKind.Unavailable, null,
+                $"the answer to the {step} was lost ({(response.IsTransportFailure ? response.FaultMessage : "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture))})"),
+                Options.ApiKey), Retryable: true)
+            : Refuse(response, error);
     }
 
     /// <summary>A 2xx answer to a submission that cannot be read: the provider may have accepted the job.</summary>
-    protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step) =>
-        Refuse(response, new ProviderError(ProviderErrorKind.Unknown, null, $"the {step} answer could not be read"));
+    protected SubmitResult.Refused RefuseMalformed(ProviderResponse response, string step)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return AnswerLost(response, $"the {step} answer could not be read");
+    }
+
+    /// <summary>
+    /// A submission sent whose answer was lost: the provider may have accepted the job. A provider that recognises a
+    /// repeat has already been sent it again by the HTTP retries (same trace id); what is left is uncertain all the
+    /// same, and handing the job to another engine could pay twice. So unless the operator opted in
+    /// (ResubmitWhenUncertain: the worker tries again, or moves to the next engine), the job fails
+    /// "upstream_uncertain" (its hold released) and the operator is told in the log what was sent.
+    /// </summary>
+    private SubmitResult.Refused AnswerLost(ProviderResponse response, string reason)
+    {
+        var lost = new SubmitResult.LostAnswer(UpstreamErrors.Redact(reason, Options.ApiKey), response.RequestLine ?? "(unknown request)");
+        var answer = $"the answer of {DisplayName} (engine {Name}) to the submission was lost ({lost.Reason})";
+        string message;
+        if (Options.ResubmitWhenUncertain)
+        {
+            message = $"{answer}; it may have accepted the job, and this server is set to submit it again";
+        }
+        else if (DedupesSubmissions)
+        {
+            message = $"{answer}, also when it was sent again with the same trace id; it may have accepted the job, so Reelgate did not submit it elsewhere and the hold was released";
+        }
+        else
+        {
+            message = $"{answer}; it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the hold was released";
+        }
+
+        return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), Options.ResubmitWhenUncertain) { Lost = lost };
+    }
 
     /// <summary>The meaning of an HTTP status (or transport fault) when the body says nothing more specific.</summary>
     protected static ProviderError ErrorFromStatus(ProviderResponse response, string? code, string? message)
@@ -184,10 +243,11 @@ public abstract class UpstreamEngine : IVideoEngine
         }
         else
         {
+            var sentAt = Time.GetUtcNow();
             var submitted = await SubmitAsync(job, cancellationToken);
             if (submitted is SubmitResult.Refused refused)
             {
-                UpstreamLog.Refused(Logger, Name, job.JobId, refused.Error.Code, refused.Retryable);
+                LogRefused(job.JobId, refused, sentAt);
                 return new RenderOutcome.Failed(refused.Error, refused.Retryable);
             }
 
@@ -212,11 +272,34 @@ public abstract class UpstreamEngine : IVideoEngine
                 return await DownloadAsync(job, done.OutputUrl, cancellationToken);
             case null:
                 UpstreamLog.TimedOut(Logger, Name, job.JobId, Options.Timeout);
-                await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
+                if (HasCancelCall)
+                {
+                    await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
+                    return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
+                        $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+                }
+
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
-                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; Reelgate stopped waiting for it and released the hold " +
+                    $"({DisplayName} has no call to cancel a job, so it may still finish there)"));
             default:
                 return FailedBy(job, polled);
+        }
+    }
+
+    private void LogRefused(string jobId, SubmitResult.Refused refused, DateTimeOffset sentAt)
+    {
+        if (refused.Lost is not { } lost)
+        {
+            UpstreamLog.Refused(Logger, Name, jobId, refused.Error.Code, refused.Retryable);
+        }
+        else if (refused.Retryable)
+        {
+            UpstreamLog.Resubmitting(Logger, Name, jobId, lost.Reason, lost.Request, SettingsSection + ":ResubmitWhenUncertain is true");
+        }
+        else
+        {
+            UpstreamLog.Uncertain(Logger, Name, jobId, lost.Reason, lost.Request, sentAt, SettingsSection + ":ResubmitWhenUncertain");
         }
     }
 

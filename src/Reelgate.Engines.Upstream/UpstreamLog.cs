@@ -37,4 +37,13 @@ internal static partial class UpstreamLog
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Engine {Engine}: job {JobId} was cancelled; asking the provider to stop its job {UpstreamId}")]
     public static partial void Abandoning(ILogger logger, string engine, string jobId, string upstreamId);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Engine {Engine}: the submission of job {JobId} may have been accepted but its answer was lost " +
+        "({Reason}); request {Request} at {SentAt:O}. It was not sent again, so the job failed upstream_uncertain and its hold was released; " +
+        "look for this job in the provider's dashboard (and cancel it there), or set {Setting}=true to resubmit in such cases")]
+    public static partial void Uncertain(ILogger logger, string engine, string jobId, string reason, string request, DateTimeOffset sentAt, string setting);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Engine {Engine}: the submission of job {JobId} may have been accepted but its answer was lost " +
+        "({Reason}); request {Request}. It will be sent again ({Why})")]
+    public static partial void Resubmitting(ILogger logger, string engine, string jobId, string reason, string request, string why);
 }

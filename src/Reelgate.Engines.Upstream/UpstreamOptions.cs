@@ -38,6 +38,14 @@ public abstract class UpstreamOptions
     public int MaxPollFailures { get; set; } = 20;
 
     /// <summary>
+    /// Whether a submission whose answer was lost (a timeout after the request was sent, a gateway timeout, an
+    /// unreadable 2xx) is sent again, for a provider that documents no way to recognise a repeat. False (the
+    /// default): the job fails "upstream_uncertain" and the operator is told in the log, since the provider may
+    /// have accepted it and a second submission could be paid twice.
+    /// </summary>
+    public bool ResubmitWhenUncertain { get; set; }
+
+    /// <summary>
     /// Reelgate model id → the provider's model name, added to (or replacing) the mapping file's defaults, so a
     /// model added to the catalog as data (say a previous Pixverse version) needs no code.
     /// </summary>

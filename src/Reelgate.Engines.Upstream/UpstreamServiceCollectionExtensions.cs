@@ -35,7 +35,7 @@ public static class UpstreamServiceCollectionExtensions
         ProviderClients.AddOutputClient(services);
 
         Add<PixverseEngine, PixverseOptions>(services, configuration, PixverseEngine.EngineName, PixverseOptions.SectionName, PixverseOptions.KeyVariable, postIsDeduplicated: true);
-        Add<EmpirioLabsEngine, EmpirioLabsOptions>(services, configuration, EmpirioLabsEngine.EngineName, EmpirioLabsOptions.SectionName, EmpirioLabsOptions.KeyVariable, postIsDeduplicated: true);
+        Add<EmpirioLabsEngine, EmpirioLabsOptions>(services, configuration, EmpirioLabsEngine.EngineName, EmpirioLabsOptions.SectionName, EmpirioLabsOptions.KeyVariable, postIsDeduplicated: false);
         Add<FalEngine, FalOptions>(services, configuration, FalEngine.EngineName, FalOptions.SectionName, FalOptions.KeyVariable, postIsDeduplicated: false);
         Add<ReplicateEngine, ReplicateOptions>(services, configuration, ReplicateEngine.EngineName, ReplicateOptions.SectionName, ReplicateOptions.KeyVariable, postIsDeduplicated: false);
         return services;

@@ -29,7 +29,7 @@ public sealed class FalEngineTests(MediaFixture media)
         submit.Header("Authorization").ShouldBe("Key " + Key);
         var body = submit.Json;
         body.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["aspect_ratio", "duration", "generate_audio_switch", "generate_multi_clip_switch", "negative_prompt", "prompt", "resolution", "seed", "style", "thinking_type"]);
+            ["aspect_ratio", "duration", "generate_audio_switch", "negative_prompt", "prompt", "resolution", "seed", "style", "thinking_type"]);
         body["prompt"]!.GetValue<string>().ShouldBe("a red fox runs through snow at dawn");
         body["resolution"]!.GetValue<string>().ShouldBe("540p");
         body["aspect_ratio"]!.GetValue<string>().ShouldBe("9:16");
@@ -39,7 +39,6 @@ public sealed class FalEngineTests(MediaFixture media)
         body["negative_prompt"]!.GetValue<string>().ShouldBe("blurry");
         body["thinking_type"]!.GetValue<string>().ShouldBe("enabled");
         body["generate_audio_switch"]!.GetValue<bool>().ShouldBeFalse();
-        body["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
 
         // The URLs fal answered with (on the app id), with the key; the output fetched without it.
         fake.Of("poll").ShouldAllBe(r => r.Path == "/fal-ai/pixverse/requests/req-1/status" && r.Header("Authorization") == "Key " + Key);
@@ -100,11 +99,11 @@ public sealed class FalEngineTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Render_fails_retryable_without_resubmitting_when_submit_answers_5xx()
+    public async Task Render_fails_retryable_without_resubmitting_when_submit_answers_500()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
-        fake.FaultStatus("submit", 503, """{"detail": "Service Unavailable"}""", times: 10);
+        fake.FaultStatus("submit", 500, """{"detail": "Internal Server Error"}""", times: 10);
         await using var host = Host(fake);
         var job = host.Job(Specs.TextToVideo());
 
@@ -167,7 +166,7 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.FaultMalformed("submit");
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
 
         failed.Error.Message.ShouldContain("did not submit it again");
         fake.Of("submit").Count().ShouldBe(1);
@@ -206,9 +205,10 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Never;
         await using var host = Host(fake, ("Timeout", "00:00:00.500"));
 
-        (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
 
         fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/fal-ai/pixverse/requests/req-1/cancel");
+        failed.Error.Message.ShouldContain("it was asked to cancel it");
     }
 
     [Fact]
@@ -290,6 +290,63 @@ public sealed class FalEngineTests(MediaFixture media)
 
         outcome.ShouldBeFailed(UpstreamErrors.LeaseLost, retryable: false);
         fake.Of("poll").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_retries_the_submission_and_gets_one_request_when_submit_answers_503_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultStatus("submit", 503, """{"detail": "Service Unavailable"}""");
+        await using var host = Host(fake);
+
+        (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered();
+
+        fake.Of("submit").Count().ShouldBe(2);
+        fake.Jobs.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Render_sends_the_multi_clip_switch_on_v5_5_text_and_image_routes_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        await using var host = Host(fake);
+        var image = new RenderInput("image", media.Image169, "image/jpeg", 640, 360);
+        var v55 = Specs.TextToVideo(model: "pixverse-v5-5");
+
+        (await host.Engine("fal").RenderAsync(host.Job(v55), ct)).ShouldBeRendered();
+        (await host.Engine("fal").RenderAsync(host.Job(v55 with { Mode = "i2v", Image = "upl_a" }, [image]), ct)).ShouldBeRendered();
+        (await host.Engine("fal").RenderAsync(host.Job(v55 with { Mode = "i2v", Image = "upl_a", ImageEnd = "upl_b" }, [image, image with { Role = "image_end" }]), ct)).ShouldBeRendered();
+        (await host.Engine("fal").RenderAsync(host.Job(Specs.ImageToVideo(), [image]), ct)).ShouldBeRendered();
+
+        var submits = fake.Of("submit").ToList();
+        submits.Select(r => r.Path).ShouldBe(["/fal-ai/pixverse/v5.5/text-to-video", "/fal-ai/pixverse/v5.5/image-to-video", "/fal-ai/pixverse/v5.5/transition", "/fal-ai/pixverse/v5.6/image-to-video"]);
+        submits[0].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
+        submits[1].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
+        submits[2].Json.ContainsKey("generate_multi_clip_switch").ShouldBeFalse();
+        submits[3].Json.ContainsKey("generate_multi_clip_switch").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("prompt")]
+    [InlineData("negative_prompt")]
+    public async Task CheckSupport_refuses_more_than_2048_UTF8_bytes_naming_the_param_when_the_characters_fit(string param)
+    {
+        await using var host = new EngineHost(EngineHost.Settings(FalOptions.SectionName, new Uri("http://127.0.0.1:9/"), Key));
+        var fits = new string('é', 1024);
+        var over = fits + "a";
+
+        var spec = param == "prompt" ? Specs.TextToVideo() with { Prompt = over } : Specs.TextToVideo(negativePrompt: over);
+        var failure = host.Engine("fal").CheckSupport(spec);
+        var accepted = host.Engine("fal").CheckSupport(param == "prompt" ? Specs.TextToVideo() with { Prompt = fits } : Specs.TextToVideo(negativePrompt: fits));
+
+        accepted.ShouldBeNull();
+        failure.ShouldNotBeNull();
+        failure.Param.ShouldBe(param);
+        failure.Code.ShouldBe("unsupported_by_engine");
+        failure.Message.ShouldContain("2049 bytes");
+        failure.Message.ShouldContain("at most 2048 bytes");
     }
 
     private static NetVips.Image DataUriImage(string dataUri, string contentType)

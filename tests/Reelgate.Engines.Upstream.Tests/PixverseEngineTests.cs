@@ -63,7 +63,7 @@ public sealed class PixverseEngineTests(MediaFixture media)
         submit.Path.ShouldBe("/openapi/v2/video/img/generate");
         submit.Json["img_id"]!.GetValue<long>().ShouldBe(1001);
         submit.Json.ContainsKey("aspect_ratio").ShouldBeFalse();
-        submit.Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
+        submit.Json.ContainsKey("generate_multi_clip_switch").ShouldBeFalse();
     }
 
     [Fact]
@@ -130,6 +130,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
     [InlineData(500043, UpstreamErrors.InsufficientBalance, true)]
     [InlineData(500054, UpstreamErrors.Moderation, false)]
     [InlineData(400017, UpstreamErrors.Error, false)]
+    [InlineData(400013, UpstreamErrors.Error, false)]
+    [InlineData(500069, UpstreamErrors.Unavailable, true)]
+    [InlineData(500044, UpstreamErrors.RateLimited, true)]
     [InlineData(999999, UpstreamErrors.Error, false)]
     public async Task Render_maps_the_ErrCode_when_the_submission_is_refused(long errCode, string code, bool retryable)
     {
@@ -143,6 +146,124 @@ public sealed class PixverseEngineTests(MediaFixture media)
         failed.Error.Message.ShouldContain(errCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         failed.Error.Message.ShouldContain("refused for a reason");
         failed.Error.Message.ShouldNotContain(Key);
+    }
+
+    [Fact]
+    public async Task Render_fails_at_once_when_the_result_status_is_6_deleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.EndStatus = 6;
+        await using var host = Host(fake);
+
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+
+        failed.Error.Message.ShouldContain("status 6");
+        failed.Error.Message.ShouldContain("deleted");
+        fake.Of("poll").Count().ShouldBe(2);
+        fake.Of("download").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_fails_naming_the_status_when_the_result_status_is_unknown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.EndStatus = 9;
+        await using var host = Host(fake);
+
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+
+        failed.Error.Message.ShouldContain("status 9");
+        fake.Of("poll").Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Render_polls_again_and_completes_when_a_poll_answers_ErrCode_500069()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultStatus("poll", 200, PixverseFake.Envelope(500069, "The current model is under high load, please try again later"), times: 2);
+        await using var host = Host(fake);
+
+        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
+
+        fake.Of("submit").Count().ShouldBe(1);
+        fake.Of("poll").Count().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Render_sends_the_multi_clip_switch_only_for_models_that_take_it_when_v5_5()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        await using var host = Host(fake);
+        var image = new RenderInput("image", media.Image169, "image/jpeg", 640, 360);
+
+        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo(model: "pixverse-v5-5")), ct)).ShouldBeRendered();
+        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.ImageToVideo() with { Model = "pixverse-v5-5" }, [image]), ct)).ShouldBeRendered();
+        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered();
+
+        var submits = fake.Of("submit").ToList();
+        submits.Count.ShouldBe(3);
+        submits[0].Json["model"]!.GetValue<string>().ShouldBe("v5.5");
+        submits[0].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
+        submits[1].Path.ShouldBe("/openapi/v2/video/img/generate");
+        submits[1].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
+        submits[2].Json["model"]!.GetValue<string>().ShouldBe("v5.6");
+        submits[2].Json.ContainsKey("generate_multi_clip_switch").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Render_fails_timed_out_saying_PixVerse_has_no_cancel_call_when_the_job_never_finishes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.Ending = FakeEnding.Never;
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("Timeout", "00:00:00.500")));
+
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+
+        failed.Error.Message.ShouldNotContain("asked to cancel");
+        failed.Error.Message.ShouldContain("no call to cancel");
+        failed.Error.Message.ShouldContain("hold");
+        fake.Requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal).ShouldBe(["poll", "submit"]);
+    }
+
+    [Fact]
+    public async Task Render_sends_the_same_trace_id_again_and_gets_one_job_when_the_submission_times_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
+        var job = host.Job(Specs.TextToVideo());
+
+        (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeRendered();
+
+        var submits = fake.Of("submit").ToList();
+        submits.Count.ShouldBe(2);
+        submits.Select(s => s.Header("Ai-trace-id")).Distinct().ShouldHaveSingleItem().ShouldBe(TraceIds.ForJob(job.JobId).ToString());
+        fake.Jobs.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Render_fails_upstream_uncertain_after_resending_with_the_same_trace_id_when_every_submission_times_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("submit", TimeSpan.FromSeconds(20), times: 10);
+        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03"), ("Retries", "2")));
+        var job = host.Job(Specs.TextToVideo());
+
+        var failed = (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
+
+        failed.Error.Message.ShouldContain("same trace id");
+        failed.Error.Message.ShouldContain("did not submit it elsewhere");
+        var submits = fake.Of("submit").ToList();
+        submits.Count.ShouldBe(3);
+        submits.Select(s => s.Header("Ai-trace-id")).Distinct().ShouldHaveSingleItem().ShouldBe(TraceIds.ForJob(job.JobId).ToString());
+        job.Checkpoint.Saved.ShouldBeNull();
     }
 
     [Fact]

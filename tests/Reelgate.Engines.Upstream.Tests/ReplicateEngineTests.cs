@@ -18,7 +18,7 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
         var images = new[] { new RenderInput("image", media.Image169, "image/jpeg", 640, 360), new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360) };
-        var spec = Specs.ImageToVideo(withEnd: true) with { Style = "clay", NegativePrompt = "blur", Resolution = "360p", DurationSeconds = 10, Audio = false };
+        var spec = Specs.ImageToVideo(withEnd: true) with { NegativePrompt = "blur", Resolution = "360p", DurationSeconds = 10, Audio = false };
 
         (await host.Engine("replicate").RenderAsync(host.Job(spec, images), ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
 
@@ -27,11 +27,10 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         submit.Header("Authorization").ShouldBe("Bearer " + Key);
         var input = submit.Json["input"]!.AsObject();
         input.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["aspect_ratio", "duration", "generate_audio_switch", "image", "last_frame_image", "negative_prompt", "prompt", "quality", "seed", "style", "thinking_type"]);
+            ["aspect_ratio", "duration", "generate_audio_switch", "image", "last_frame_image", "negative_prompt", "prompt", "quality", "seed", "thinking_type"]);
         input["quality"]!.GetValue<string>().ShouldBe("360p");
         input["duration"]!.GetValue<int>().ShouldBe(10);
         input["aspect_ratio"]!.GetValue<string>().ShouldBe("16:9");
-        input["style"]!.GetValue<string>().ShouldBe("clay");
         input["generate_audio_switch"]!.GetValue<bool>().ShouldBeFalse();
         var dataUri = "data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169));
         input["image"]!.GetValue<string>().ShouldBe(dataUri);
@@ -93,6 +92,52 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
 
         fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/v1/predictions/pred1/cancel");
+    }
+
+    [Fact]
+    public async Task CheckSupport_refuses_a_style_naming_the_param_because_the_model_has_no_style_input()
+    {
+        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, new Uri("http://127.0.0.1:9/"), Key));
+
+        var failure = host.Engine("replicate").CheckSupport(Specs.TextToVideo(style: "anime"));
+
+        failure.ShouldNotBeNull();
+        failure.Param.ShouldBe("style");
+        failure.Code.ShouldBe("unsupported_by_engine");
+        failure.Message.ShouldContain("Replicate");
+        host.Engine("replicate").CheckSupport(Specs.TextToVideo(style: "none")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Render_fails_upstream_uncertain_without_resubmitting_when_the_submission_times_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
+        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
+        var job = host.Job(Specs.TextToVideo());
+
+        var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
+
+        failed.Error.Message.ShouldContain("may have accepted the job");
+        failed.Error.Message.ShouldContain("did not submit it again");
+        fake.Of("submit").Count().ShouldBe(1);
+        job.Checkpoint.Saved.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Render_fails_retryable_so_the_worker_resubmits_when_the_submission_times_out_and_ResubmitWhenUncertain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fake = await StartAsync(ct);
+        fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
+        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key,
+            ("RequestTimeout", "00:00:03"), ("ResubmitWhenUncertain", "true")));
+
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: true);
+
+        failed.Error.Message.ShouldContain("set to submit it again");
+        fake.Of("submit").Count().ShouldBe(1);
     }
 
     private async Task<ReplicateFake> StartAsync(CancellationToken ct)

@@ -37,7 +37,10 @@ public sealed class EngineRouter
     public IReadOnlyList<IVideoEngine> FallbackOrderFor(ModelCard model, GenerationSpec spec) =>
         CandidatesFor(model).Where(engine => engine.CheckSupport(spec) is null).ToList();
 
-    /// <summary>Null when the first engine for the model can run the request; else why not, naming the param.</summary>
+    /// <summary>
+    /// Null when an engine for the model can run the request (the first that can is the one the job goes to); when
+    /// none can, why the first cannot, naming the param.
+    /// </summary>
     public Failure? CheckSupport(ModelCard model, GenerationSpec spec)
     {
         var candidates = CandidatesFor(model);
@@ -47,6 +50,17 @@ public sealed class EngineRouter
                 $"no engine enabled on this server serves {model.Id} (enabled: {string.Join(", ", _preferred)}; the model needs one of {string.Join(", ", model.Engines)})");
         }
 
-        return candidates[0].CheckSupport(spec);
+        Failure? first = null;
+        foreach (var engine in candidates)
+        {
+            if (engine.CheckSupport(spec) is not { } failure)
+            {
+                return null;
+            }
+
+            first ??= failure;
+        }
+
+        return first;
     }
 }

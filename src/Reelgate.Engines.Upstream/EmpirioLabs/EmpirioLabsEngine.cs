@@ -15,14 +15,16 @@ namespace Reelgate.Engines.Upstream.EmpirioLabs;
 
 /// <summary>
 /// EmpirioLabs, the seed's own service, or any Reelgate: the request is Reelgate's own parameter table, sent
-/// with an Idempotency-Key equal to Reelgate's job id, so a submission repeated after a crash returns the same
-/// upstream job. Images go as data URIs of the normalised bytes, or as ids of uploads made first.
+/// with an Idempotency-Key equal to Reelgate's job id (a Reelgate upstream honours it; EmpirioLabs documents none,
+/// so a submission whose answer was lost is not sent again unless ResubmitWhenUncertain says so). Images go as data URIs of the normalised bytes, or as ids of uploads made first.
 /// </summary>
 public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, UpstreamRuntime runtime, ILogger<EmpirioLabsEngine> logger)
     : UpstreamEngine(EngineName, "EmpirioLabs", options.Value, runtime, logger)
 {
     public const string EngineName = "empiriolabs";
     private readonly EmpirioLabsOptions _options = options.Value;
+
+    protected override string SettingsSection => EmpirioLabsOptions.SectionName;
 
     public override Failure? CheckSupport(GenerationSpec spec)
     {
@@ -95,22 +97,24 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
             return TransientPoll(response, "a malformed answer");
         }
 
-        switch (status)
+        if (EmpirioLabsMapping.DoneStatuses.Contains(status))
         {
-            case EmpirioLabsMapping.StatusCompleted:
-                return EmpirioLabsMapping.OutputUrl(job) is { } url
-                    ? new PollResult.Succeeded(url)
-                    : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "completed", "the job completed without an output URL"));
-            case EmpirioLabsMapping.StatusFailed:
-                var code = job.Property("error")?.Text("code");
-                var message = job.Property("error")?.Text("message");
-                var kind = code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code) ? ProviderErrorKind.Moderation : ProviderErrorKind.Unknown;
-                return new PollResult.Failed(new ProviderError(kind, code, message));
-            case EmpirioLabsMapping.StatusCancelled:
-                return new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "cancelled", "the job was cancelled upstream"));
-            default:
-                return new PollResult.Pending((int?)job.Integer("progress"));
+            return EmpirioLabsMapping.OutputUrl(job) is { } url
+                ? new PollResult.Succeeded(url)
+                : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, status, "the job finished without an output URL"));
         }
+
+        if (status == EmpirioLabsMapping.StatusFailed)
+        {
+            var code = job.Property("error")?.Text("code");
+            var message = job.Property("error")?.Text("message");
+            var kind = code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code) ? ProviderErrorKind.Moderation : ProviderErrorKind.Unknown;
+            return new PollResult.Failed(new ProviderError(kind, code, message));
+        }
+
+        return EmpirioLabsMapping.CancelledStatuses.Contains(status)
+            ? new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, status, "the job was cancelled upstream"))
+            : new PollResult.Pending(EmpirioLabsMapping.ProgressPercent(job));
     }
 
     private async Task<(string? Reference, SubmitResult? Refused)> ImageReferenceAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
@@ -133,7 +137,9 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
             return (id, null);
         }
 
-        return (null, response.IsSuccess ? RefuseMalformed(response, "upload") : Refuse(response, ErrorOf(response)));
+        return (null, RefuseStep(response, response.IsSuccess
+            ? new ProviderError(ProviderErrorKind.Unknown, null, "the upload answer could not be read")
+            : ErrorOf(response), "upload"));
     }
 
     /// <summary>Reelgate's error envelope {"error": {"type", "code", "message", "param"}}.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Reelgate.Engines.Upstream.Http;
 
@@ -20,11 +21,40 @@ internal static class EmpirioLabsMapping
     public const string UploadPath = "v1/uploads";
     public const string UploadField = "file";
 
-    public const string StatusQueued = "queued";
-    public const string StatusProcessing = "processing";
-    public const string StatusCompleted = "completed";
+    /// <summary>Finished: "succeeded" (EmpirioLabs' docs, by the issue) or "completed" (the seed and Reelgate itself).</summary>
+    public static readonly IReadOnlySet<string> DoneStatuses = new HashSet<string>(StringComparer.Ordinal) { "succeeded", "completed" };
+
     public const string StatusFailed = "failed";
-    public const string StatusCancelled = "cancelled";
+
+    /// <summary>Cancelled upstream, in either spelling.</summary>
+    public static readonly IReadOnlySet<string> CancelledStatuses = new HashSet<string>(StringComparer.Ordinal) { "cancelled", "canceled" };
+
+    /// <summary>
+    /// The job's progress as a percent: a fraction 0-1 when written with a decimal point ("0.5", "1.0"), else a percent
+    /// ("50"); null when absent or not a number. Clamped to 0-100.
+    /// </summary>
+    public static int? ProgressPercent(JsonElement job)
+    {
+        if (job.Property("progress") is not { } progress)
+        {
+            return null;
+        }
+
+        var text = progress.ValueKind switch
+        {
+            JsonValueKind.Number => progress.GetRawText(),
+            JsonValueKind.String => progress.GetString(),
+            _ => null,
+        };
+        if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            return null;
+        }
+
+        var fraction = text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase);
+        var percent = fraction && value <= 1 ? value * 100 : value;
+        return (int)Math.Clamp(Math.Round(percent), 0, 100);
+    }
 
     /// <summary>Error codes in a failed job that mean moderation or no credits (Reelgate's own codes).</summary>
     public static readonly IReadOnlySet<string> ModerationCodes = new HashSet<string>(StringComparer.Ordinal) { "content_moderation", "moderation", "content_policy_violation" };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ namespace Reelgate.Engines.Upstream.Fal;
 /// <summary>
 /// fal's queue API: submit to the model's endpoint, poll the status URL fal answered with, read the result URL
 /// once COMPLETED (a failed request answers its result with an error status). Images go as data URIs. fal takes
-/// no idempotency key, so a submission is never retried unless fal surely did not see it (no connection, 429).
+/// no idempotency key, so a submission is never retried unless fal surely did not act on it (no connection, 429, 503).
 /// The status, result and cancel URLs are followed only on the configured origin: the key never leaves it.
 /// </summary>
 public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runtime, ILogger<FalEngine> logger)
@@ -23,10 +25,28 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
 {
     public const string EngineName = "fal";
 
+    protected override string SettingsSection => FalOptions.SectionName;
+
     public override Failure? CheckSupport(GenerationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return ProviderModel(spec.Model, FalMapping.Models) is null ? Unsupported("model", $"model {spec.Model}") : null;
+        if (ProviderModel(spec.Model, FalMapping.Models) is null)
+        {
+            return Unsupported("model", $"model {spec.Model}");
+        }
+
+        return TooManyBytes("prompt", spec.Prompt) ?? TooManyBytes("negative_prompt", spec.NegativePrompt);
+    }
+
+    /// <summary>fal counts prompts in UTF-8 bytes, Reelgate in characters: a non-ASCII prompt may fit one and not the other.</summary>
+    private Failure? TooManyBytes(string param, string? text)
+    {
+        var bytes = text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+        return bytes <= FalMapping.MaxPromptBytes
+            ? null
+            : Failure.Invalid(param, UnsupportedCode,
+                $"{param} is {bytes.ToString(CultureInfo.InvariantCulture)} bytes in UTF-8; {DisplayName} (engine {Name}) takes at most " +
+                $"{FalMapping.MaxPromptBytes.ToString(CultureInfo.InvariantCulture)} bytes (accented, non-Latin characters and emoji take 2 to 4 bytes each)");
     }
 
     protected override async Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken)
@@ -41,7 +61,6 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
             ["seed"] = spec.Seed,
             [FalMapping.AudioField] = spec.Audio,
             [FalMapping.ThinkingField] = spec.Thinking,
-            [FalMapping.MultiClipField] = false,
         };
         if (spec.NegativePrompt is not null)
         {
@@ -76,6 +95,11 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
             input["aspect_ratio"] = spec.AspectRatio;
             input[FalMapping.FirstImageField] = await FittedDataUriAsync(job, start, cancellationToken);
             input[FalMapping.EndImageField] = await FittedDataUriAsync(job, end, cancellationToken);
+        }
+
+        if (route != FalMapping.TransitionRoute && FalMapping.MultiClipEndpoints.Contains(endpoint))
+        {
+            input[FalMapping.MultiClipField] = false;
         }
 
         using var request = Request(HttpMethod.Post, $"{endpoint}/{route}");

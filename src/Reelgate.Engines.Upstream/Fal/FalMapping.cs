@@ -28,6 +28,15 @@ internal static class FalMapping
     public const string ThinkingField = "thinking_type";
     public const string MultiClipField = "generate_multi_clip_switch";
 
+    /// <summary>
+    /// Endpoints whose text-to-video and image-to-video routes take <see cref="MultiClipField"/> (sent as false): v5.5
+    /// has it, v5.6 does not, and no transition route does (fal-js endpoint types).
+    /// </summary>
+    public static readonly IReadOnlySet<string> MultiClipEndpoints = new HashSet<string>(StringComparer.Ordinal) { "fal-ai/pixverse/v5.5" };
+
+    /// <summary>fal's limit on prompt and negative_prompt, in UTF-8 bytes (fal-js endpoint types, v5.5 and v5.6).</summary>
+    public const int MaxPromptBytes = 2048;
+
     /// <summary>Unconfirmed: "5" (string) rather than 5.</summary>
     public static bool DurationAsString => true;
 

@@ -10,7 +10,7 @@ namespace Reelgate.Engines.Upstream.Http;
 /// The named HTTP clients: one per provider (its base URL, the standard resilience handler tuned from its
 /// options) and one without credentials for downloading outputs. A POST is retried on every transient fault
 /// only where the provider dedupes repeats by a trace or idempotency key; elsewhere only when the provider
-/// certainly did not act on it (no connection, or 429).
+/// certainly did not act on it (no connection, 429 or 503).
 /// </summary>
 internal static class ProviderClients
 {
@@ -67,7 +67,8 @@ internal static class ProviderClients
             return HttpClientResiliencePredicates.IsTransient(outcome);
         }
 
-        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests })
+        // 429 and 503 say the provider refused the request without acting on it; no connection means it never saw it.
+        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable })
         {
             return true;
         }

@@ -19,6 +19,21 @@ public sealed class ProviderHttp(IHttpClientFactory clients, string clientName, 
     public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var response = await SendCoreAsync(request, operation, cancellationToken);
+        return response with { RequestLine = RequestLineOf(request) };
+    }
+
+    /// <summary>"POST host/path": no scheme, query, fragment or header, so nothing secret reaches a log.</summary>
+    private static string RequestLineOf(HttpRequestMessage request) =>
+        request.RequestUri switch
+        {
+            { IsAbsoluteUri: true } uri => $"{request.Method} {uri.Host}{uri.AbsolutePath}",
+            { } uri => $"{request.Method} /{uri.OriginalString.Split('?', 2)[0].TrimStart('/')}",
+            _ => request.Method.ToString(),
+        };
+
+    private async Task<ProviderResponse> SendCoreAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         using var client = clients.CreateClient(clientName);
         try

@@ -18,6 +18,7 @@ public static class UpstreamErrors
     public const string RateLimited = "upstream_rate_limited";
     public const string Unauthorized = "upstream_unauthorized";
     public const string Error = "upstream_error";
+    public const string Uncertain = "upstream_uncertain";
     public const string LeaseLost = "lease_lost";
     private const int MaxDetail = 400;
 

@@ -24,6 +24,11 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
 {
     public const string EngineName = "pixverse";
 
+    /// <summary>PixVerse recognises a repeated submission by its Ai-trace-id (the seed's reading; see docs/upstreams.md).</summary>
+    protected override bool DedupesSubmissions => true;
+
+    protected override string SettingsSection => PixverseOptions.SectionName;
+
     public override Failure? CheckSupport(GenerationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -56,11 +61,16 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
             body["style"] = spec.Style;
         }
 
+        var multiClip = PixverseMapping.MultiClipModels.Contains((string)body["model"]!);
         string path;
         if (!spec.IsImageToVideo)
         {
             path = PixverseMapping.TextPath;
             body["aspect_ratio"] = spec.AspectRatio;
+            if (multiClip)
+            {
+                body[PixverseMapping.MultiClipField] = false;
+            }
         }
         else
         {
@@ -77,11 +87,14 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
                 return first.Refused;
             }
 
-            body[PixverseMapping.MultiClipField] = false;
             if (end is null)
             {
                 path = PixverseMapping.ImagePath;
                 body["img_id"] = first.ImageId;
+                if (multiClip)
+                {
+                    body[PixverseMapping.MultiClipField] = false;
+                }
             }
             else
             {
@@ -138,8 +151,11 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
                 : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 1", "the video is done but its answer has no url")),
             PixverseMapping.StatusModerated => new PollResult.Failed(new ProviderError(ProviderErrorKind.Moderation, "status 7", envelope.ErrMsg is "success" ? null : envelope.ErrMsg)),
             PixverseMapping.StatusFailed => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 8", "the generation failed")),
+            PixverseMapping.StatusDeleted => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 6", "the video was deleted")),
+            PixverseMapping.StatusGenerating => new PollResult.Pending(),
             null => TransientPoll(response, "an answer without a status"),
-            _ => new PollResult.Pending(),
+            { } unknown => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown,
+                "status " + unknown.ToString(CultureInfo.InvariantCulture), "a status Reelgate does not know")),
         };
     }
 

@@ -16,12 +16,14 @@ namespace Reelgate.Engines.Upstream.Replicate;
 /// <summary>
 /// Replicate's predictions API: create a prediction on the model, poll it by id. Images go as data URIs (fitted
 /// to the requested aspect ratio). Replicate takes no idempotency key, so a creation is never retried unless it
-/// surely did not happen (no connection, 429).
+/// surely did not happen (no connection, 429, 503).
 /// </summary>
 public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, UpstreamRuntime runtime, ILogger<ReplicateEngine> logger)
     : UpstreamEngine(EngineName, "Replicate", options.Value, runtime, logger)
 {
     public const string EngineName = "replicate";
+
+    protected override string SettingsSection => ReplicateOptions.SectionName;
 
     public override Failure? CheckSupport(GenerationSpec spec)
     {
@@ -29,6 +31,11 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
         if (ProviderModel(spec.Model, ReplicateMapping.Models) is not { } model || model.Split('/').Length != 2)
         {
             return Unsupported("model", $"model {spec.Model}");
+        }
+
+        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal) && ReplicateMapping.StyleField is null)
+        {
+            return Unsupported("style", $"style {spec.Style}");
         }
 
         if (spec.Audio && ReplicateMapping.AudioField is null)
@@ -67,9 +74,9 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
             input["negative_prompt"] = spec.NegativePrompt;
         }
 
-        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal))
+        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal) && ReplicateMapping.StyleField is { } style)
         {
-            input["style"] = spec.Style;
+            input[style] = spec.Style;
         }
 
         foreach (var image in job.Images)

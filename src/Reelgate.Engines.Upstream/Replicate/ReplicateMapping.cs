@@ -21,6 +21,12 @@ internal static class ReplicateMapping
     /// <summary>Unconfirmed; null would refuse audio=true.</summary>
     public static readonly string? AudioField = "generate_audio_switch";
 
+    /// <summary>
+    /// pixverse/pixverse-v5.6 has no style input and Replicate ignores inputs a model lacks, so a style would be lost
+    /// silently: null refuses any style but "none" (422 unsupported_by_engine, or the next engine that can serve it).
+    /// </summary>
+    public static readonly string? StyleField;
+
     /// <summary>Unconfirmed; null would refuse thinking other than "auto".</summary>
     public static readonly string? ThinkingField = "thinking_type";
 

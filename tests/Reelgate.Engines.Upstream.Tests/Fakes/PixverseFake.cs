@@ -15,6 +15,9 @@ public sealed class PixverseFake(string video, string key) : FakeProvider(video)
     private readonly ConcurrentDictionary<string, FakeJob> _byTrace = new(StringComparer.Ordinal);
     private int _images;
 
+    /// <summary>When set, the result status a job ends with instead of <see cref="FakeProvider.Ending"/>'s (6 deleted, or one nobody knows).</summary>
+    public int? EndStatus { get; set; }
+
     public static string Envelope(long code, string message, JsonNode? resp = null) =>
         new JsonObject { ["ErrCode"] = code, ["ErrMsg"] = message, ["Resp"] = resp ?? new JsonObject() }.ToJsonString();
 
@@ -75,9 +78,11 @@ public sealed class PixverseFake(string video, string key) : FakeProvider(video)
                 return Results.Text(Envelope(400017, "video not found"), "application/json");
             }
 
-            var status = Advance(job) switch
+            var ended = Advance(job);
+            var status = ended switch
             {
                 null => 5,
+                _ when EndStatus is { } end => end,
                 FakeEnding.Done => 1,
                 FakeEnding.Moderated => 7,
                 _ => 8,
