@@ -36,6 +36,9 @@ public static class ImageErrorCodes
     /// <summary>More than <see cref="ImageLimits.MaxPixels"/> declared in the header.</summary>
     public const string TooManyPixels = "image_too_many_pixels";
 
+    /// <summary>Every decode slot is busy and the queue for them is full: a 429 with Retry-After, not a 422.</summary>
+    public const string QueueFull = "image_queue_full";
+
     /// <summary>A JPEG, PNG or WebP whose data is broken or truncated.</summary>
     public const string Corrupt = "image_corrupt";
 }

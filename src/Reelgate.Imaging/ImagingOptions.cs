@@ -23,6 +23,12 @@ public sealed class ImagingOptions
     /// <summary>Images decoded at once; each holds up to a few tens of MB of libvips buffers.</summary>
     public int MaxConcurrentDecodes { get; set; } = 2;
 
+    /// <summary>
+    /// Images that may wait for a decode slot; one more is refused at once (429, code <c>image_queue_full</c>)
+    /// instead of queueing without bound while each waiting request holds its spooled file and a connection.
+    /// </summary>
+    public int MaxQueuedDecodes { get; set; } = 16;
+
     /// <summary>Where fetched and decoded files wait before they go to the blob store; the system temp folder when unset.</summary>
     public string? ScratchDirectory { get; set; }
 }

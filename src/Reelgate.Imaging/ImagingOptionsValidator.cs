@@ -28,6 +28,11 @@ internal sealed class ImagingOptionsValidator : IValidateOptions<ImagingOptions>
             failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.MaxConcurrentDecodes)} must be between 1 and 64 (got {options.MaxConcurrentDecodes})");
         }
 
+        if (options.MaxQueuedDecodes is < 0 or > 10_000)
+        {
+            failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.MaxQueuedDecodes)} must be between 0 and 10000 (got {options.MaxQueuedDecodes})");
+        }
+
         if (options.ScratchDirectory is { } scratch && (scratch.Length == 0 || !Path.IsPathFullyQualified(scratch)))
         {
             failures.Add($"{ImagingOptions.SectionName}:{nameof(ImagingOptions.ScratchDirectory)} must be an absolute path (got '{scratch}')");

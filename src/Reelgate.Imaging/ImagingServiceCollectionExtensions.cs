@@ -29,6 +29,7 @@ public static class ImagingServiceCollectionExtensions
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<GuardedHttpHandlerFactory>();
         services.TryAddSingleton<ScratchSpace>();
+        services.TryAddSingleton<DecodeQueue>();
         services.TryAddSingleton<ImageNormalizer>();
         services.TryAddSingleton<UrlImageFetcher>();
         services.TryAddScoped<IImageSource, ImageSource>();

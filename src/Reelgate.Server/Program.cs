@@ -47,8 +47,8 @@ var app = builder.Build();
 app.UseRequestIds();
 app.UseApiErrors();
 app.UseAuthentication();
-app.UseAuthorization();
 app.UseRateLimiter();
+app.UseAuthorization();
 
 // A worker-only node renders and answers health checks; the public API is served by the other roles.
 if (role != NodeRole.Worker)

@@ -20,6 +20,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IKeyStore, SqlKeyStore>();
         services.AddSingleton<IUploadStore, SqlUploadStore>();
+        services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
         services.AddSingleton<IHostedService, PostgresJobChangeListener>();
         return services;

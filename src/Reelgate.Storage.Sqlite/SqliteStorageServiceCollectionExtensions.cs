@@ -18,6 +18,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IKeyStore, SqlKeyStore>();
         services.AddSingleton<IUploadStore, SqlUploadStore>();
+        services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
         return services;
     }

@@ -13,6 +13,10 @@ public sealed class StartupCheckTests
     [InlineData("Reelgate__Pricing__pixverse-v5-6__720p__5s+audio", "cheap", "Reelgate:Pricing:pixverse-v5-6:720p:5s+audio")]
     [InlineData("Reelgate__Pricing__pixverse-v5-6__720p__7s", "1.00", "Reelgate:Pricing:pixverse-v5-6:720p:7s")]
     [InlineData("DATA_IS_A_FILE", "", "REELGATE_DATA_DIR")]
+    [InlineData("REELGATE_ADMIN_KEY", "rg_only_31_characters_long_key0", "REELGATE_ADMIN_KEY")]
+    [InlineData("Reelgate__Limits__Defaults__JobsInFlight", "-1", "Reelgate:Limits:Defaults:JobsInFlight")]
+    [InlineData("Reelgate__Limits__EventStreamHeartbeat", "00:00:00", "Reelgate:Limits:EventStreamHeartbeat")]
+    [InlineData("Reelgate__Imaging__MaxQueuedDecodes", "-1", "Reelgate:Imaging:MaxQueuedDecodes")]
     public async Task Start_stops_with_one_line_naming_what_to_change(string variable, string value, string named)
     {
         var token = TestContext.Current.CancellationToken;

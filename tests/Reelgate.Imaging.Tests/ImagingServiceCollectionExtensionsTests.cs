@@ -32,6 +32,7 @@ public sealed class ImagingServiceCollectionExtensionsTests
 
     [Theory]
     [InlineData("MaxConcurrentDecodes", "0", "Reelgate:Imaging:MaxConcurrentDecodes must be between 1 and 64 (got 0)")]
+    [InlineData("MaxQueuedDecodes", "-1", "Reelgate:Imaging:MaxQueuedDecodes must be between 0 and 10000 (got -1)")]
     [InlineData("FetchTimeout", "00:00:00", "Reelgate:Imaging:FetchTimeout must be more than 0 and at most 00:05:00 (got 00:00:00)")]
     [InlineData("ScratchDirectory", "relative/path", "Reelgate:Imaging:ScratchDirectory must be an absolute path (got 'relative/path')")]
     public void AddImaging_fails_start_naming_the_key_when_a_value_is_out_of_range(string key, string value, string message)

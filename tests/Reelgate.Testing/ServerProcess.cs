@@ -11,7 +11,7 @@ namespace Reelgate.Testing;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    public const string AdminKey = "rg_e2e_admin_key_0123456789";
+    public const string AdminKey = "rg_e2e_admin_key_0123456789abcdefghij";
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Dictionary<string, string> _environment;
     private readonly string _readyPath;
@@ -38,6 +38,12 @@ public sealed class ServerProcess : IAsyncDisposable
             // The suite's servers are development servers: simulated faults on (a test of the default passes "" to turn it off).
             ["REELGATE_SIMULATION"] = "true",
             ["Reelgate__Workers__RetryBackoff"] = "00:00:01",
+            // Set, not left to the defaults: the suites make keys without limits and many requests from loopback.
+            ["Reelgate__Limits__Defaults__RequestsPerMinute"] = "0",
+            ["Reelgate__Limits__Defaults__JobsInFlight"] = "0",
+            ["Reelgate__Limits__Defaults__UploadBytes"] = "0",
+            ["Reelgate__Limits__AnonymousRequestsPerMinute"] = "0",
+            ["Reelgate__Limits__FailedAuthenticationsPerMinute"] = "0",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -13,7 +13,7 @@ namespace Reelgate.Bench.Hosting;
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
-    public const string AdminKey = "rg_bench_admin_key_0123456789";
+    public const string AdminKey = "rg_bench_admin_key_0123456789abcdefghij";
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ProcessStartInfo _start;
     private readonly string _readyPath;
@@ -68,6 +68,8 @@ internal sealed class BenchServer : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        start.Environment["Reelgate__Limits__Defaults__RequestsPerMinute"] = "0";
+        start.Environment["Reelgate__Limits__AnonymousRequestsPerMinute"] = "0";
         if (database is not null)
         {
             start.Environment["REELGATE_DATABASE"] = database;

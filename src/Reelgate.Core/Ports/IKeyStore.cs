@@ -18,7 +18,17 @@ public interface IKeyStore
 
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 
-    Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Revokes an active key, unless it is the last active admin key (checked and done atomically).</summary>
+    Task<RevokeOutcome> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the key's limits; false when the key does not exist.</summary>
+    Task<bool> SetLimitsAsync(string keyId, KeyLimits limits, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes sure the bootstrap admin key exists, atomically across nodes starting together: one bootstrap key
+    /// per database, its credit granted once, a configured key replacing (revoking) the previous bootstrap key.
+    /// </summary>
+    Task<AdminBootstrapOutcome> BootstrapAdminAsync(AdminBootstrap bootstrap, CancellationToken cancellationToken);
 
     /// <summary>Adds credit with a ledger row; null when the key does not exist.</summary>
     Task<Balance?> AddCreditsAsync(string keyId, Money amount, DateTimeOffset now, CancellationToken cancellationToken);

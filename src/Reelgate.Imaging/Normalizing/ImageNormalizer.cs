@@ -9,24 +9,28 @@ namespace Reelgate.Imaging.Normalizing;
 /// Normalises an input image as the contract says (JPEG, PNG or WebP read from the bytes; at most 100
 /// megapixels declared, checked before decoding; EXIF orientation applied; short side up to 300, long side
 /// down to 4000; recompressed past 10 MiB). At most <see cref="ImagingOptions.MaxConcurrentDecodes"/> run
-/// at once, each on its own thread, each stopped past <see cref="ImagingOptions.NormalizeTimeout"/>.
+/// at once, each on its own thread, each stopped past <see cref="ImagingOptions.NormalizeTimeout"/>; at most
+/// <see cref="ImagingOptions.MaxQueuedDecodes"/> wait for them, and one more is refused (429) at once.
 /// The upload endpoint calls it directly; <see cref="ImageSource"/> calls it for URLs and data URIs.
 /// </summary>
-public sealed class ImageNormalizer : IDisposable
+public sealed class ImageNormalizer
 {
-    private readonly SemaphoreSlim _gate;
+    /// <summary>What a refused caller is told to wait: a decode takes a second or two.</summary>
+    public static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromSeconds(2);
+
+    private readonly DecodeQueue _queue;
     private readonly ImagingOptions _options;
     private readonly ScratchSpace _scratch;
     private readonly TimeProvider _time;
     private readonly ILogger<ImageNormalizer> _logger;
     private readonly NormalizePipeline _pipeline;
 
-    public ImageNormalizer(IOptions<ImagingOptions> options, ScratchSpace scratch, TimeProvider time, ILogger<ImageNormalizer> logger)
+    public ImageNormalizer(IOptions<ImagingOptions> options, DecodeQueue queue, ScratchSpace scratch, TimeProvider time, ILogger<ImageNormalizer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         VipsRuntime.EnsureConfigured();
         _options = options.Value;
-        _gate = new SemaphoreSlim(_options.MaxConcurrentDecodes, _options.MaxConcurrentDecodes);
+        _queue = queue;
         _scratch = scratch;
         _time = time;
         _logger = logger;
@@ -73,55 +77,56 @@ public sealed class ImageNormalizer : IDisposable
             return refusal;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var slot = await _queue.TryEnterAsync(cancellationToken).ConfigureAwait(false);
+        if (slot is null)
+        {
+            ImagingLog.ImageRefused(_logger, param, ImageErrorCodes.QueueFull);
+            return new Failure(FailureKind.RateLimited, ImageErrorCodes.QueueFull,
+                $"{param}: the server is decoding as many images as it can take now; retry after the Retry-After seconds", param)
+            {
+                RetryAfter = QueueFullRetryAfter,
+            };
+        }
+
+        using var deadline = new CancellationTokenSource(_options.NormalizeTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = _time.GetTimestamp();
+        Outcome<NormalizedImage> outcome;
         try
         {
-            using var deadline = new CancellationTokenSource(_options.NormalizeTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            var started = _time.GetTimestamp();
-            Outcome<NormalizedImage> outcome;
-            try
-            {
-                outcome = await Task.Factory.StartNew(
-                    () => _pipeline.Run(inputPath, format, param, outputPath, linked.Token),
-                    linked.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _scratch.Delete(outputPath);
-                if (!deadline.IsCancellationRequested || cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                ImagingLog.NormalizeTimedOut(_logger, param, _options.NormalizeTimeout.TotalSeconds);
-                outcome = Failure.Invalid(param, ImageErrorCodes.Timeout,
-                    $"{param}: processing the image took longer than {_options.NormalizeTimeout.TotalSeconds:0.#} s");
-            }
-
-            if (!outcome.Succeeded)
-            {
-                _scratch.Delete(outputPath);
-                ImagingLog.ImageRefused(_logger, param, outcome.Failure.Code);
-            }
-            else if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                var image = outcome.Value;
-                var formatName = NormalizePipeline.Name(format);
-                var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
-                ImagingLog.Normalized(_logger, param, formatName, image.OriginalWidth, image.OriginalHeight,
-                    image.ContentType, image.Width, image.Height, image.Bytes, elapsedMs);
-            }
-
-            return outcome;
+            outcome = await Task.Factory.StartNew(
+                () => _pipeline.Run(inputPath, format, param, outputPath, linked.Token),
+                linked.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            _gate.Release();
-        }
-    }
+            _scratch.Delete(outputPath);
+            if (!deadline.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
 
-    public void Dispose() => _gate.Dispose();
+            ImagingLog.NormalizeTimedOut(_logger, param, _options.NormalizeTimeout.TotalSeconds);
+            outcome = Failure.Invalid(param, ImageErrorCodes.Timeout,
+                $"{param}: processing the image took longer than {_options.NormalizeTimeout.TotalSeconds:0.#} s");
+        }
+
+        if (!outcome.Succeeded)
+        {
+            _scratch.Delete(outputPath);
+            ImagingLog.ImageRefused(_logger, param, outcome.Failure.Code);
+        }
+        else if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var image = outcome.Value;
+            var formatName = NormalizePipeline.Name(format);
+            var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            ImagingLog.Normalized(_logger, param, formatName, image.OriginalWidth, image.OriginalHeight,
+                image.ContentType, image.Width, image.Height, image.Bytes, elapsedMs);
+        }
+
+        return outcome;
+    }
 
     private Failure Refuse(string param, string code, string message)
     {

@@ -17,13 +17,18 @@ public sealed class ApiKeyAuthenticationHandler(
     ApiKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string FailureItem = "reelgate:auth_failure";
+    private const string MissingKey = "missing_api_key";
+
+    /// <summary>True when the request presented a credential and it was refused (as opposed to sending none).</summary>
+    public static bool PresentedRefusedCredential(HttpContext context) =>
+        context.Items[FailureItem] is (string code, string) && !string.Equals(code, MissingKey, StringComparison.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization;
         if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
         {
-            return Remember("missing_api_key", "send your API key as 'Authorization: Bearer <key>'");
+            return Remember(MissingKey, "send your API key as 'Authorization: Bearer <key>'");
         }
 
         var value = header.Count == 1 ? header[0]! : string.Empty;

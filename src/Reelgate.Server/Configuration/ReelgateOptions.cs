@@ -11,8 +11,11 @@ public sealed class ReelgateOptions
     [Required]
     public string DataDir { get; set; } = "data";
 
-    /// <summary>The admin key to create instead of a random one.</summary>
+    /// <summary>The admin key to create instead of a random one; long enough that it cannot be guessed.</summary>
+    [MinLength(MinAdminKeyLength, ErrorMessage = "REELGATE_ADMIN_KEY (Reelgate:AdminKey) must be at least 32 characters; a random key is printed when it is unset")]
     public string? AdminKey { get; set; }
+
+    public const int MinAdminKeyLength = 32;
 
     /// <summary>Credit given to the bootstrap admin key, so the seed's cURL works at once.</summary>
     [RegularExpression(@"^\d{1,9}(\.\d{1,6})?$", ErrorMessage = "Reelgate:BootstrapCredits must be an amount like \"1000.00\"")]

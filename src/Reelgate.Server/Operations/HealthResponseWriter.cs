@@ -5,7 +5,9 @@ namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The JSON shape health dashboards read for ASP.NET health checks (status, totalDuration, entries with
-/// status, description, duration), with the status code the framework gives (200 healthy, 503 unhealthy).
+/// status, description, duration), with the status code the framework gives (200 healthy, 503 unhealthy). A check
+/// that threw is described as failed, never by the exception's text (it may name hosts, paths or credentials);
+/// the health check service logs the exception.
 /// </summary>
 public static class HealthResponseWriter
 {
@@ -21,7 +23,7 @@ public static class HealthResponseWriter
                 e => new Dictionary<string, object?>
                 {
                     ["status"] = e.Value.Status.ToString(),
-                    ["description"] = e.Value.Description ?? e.Value.Exception?.Message,
+                    ["description"] = e.Value.Exception is not null ? "the check failed; see the server log" : e.Value.Description,
                     ["duration"] = e.Value.Duration.ToString(),
                 },
                 StringComparer.Ordinal),

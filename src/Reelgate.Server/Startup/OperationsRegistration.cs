@@ -25,6 +25,8 @@ public static class OperationsRegistration
         }
 
         builder.Services.AddSingleton<WorkerHeartbeat>();
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<BlobStoreHealthCheck>("blob_store", tags: [ReadyTag])
@@ -61,6 +63,10 @@ public static class OperationsRegistration
     private static bool PrometheusEnabled(IConfiguration configuration) =>
         !string.Equals(configuration["Reelgate:Metrics:Prometheus"], "false", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>/metrics needs an admin key (Prometheus sends it as a bearer credential) unless Reelgate:Metrics:AllowAnonymous is true.</summary>
+    private static bool MetricsNeedAdminKey(IConfiguration configuration) =>
+        !string.Equals(configuration["Reelgate:Metrics:AllowAnonymous"], "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Wraps every registration of a service in a decorator (engines are many; the job store is one).</summary>
     private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
         where TService : class
@@ -87,13 +93,18 @@ public static class OperationsRegistration
     {
         if (PrometheusEnabled(app.Configuration))
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+            if (MetricsNeedAdminKey(app.Configuration))
+            {
+                metrics.RequireAuthorization(Auth.ApiKeyClaims.AdminPolicy);
+            }
         }
 
+        // Probes come often and from few addresses: not rate limited (/readyz answers from a cached check).
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
-            .ExcludeFromDescription();
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
-            .ExcludeFromDescription();
+            .ExcludeFromDescription().DisableRateLimiting();
+        app.MapGet("/readyz", (HttpContext context, ReadinessProbe probe) => probe.AnswerAsync(context))
+            .ExcludeFromDescription().DisableRateLimiting();
         return app;
     }
 }

@@ -27,6 +27,8 @@ public static class ReelgateServices
         services.AddOptions<ReelgateOptions>().Bind(configuration.GetSection(ReelgateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.Section));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyLimitDefaultsOptions>().Bind(configuration.GetSection(KeyLimitDefaultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(host =>
         {
             var grace = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.ShutdownGrace ?? new WorkerOptions().ShutdownGrace;
@@ -70,6 +72,7 @@ public static class ReelgateServices
         services.AddSingleton<AdminKeyBootstrapper>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<JobChangeFeed>();
+        services.AddSingleton<EventStreamSlots>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobRunner>();

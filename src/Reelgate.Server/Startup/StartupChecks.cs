@@ -28,6 +28,9 @@ public static class StartupChecks
             workers = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
             _ = services.GetRequiredService<IOptions<FfmpegOptions>>().Value;
             _ = services.GetRequiredService<IOptions<ImagingOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<LimitsOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<KeyLimitDefaultsOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Operations.HealthOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

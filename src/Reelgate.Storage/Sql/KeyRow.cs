@@ -9,7 +9,7 @@ internal sealed class KeyRow
     public const string Columns =
         "id AS Id, name AS Name, prefix AS Prefix, owner AS Owner, is_admin AS IsAdmin, created_at AS CreatedAt, " +
         "revoked_at AS RevokedAt, limit_spend_per_day_micros AS SpendPerDay, limit_jobs_in_flight AS JobsInFlight, " +
-        "limit_requests_per_minute AS RequestsPerMinute, webhook_url AS WebhookUrl, " +
+        "limit_requests_per_minute AS RequestsPerMinute, limit_upload_bytes AS UploadBytes, webhook_url AS WebhookUrl, " +
         "weight AS Weight, is_test AS IsTest";
 
     public string Id { get; set; } = "";
@@ -32,6 +32,8 @@ internal sealed class KeyRow
 
     public long? RequestsPerMinute { get; set; }
 
+    public long? UploadBytes { get; set; }
+
     public string? WebhookUrl { get; set; }
 
     public long Weight { get; set; } = 1;
@@ -49,7 +51,8 @@ internal sealed class KeyRow
         new KeyLimits(
             SpendPerDay is null ? null : new Money(SpendPerDay.Value),
             JobsInFlight is null ? null : (int)JobsInFlight.Value,
-            RequestsPerMinute is null ? null : (int)RequestsPerMinute.Value))
+            RequestsPerMinute is null ? null : (int)RequestsPerMinute.Value,
+            UploadBytes))
     {
         WebhookUrl = WebhookUrl,
         Weight = (int)Weight,

@@ -11,8 +11,8 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
     [InlineData(null)]
     [InlineData("Bearer rg_notarealkey00000000000000000000000000000")]
     [InlineData("Basic cmc6cGFzcw==")]
-    [InlineData("Token rg_test_admin_key_0123456789")]
-    [InlineData("rg_test_admin_key_0123456789")]
+    [InlineData("Token " + ReelgateApp.AdminKey)]
+    [InlineData(ReelgateApp.AdminKey)]
     [InlineData("Bearer")]
     [InlineData("Bearer ")]
     public async Task Routes_return_401_without_a_valid_bearer_key(string? authorization)

@@ -17,7 +17,7 @@ namespace Reelgate.Server.Tests.Infrastructure;
 /// </summary>
 public class ReelgateApp : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "rg_test_admin_key_0123456789";
+    public const string AdminKey = "rg_test_admin_key_0123456789abcdefghij";
     private readonly TempDirectory _data = new("server");
 
     /// <summary>Worker slots of the app; 0 keeps every job queued (fast validation tests).</summary>
@@ -42,6 +42,14 @@ public class ReelgateApp : WebApplicationFactory<Program>
         builder.UseSetting("Reelgate:Workers:ProgressInterval", "00:00:00.100");
         builder.UseSetting("Reelgate:Workers:RetryBackoff", "00:00:00.300");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Limits, set here rather than left to the defaults: tests make many keys and many requests from one
+        // address; the defaults themselves are tested by LimitsTests.
+        builder.UseSetting("Reelgate:Limits:Defaults:RequestsPerMinute", "100000");
+        builder.UseSetting("Reelgate:Limits:Defaults:JobsInFlight", "10000");
+        builder.UseSetting("Reelgate:Limits:Defaults:UploadBytes", "10737418240");
+        builder.UseSetting("Reelgate:Limits:AnonymousRequestsPerMinute", "100000");
+        builder.UseSetting("Reelgate:Limits:FailedAuthenticationsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,5 +22,13 @@ public sealed class TestDatabase(string backend, SqlDialect dialect, IReadOnlyLi
 
     public MigrationRunner Migrator(TimeProvider time) => new(Dialect, Migrations, time);
 
+    /// <summary>A second connection pool over the same database, as another node of the deployment would have.</summary>
+    public AnotherNode AnotherNode() => new(Dialect switch
+    {
+        Storage.Postgres.PostgresDialect postgres => new Storage.Postgres.PostgresDialect(postgres.ConnectionString),
+        Storage.Sqlite.SqliteDialect sqlite => new Storage.Sqlite.SqliteDialect(sqlite.DatabasePath),
+        _ => throw new NotSupportedException(Dialect.GetType().Name),
+    });
+
     public ValueTask DisposeAsync() => drop();
 }

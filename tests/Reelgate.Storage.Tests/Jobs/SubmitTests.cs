@@ -91,7 +91,7 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        (await db.Keys.RevokeAsync(key, Now, Token)).ShouldBeTrue();
+        (await db.Keys.RevokeAsync(key, Now, Token)).ShouldBe(RevokeOutcome.Revoked);
 
         var outcome = await db.Jobs.SubmitAsync(Submission(NewJob(key)), Token);
 

@@ -62,10 +62,49 @@ public abstract class KeyStoreTests : StoreContract
         (await db.Keys.ListAsync(Token)).Select(k => k.Id).ShouldBe([newer, older]);
         (await db.Keys.AnyAdminAsync(Token)).ShouldBeTrue();
 
-        (await db.Keys.RevokeAsync(older, Now.AddMinutes(2), Token)).ShouldBeTrue();
-        (await db.Keys.RevokeAsync(older, Now.AddMinutes(3), Token)).ShouldBeFalse();
-        (await db.Keys.GetAsync(older, Token))!.RevokedAt.ShouldBe(Now.AddMinutes(2));
-        (await db.Keys.AnyAdminAsync(Token)).ShouldBeFalse();
+        (await db.Keys.RevokeAsync(newer, Now.AddMinutes(2), Token)).ShouldBe(RevokeOutcome.Revoked);
+        (await db.Keys.RevokeAsync(newer, Now.AddMinutes(3), Token)).ShouldBe(RevokeOutcome.Unchanged);
+        (await db.Keys.GetAsync(newer, Token))!.RevokedAt.ShouldBe(Now.AddMinutes(2));
+        (await db.Keys.RevokeAsync(older, Now.AddMinutes(3), Token)).ShouldBe(RevokeOutcome.LastAdmin);
+        (await db.Keys.GetAsync(older, Token))!.RevokedAt.ShouldBeNull();
+        (await db.Keys.AnyAdminAsync(Token)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Revoke_keeps_one_admin_when_two_nodes_revoke_the_last_two_admins_at_once()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var other = db.AnotherNode();
+        var first = await CreateKeyAsync(db.Keys, admin: true);
+        var second = await CreateKeyAsync(db.Keys, admin: true);
+
+        for (var round = 0; round < 5; round++)
+        {
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => db.Keys.RevokeAsync(first, Now, Token), Token),
+                Task.Run(() => new Storage.Sql.SqlKeyStore(other.Dialect).RevokeAsync(second, Now, Token), Token));
+
+            outcomes.Count(o => o == RevokeOutcome.Revoked).ShouldBe(1);
+            outcomes.Count(o => o == RevokeOutcome.LastAdmin).ShouldBe(1);
+            (await db.Keys.AnyAdminAsync(Token)).ShouldBeTrue();
+            var revoked = outcomes[0] == RevokeOutcome.Revoked ? first : second;
+            var kept = revoked == first ? second : first;
+            first = kept;
+            second = await CreateKeyAsync(db.Keys, admin: true);
+        }
+    }
+
+    [Fact]
+    public async Task SetLimits_replaces_every_limit_and_null_clears_when_the_key_exists()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys, limits: new KeyLimits(Money.Parse("5.00"), 3, 60, 1_000_000));
+        (await db.Keys.GetAsync(key, Token))!.Limits.ShouldBe(new KeyLimits(Money.Parse("5.00"), 3, 60, 1_000_000));
+
+        (await db.Keys.SetLimitsAsync(key, new KeyLimits(null, 30, null, 5_000_000_000), Token)).ShouldBeTrue();
+
+        (await db.Keys.GetAsync(key, Token))!.Limits.ShouldBe(new KeyLimits(null, 30, null, 5_000_000_000));
+        (await db.Keys.SetLimitsAsync(Ids.New(Ids.KeyPrefix, Now), KeyLimits.None, Token)).ShouldBeFalse();
     }
 
     [Fact]

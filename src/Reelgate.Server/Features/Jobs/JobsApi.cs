@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
@@ -16,9 +14,6 @@ public static class JobsApi
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>How often an event stream re-reads its job when no local change woke it (changes made on other nodes).</summary>
-    public static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(1);
-
     public static RouteGroupBuilder MapJobs(this RouteGroupBuilder v1)
     {
         v1.MapGet("/jobs/{job_id}", GetAsync)
@@ -32,7 +27,7 @@ public static class JobsApi
             .Produces<JobResponse>().ProducesErrors(401, 404, 409);
         v1.MapGet("/jobs/{job_id}/events", StreamAsync)
             .WithName("StreamJobEvents").WithSummary("Server-Sent Events: one per status or progress change, ending at a final state")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesErrors(401, 404);
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesErrors(401, 404, 429);
         return v1;
     }
 
@@ -99,46 +94,12 @@ public static class JobsApi
     }
 
     private static async Task<IResult> StreamAsync(
-        string job_id, HttpContext http, IJobStore jobs, JobChangeFeed changes, JobResponseMapper mapper, CancellationToken cancellationToken)
+        string job_id, HttpContext http, [AsParameters] EventStreamServices services, CancellationToken cancellationToken)
     {
-        var job = await FindOwnAsync(job_id, http, jobs, cancellationToken);
-        if (job is null)
-        {
-            return ErrorResult.From(Failure.JobNotFound(job_id));
-        }
-
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Events(job, http, jobs, changes, mapper, cancellationToken));
-    }
-
-    private static async IAsyncEnumerable<SseItem<JobResponse>> Events(
-        Job first, HttpContext http, IJobStore jobs, JobChangeFeed changes, JobResponseMapper mapper, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Job? previous = null;
-        var job = first;
-        while (true)
-        {
-            if (previous is null || job.Version != previous.Version)
-            {
-                var type = previous is not null && previous.Status == job.Status ? "job.progress" : "job." + job.Status.ToWire();
-                yield return new SseItem<JobResponse>(mapper.Map(job, http.Request), type) { EventId = job.Version.ToString(CultureInfo.InvariantCulture) };
-                previous = job;
-            }
-
-            if (job.Status.IsFinal())
-            {
-                yield break;
-            }
-
-            await changes.WaitAsync(job.Id, StreamPollInterval, cancellationToken);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                yield break;
-            }
-
-            job = await jobs.GetAsync(job.Id, cancellationToken) ?? job;
-        }
+        var job = await FindOwnAsync(job_id, http, services.Jobs, cancellationToken);
+        return job is null
+            ? ErrorResult.From(Failure.JobNotFound(job_id))
+            : new JobEventStream(job, services.Jobs, services.Changes, services.Mapper, services.Slots, services.Limits.Value.EventStreamHeartbeat, services.Time);
     }
 
     private static async Task<Job?> FindOwnAsync(string jobId, HttpContext http, IJobStore jobs, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Reelgate.Core;
-using Reelgate.Core.Keys;
 using Reelgate.Core.Pricing;
 using Reelgate.Core.Validation;
 
@@ -12,7 +11,7 @@ public static class KeyRequestParser
     public const int MaxNameLength = 100;
     public const int MaxWeight = 100;
 
-    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, KeyLimits Limits, string? WebhookUrl)
+    public sealed record NewKey(string Name, Money Credits, bool Admin, string? Owner, LimitsPatch Limits, string? WebhookUrl)
     {
         /// <summary>Worker slots relative to other keys (1 to <see cref="MaxWeight"/>).</summary>
         public int Weight { get; init; } = 1;
@@ -134,57 +133,74 @@ public static class KeyRequestParser
         return amount.Value is { } value ? value : Failure.Missing("amount");
     }
 
-    private static Outcome<KeyLimits> Limits(JsonElement? element)
+    /// <summary>The body of PATCH /v1/keys/{id}/limits: the limits object itself.</summary>
+    public static Outcome<LimitsPatch> ParseLimits(JsonElement body) => Limits(body, "");
+
+    private static Outcome<LimitsPatch> Limits(JsonElement? element, string prefix = "limits.")
     {
         if (element is null)
         {
-            return KeyLimits.None;
+            return LimitsPatch.Unchanged;
         }
 
         if (element.Value.ValueKind != JsonValueKind.Object)
         {
-            return Failure.WrongType("limits", "an object with spend_per_day, jobs_in_flight and requests_per_minute");
+            return Failure.WrongType("limits", "an object with spend_per_day, jobs_in_flight, requests_per_minute and upload_bytes");
         }
 
-        var unknown = Unknown(element.Value, "spend_per_day", "jobs_in_flight", "requests_per_minute");
+        var unknown = Unknown(element.Value, "spend_per_day", "jobs_in_flight", "requests_per_minute", "upload_bytes");
         if (unknown is not null)
         {
-            return unknown with { Param = "limits." + unknown.Param };
+            return unknown with { Param = prefix + unknown.Param };
         }
 
         var fields = new JsonFields(element.Value);
         var spend = Amount(fields, "spend_per_day", allowZero: false);
         if (!spend.Succeeded)
         {
-            return spend.Failure with { Param = "limits.spend_per_day" };
+            return spend.Failure with { Param = prefix + "spend_per_day" };
         }
 
-        var inFlight = Count(fields, "jobs_in_flight", 1, 100_000);
+        var inFlight = Count(fields, prefix, "jobs_in_flight", 1, 100_000);
         if (!inFlight.Succeeded)
         {
             return inFlight.Failure;
         }
 
-        var rpm = Count(fields, "requests_per_minute", 1, 1_000_000);
+        var rpm = Count(fields, prefix, "requests_per_minute", 1, 1_000_000);
         if (!rpm.Succeeded)
         {
             return rpm.Failure;
         }
 
-        return new KeyLimits(spend.Value, inFlight.Value, rpm.Value);
+        var uploadBytes = Count(fields, prefix, "upload_bytes", 1, 1L << 40);
+        if (!uploadBytes.Succeeded)
+        {
+            return uploadBytes.Failure;
+        }
+
+        return new LimitsPatch(
+            Given(element.Value, "spend_per_day", spend.Value),
+            Given(element.Value, "jobs_in_flight", inFlight.Value is { } j ? (int?)j : null),
+            Given(element.Value, "requests_per_minute", rpm.Value is { } r ? (int?)r : null),
+            Given(element.Value, "upload_bytes", uploadBytes.Value));
     }
 
-    private static Outcome<int?> Count(JsonFields fields, string name, int min, int max)
+    /// <summary>A limit present in the object (null included) is set; one left out is not.</summary>
+    private static Settable<T> Given<T>(JsonElement limits, string name, T value) =>
+        limits.TryGetProperty(name, out _) ? new Settable<T>(true, value) : Settable<T>.Unset;
+
+    private static Outcome<long?> Count(JsonFields fields, string prefix, string name, long min, long max)
     {
         var element = fields.Get(name);
         if (element is null)
         {
-            return (int?)null;
+            return (long?)null;
         }
 
-        return element.Value.ValueKind == JsonValueKind.Number && element.Value.TryGetInt32(out var value) && value >= min && value <= max
+        return element.Value.ValueKind == JsonValueKind.Number && element.Value.TryGetInt64(out var value) && value >= min && value <= max
             ? value
-            : Failure.Invalid("limits." + name, "invalid_value", $"limits.{name} must be a whole number from {min} to {max}");
+            : Failure.Invalid(prefix + name, "invalid_value", $"{prefix}{name} must be a whole number from {min} to {max}, or null for no limit");
     }
 
     /// <summary>An amount of USD as a decimal string ("3.19"); numbers are refused so no float ever carries money.</summary>

@@ -26,8 +26,8 @@ public sealed record KeyResponse(
     public bool Test { get; init; }
 }
 
-/// <summary>A key's limits; null means unlimited.</summary>
-public sealed record LimitsResponse(string? SpendPerDay, int? JobsInFlight, int? RequestsPerMinute);
+/// <summary>A key's limits; null means unlimited. <see cref="UploadBytes"/> caps the bytes of its stored uploads.</summary>
+public sealed record LimitsResponse(string? SpendPerDay, int? JobsInFlight, int? RequestsPerMinute, long? UploadBytes);
 
 /// <summary>A key's credit: available excludes what is held for unfinished jobs.</summary>
 public sealed record BalanceResponse(string Available, string Held, string Currency);
@@ -44,8 +44,8 @@ public sealed record KeyWebhookRequest(string? Url);
 /// <summary>A new webhook signing secret, shown once.</summary>
 public sealed record WebhookSecretResponse(string KeyId, string WebhookSecret);
 
-/// <summary>Limits to set on a new key.</summary>
-public sealed record LimitsRequest(string? SpendPerDay = null, int? JobsInFlight = null, int? RequestsPerMinute = null);
+/// <summary>Limits to set on a key: a limit left out gets the deployment's default (new key) or stays (PATCH); null means none.</summary>
+public sealed record LimitsRequest(string? SpendPerDay = null, int? JobsInFlight = null, int? RequestsPerMinute = null, long? UploadBytes = null);
 
 /// <summary>The body of POST /v1/keys/{id}/credits.</summary>
 public sealed record AddCreditsRequest(string Amount);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Reelgate.Core;
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
@@ -5,6 +6,7 @@ using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Webhooks;
 using Reelgate.Server.Auth;
+using Reelgate.Server.Configuration;
 using Reelgate.Server.Errors;
 using Reelgate.Server.Http;
 using Reelgate.Server.Webhooks;
@@ -28,8 +30,12 @@ public static class KeysApi
             .WithName("GetKey").WithSummary("One key")
             .Produces<KeyResponse>().ProducesErrors(401, 403, 404);
         keys.MapDelete("/{key_id}", RevokeAsync)
-            .WithName("RevokeKey").WithSummary("Revoke a key: it stops working at once")
-            .Produces<KeyResponse>().ProducesErrors(401, 403, 404);
+            .WithName("RevokeKey").WithSummary("Revoke a key: it stops working at once (the last active admin key cannot be revoked)")
+            .Produces<KeyResponse>().ProducesErrors(401, 403, 404, 409);
+        keys.MapPatch("/{key_id}/limits", SetLimitsAsync)
+            .WithName("SetKeyLimits").WithSummary("Raise, lower or clear a key's limits: each limit given is set, null clears it, one left out stays")
+            .Accepts<LimitsRequest>("application/json")
+            .Produces<KeyResponse>().ProducesErrors(400, 401, 403, 404, 413, 415, 422);
         keys.MapPost("/{key_id}/credits", AddCreditsAsync)
             .WithName("AddCredits").WithSummary("Add credit to a key; answers its new balance")
             .Accepts<AddCreditsRequest>("application/json")
@@ -44,7 +50,8 @@ public static class KeysApi
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IKeyStore keys, WebhookUrlGuard webhookGuard, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, IKeyStore keys, WebhookUrlGuard webhookGuard, IOptions<KeyLimitDefaultsOptions> defaults, TimeProvider time, CancellationToken cancellationToken)
     {
         var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
         if (!read.Succeeded)
@@ -68,7 +75,8 @@ public static class KeysApi
         var now = time.GetUtcNow();
         var secret = KeySecrets.NewKey();
         var webhookSecret = WebhookSecrets.New();
-        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, wanted.Limits)
+        var limits = wanted.Limits.ApplyTo(defaults.Value.ToLimits());
+        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), wanted.Name, KeySecrets.DisplayPrefix(secret), wanted.Owner, wanted.Admin, now, null, limits)
         {
             WebhookUrl = wanted.WebhookUrl,
             Weight = wanted.Weight,
@@ -100,7 +108,37 @@ public static class KeysApi
 
     private static async Task<IResult> RevokeAsync(string key_id, IKeyStore keys, ApiKeyCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
-        await keys.RevokeAsync(key_id, time.GetUtcNow(), cancellationToken);
+        if (await keys.RevokeAsync(key_id, time.GetUtcNow(), cancellationToken) == RevokeOutcome.LastAdmin)
+        {
+            return ErrorResult.From(new Failure(FailureKind.Conflict, "last_admin_key",
+                $"{Failure.Printable(key_id)} is the last active admin key; create another admin key before revoking it", "key_id"));
+        }
+
+        cache.Forget(key_id);
+        return await GetAsync(key_id, keys, cancellationToken);
+    }
+
+    private static async Task<IResult> SetLimitsAsync(string key_id, HttpRequest request, IKeyStore keys, ApiKeyCache cache, CancellationToken cancellationToken)
+    {
+        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return ErrorResult.From(read.Failure);
+        }
+
+        using var body = read.Value;
+        var patch = KeyRequestParser.ParseLimits(body.Root);
+        if (!patch.Succeeded)
+        {
+            return ErrorResult.From(patch.Failure);
+        }
+
+        var key = await keys.GetAsync(key_id, cancellationToken);
+        if (key is null || !await keys.SetLimitsAsync(key_id, patch.Value.ApplyTo(key.Limits), cancellationToken))
+        {
+            return NotFound(key_id);
+        }
+
         cache.Forget(key_id);
         return await GetAsync(key_id, keys, cancellationToken);
     }
@@ -164,7 +202,7 @@ public static class KeysApi
 
     private static KeyResponse Map(ApiKey key, Balance balance) => new(
         key.Id, "key", null, key.Name, key.Prefix, key.Owner, key.IsAdmin, key.CreatedAt, key.RevokedAt,
-        new LimitsResponse(key.Limits.SpendPerDay?.ToString(), key.Limits.JobsInFlight, key.Limits.RequestsPerMinute),
+        new LimitsResponse(key.Limits.SpendPerDay?.ToString(), key.Limits.JobsInFlight, key.Limits.RequestsPerMinute, key.Limits.UploadBytes),
         MapBalance(balance),
         key.WebhookUrl,
         null)

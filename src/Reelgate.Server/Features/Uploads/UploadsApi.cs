@@ -28,7 +28,7 @@ public static class UploadsApi
             .WithName("CreateUpload").WithSummary("Upload an image (multipart field 'file'); its id works as image or image_end")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
-            .Produces<UploadResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415, 422);
+            .Produces<UploadResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415, 422, 429);
         return v1;
     }
 
@@ -36,12 +36,19 @@ public static class UploadsApi
         HttpContext http,
         ImageNormalizer normalizer,
         IBlobStore blobs,
-        IUploadStore uploads,
+        IUploadQuotaStore uploads,
         OutputUrls urls,
         IOptions<ReelgateOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // The cheap check first: a key at its cap is refused before its body is read.
+        if (http.ApiKey().Limits.UploadBytes is { } cap && await uploads.GetUsageAsync(http.User.KeyId(), cancellationToken) is { } usage
+            && usage.UsedBytes >= cap)
+        {
+            return ErrorResult.From(OverQuota(new UploadQuotaOutcome.OverQuota(usage.UsedBytes, cap, usage.OldestAt), options.Value, time));
+        }
+
         var boundary = Boundary(http.Request.ContentType);
         if (boundary is null)
         {
@@ -87,7 +94,8 @@ public static class UploadsApi
     }
 
     private static async Task<IResult> StoreAsync(
-        HttpContext http, NormalizedImage image, IBlobStore blobs, IUploadStore uploads, OutputUrls urls, ReelgateOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, NormalizedImage image, IBlobStore blobs, IUploadQuotaStore uploads, OutputUrls urls, ReelgateOptions options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var id = Ids.New(Ids.UploadPrefix, now);
@@ -95,11 +103,37 @@ public static class UploadsApi
         await blobs.PutFileAsync(blobKey, image.Path, image.ContentType, cancellationToken);
         var upload = new Upload(id, http.User.KeyId(), blobKey, image.ContentType, image.Width, image.Height, image.Bytes,
             image.OriginalWidth, image.OriginalHeight, now);
-        await uploads.CreateAsync(upload, cancellationToken);
+        if (await uploads.CreateWithinQuotaAsync(upload, http.ApiKey().Limits.UploadBytes, cancellationToken) is UploadQuotaOutcome.OverQuota over)
+        {
+            await blobs.DeleteAsync(blobKey, CancellationToken.None);
+            return ErrorResult.From(OverQuota(over, options, time, image.Bytes));
+        }
+
         var expiresAt = now + options.OutputRetention;
         return TypedResults.Created($"/v1/uploads/{id}", new UploadResponse(
             id, "upload", urls.For(http.Request, blobKey, image.ContentType, expiresAt), image.ContentType, image.Width, image.Height,
             image.Bytes, image.OriginalWidth, image.OriginalHeight, now, expiresAt));
+    }
+
+    /// <summary>
+    /// 429 while the key's stored uploads fill its cap (space frees as they pass their retention, hence Retry-After);
+    /// 413 for an image larger than the whole cap, which waiting cannot help.
+    /// </summary>
+    private static Failure OverQuota(UploadQuotaOutcome.OverQuota over, ReelgateOptions options, TimeProvider time, long? bytes = null)
+    {
+        if (bytes > over.LimitBytes)
+        {
+            return new Failure(FailureKind.PayloadTooLarge, "upload_larger_than_quota",
+                $"the normalised image is {bytes} bytes, more than this key's upload cap of {over.LimitBytes} bytes", FileField);
+        }
+
+        var freesAt = (over.OldestAt ?? time.GetUtcNow()) + options.OutputRetention;
+        return new Failure(FailureKind.RateLimited, "upload_quota_exceeded",
+            $"this key stores {over.UsedBytes} bytes of uploads of the {over.LimitBytes} it may; uploads are removed {options.OutputRetention.TotalDays:0.##} days " +
+            "after they are made, so retry after the Retry-After seconds, or ask an admin to raise limits.upload_bytes")
+        {
+            RetryAfter = freesAt - time.GetUtcNow() is { } wait && wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1),
+        };
     }
 
     private static string? Boundary(string? contentType)
