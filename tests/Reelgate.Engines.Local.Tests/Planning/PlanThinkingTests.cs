@@ -13,7 +13,7 @@ public sealed class PlanThinkingTests
 
         text.ShouldNotBeNull();
         text.ShouldContain("seed 42");
-        text.ShouldContain("\"red\" → colour 0°");
+        text.ShouldContain("red → fox (colour)");
         text.ShouldContain("night");
         text.ShouldContain("particles: snow");
         text.ShouldContain("fox (creature");
