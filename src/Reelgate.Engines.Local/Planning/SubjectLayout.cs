@@ -55,12 +55,15 @@ public static class SubjectLayout
             }
 
             var colour = phrase.Colour;
-            var hue = colour?.Hue ?? Wrap((g % 2 == 0 ? palette.PrimaryHue : palette.SecondaryHue) + random.Range(-10, 10));
+            var shift = random.Range(-10, 10);
+            var hue = colour?.Hue ?? Wrap((g % 2 == 0 ? palette.PrimaryHue : palette.SecondaryHue) + shift);
             for (var i = 0; i < phrase.Count; i++)
             {
+                // Drawn whether used or not, so naming a colour changes the colour and nothing else of the plan.
+                var jitter = random.Range(-6, 6);
                 var plan = new SubjectPlan(
                     kind, phrase.Noun, 0, 0, Math.Clamp(size * random.Range(0.92, 1.08), 0.04, 0.75), 1, 0,
-                    colour is null ? Wrap(hue + random.Range(-6, 6)) : hue, random.Range(0, Math.Tau))
+                    Wrap(hue + (jitter * (colour is null ? 1 : 0))), random.Range(0, Math.Tau))
                 {
                     Saturation = colour?.Saturation ?? 0.72,
                     Lightness = colour?.Lightness ?? 0.5,
