@@ -134,26 +134,31 @@ public static class Lexicon
     private static readonly FrozenDictionary<string, LexiconEntry> ByPhrase =
         Entries.GroupBy(e => e.Phrase, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    /// <summary>First words of the phrases of more than one word: only these start a longer look-up.</summary>
+    private static readonly FrozenSet<string> FirstWords =
+        Entries.Where(e => e.Phrase.Contains(' ', StringComparison.Ordinal)).Select(e => e.Phrase.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The phrases found in a text, in order; each word belongs to at most one phrase.</summary>
     public static IReadOnlyList<LexiconMatch> Match(string? text) => MatchWords(Words(text));
 
     /// <summary>The phrases found in a list of lower-case words, in order; each word belongs to at most one phrase.</summary>
     internal static IReadOnlyList<LexiconMatch> MatchWords(IReadOnlyList<string> words)
     {
+        var all = words as string[] ?? [.. words];
         var matches = new List<LexiconMatch>();
         var i = 0;
-        while (i < words.Count)
+        while (i < all.Length)
         {
             var found = false;
-            for (var length = Math.Min(LongestPhrase, words.Count - i); length >= 1 && !found; length--)
+            var longest = FirstWords.Contains(all[i]) ? Math.Min(LongestPhrase, all.Length - i) : 1;
+            for (var length = longest; length >= 1 && !found; length--)
             {
-                var head = string.Join(' ', words.Skip(i).Take(length - 1));
-                foreach (var last in Singulars(words[i + length - 1]))
+                var head = length == 1 ? "" : string.Join(' ', all, i, length - 1) + " ";
+                foreach (var last in Singulars(all[i + length - 1]))
                 {
-                    var phrase = length == 1 ? last : $"{head} {last}";
-                    if (ByPhrase.TryGetValue(phrase, out var entry))
+                    if (ByPhrase.TryGetValue(head + last, out var entry))
                     {
-                        matches.Add(new LexiconMatch(entry, i, string.Join(' ', words.Skip(i).Take(length))));
+                        matches.Add(new LexiconMatch(entry, i, length == 1 ? all[i] : string.Join(' ', all, i, length)));
                         i += length;
                         found = true;
                         break;
