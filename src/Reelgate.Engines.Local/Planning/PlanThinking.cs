@@ -101,7 +101,8 @@ public static class PlanThinking
         _ => "",
     };
 
-    private static string Describe(CameraMove camera) => camera switch
+    /// <summary>The camera move as the plan's text names it.</summary>
+    public static string Describe(CameraMove camera) => camera switch
     {
         CameraMove.ZoomIn => "slow zoom in",
         CameraMove.ZoomOut => "slow zoom out",

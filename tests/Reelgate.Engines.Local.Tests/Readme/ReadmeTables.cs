@@ -88,16 +88,16 @@ internal static class ReadmeTables
         var parts = new List<string>
         {
             $"{Lower(plan.TimeOfDay)}, {Lower(plan.Weather)}, {Lower(plan.Backdrop)}",
-            $"camera {Lower(plan.Camera)}",
+            $"camera: {PlanThinking.Describe(plan.Camera)}",
         };
         if (plan.Framing != Framing.Normal)
         {
-            parts.Add(Lower(plan.Framing));
+            parts.Add(plan.Framing == Framing.CloseUp ? "close-up" : "wide shot");
         }
 
         if (plan.Tempo != Tempo.Normal)
         {
-            parts.Add(Lower(plan.Tempo));
+            parts.Add(plan.Tempo == Tempo.SlowMotion ? "slow motion" : "time-lapse");
         }
 
         if (plan.Particles != ParticleKind.None)
