@@ -199,6 +199,7 @@ public static class PromptReader
             }
 
             _pending.Clear();
+            _cueOpen = false;
             SubjectHeading? heading = null;
             if (_pendingHeading is not null)
             {
@@ -226,6 +227,7 @@ public static class PromptReader
             }
 
             _pending.Clear();
+            _cueOpen = false;
             _lastSubject = -1;
             _lastPlace = place;
             _lastNounEnd = m.End;

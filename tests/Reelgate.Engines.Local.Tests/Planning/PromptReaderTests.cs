@@ -20,6 +20,7 @@ public sealed class PromptReaderTests
     [InlineData("an eagle flying towards the camera", "towards the camera → eagle (direction)")]
     [InlineData("a big fluffy white cat", "big → cat (size), white → cat (colour)")]
     [InlineData("a red and white balloon", "red → balloon (colour), white → balloon (second colour)")]
+    [InlineData("in shades of the sea, a red fox", "red → fox (colour)")]
     public void Read_binds_each_word_to_what_it_describes_when_the_prompt_is_read(string prompt, string bindings) =>
         string.Join(", ", PromptReader.Read(prompt).Bindings).ShouldBe(bindings);
 
