@@ -25,6 +25,21 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public async Task Render_gives_identical_frames_when_several_subjects_and_camera_words_repeat()
+    {
+        await using var harness = new EngineHarness();
+        var ct = TestContext.Current.CancellationToken;
+        var spec = Specs.Make(
+            prompt: "two cats and a dog running left, three red balloons, a bird flying towards the camera, tilt up, slow motion",
+            negative: "yellow", seed: 11);
+
+        var first = await harness.RenderAsync(spec, "first");
+        var second = await harness.RenderAsync(spec, "second");
+
+        (await DecodedVideo.FrameMd5Async(second.VideoPath, ct)).ShouldBe(await DecodedVideo.FrameMd5Async(first.VideoPath, ct));
+    }
+
+    [Fact]
     public async Task Render_gives_other_frames_and_audio_when_the_seed_changes()
     {
         await using var harness = new EngineHarness();

@@ -84,7 +84,7 @@ internal static class FrameStats
         return Luma(rgb[i], rgb[i + 1], rgb[i + 2]);
     }
 
-    private static (double Hue, double Chroma) Hue(byte r, byte g, byte b)
+    internal static (double Hue, double Chroma) Hue(byte r, byte g, byte b)
     {
         var max = Math.Max(r, Math.Max(g, b));
         var min = Math.Min(r, Math.Min(g, b));

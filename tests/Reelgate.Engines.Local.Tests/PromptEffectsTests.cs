@@ -14,11 +14,12 @@ public sealed class PromptEffectsTests
     [InlineData("green", 125)]
     [InlineData("blue", 220)]
     [InlineData("purple", 275)]
-    public async Task Named_colour_dominates_the_mean_hue_when_the_prompt_names_it(string colour, double hue)
+    public async Task Named_colour_dominates_the_mean_hue_when_the_prompt_asks_for_it_as_the_palette(string colour, double hue)
     {
         await using var harness = new EngineHarness();
 
-        var clip = await RenderAsync(harness, $"a {colour} balloon over the hills at day", colour);
+        // A colour before a noun colours that noun only (PromptStructureTests); asked for as the palette, it tints the scene.
+        var clip = await RenderAsync(harness, $"a balloon over the hills at day, in shades of {colour}", colour);
 
         // The chroma-weighted circular mean hue of the middle frame lies within 30° of the colour's hue.
         Measurements.Record($"mean hue {clip.MeanHue:0}° for {colour} ({hue}°)");

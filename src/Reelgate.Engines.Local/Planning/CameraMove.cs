@@ -9,4 +9,9 @@ public enum CameraMove
     PanLeft,
     PanRight,
     Orbit,
+    TiltUp,
+    TiltDown,
+
+    /// <summary>A drone's view: a high horizon, the camera gliding forward over the land.</summary>
+    Aerial,
 }

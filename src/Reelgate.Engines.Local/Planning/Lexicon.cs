@@ -10,7 +10,7 @@ namespace Reelgate.Engines.Local.Planning;
 /// </summary>
 public static class Lexicon
 {
-    private const int LongestPhrase = 3;
+    private const int LongestPhrase = 4;
 
     /// <summary>(category, value, phrases separated by '|').</summary>
     private static readonly (LexiconCategory Category, string Value, string Phrases)[] Table =
@@ -27,6 +27,25 @@ public static class Lexicon
         (LexiconCategory.Colour, "275", "purple|violet|lavender"),
         (LexiconCategory.Colour, "305", "magenta|fuchsia"),
         (LexiconCategory.Colour, "335", "pink|rose"),
+        (LexiconCategory.Colour, "white", "white|ivory|snow white"),
+        (LexiconCategory.Colour, "black", "black|ebony|jet black"),
+        (LexiconCategory.Colour, "grey", "grey|gray|silver"),
+        (LexiconCategory.Colour, "brown", "brown|chocolate|tan|bronze"),
+
+        (LexiconCategory.Size, "0.6", "tiny|miniature|minuscule"),
+        (LexiconCategory.Size, "0.75", "small|little|baby"),
+        (LexiconCategory.Size, "1.3", "big|large|tall"),
+        (LexiconCategory.Size, "1.6", "huge|giant|enormous|massive|gigantic"),
+
+        (LexiconCategory.Count, "1", "one|single|lone|solitary"),
+        (LexiconCategory.Count, "2", "two|2|pair|couple|pair of|couple of"),
+        (LexiconCategory.Count, "3", "three|3|few|a few"),
+        (LexiconCategory.Count, "4", "four|4|several|group of|pack of|fleet of"),
+        (LexiconCategory.Count, "5", "five|5|herd of|bunch of|cluster of"),
+        (LexiconCategory.Count, "6", "six|6|crowd of"),
+        (LexiconCategory.Count, "7", "seven|7|many|lots of|flock of"),
+        (LexiconCategory.Count, "8", "eight|8|school of"),
+        (LexiconCategory.Count, "9", "nine|9|swarm of|dozens of"),
 
         (LexiconCategory.TimeOfDay, nameof(TimeOfDay.Day), "day|daytime|daylight|noon|midday|morning|afternoon|sunny|sunshine"),
         (LexiconCategory.TimeOfDay, nameof(TimeOfDay.Dawn), "dawn|sunrise|daybreak"),
@@ -71,16 +90,40 @@ public static class Lexicon
         (LexiconCategory.Motion, nameof(MotionLevel.Fast), "fast|quick|quickly|rapid|racing|speeding|running|rushing|chase|chasing|energetic|frantic|dancing|dance"),
 
         (LexiconCategory.Camera, nameof(CameraMove.Static), "static camera|locked off|tripod|fixed camera|static shot"),
-        (LexiconCategory.Camera, nameof(CameraMove.ZoomIn), "zoom in|zooming in|push in|dolly in|close up|closeup"),
-        (LexiconCategory.Camera, nameof(CameraMove.ZoomOut), "zoom out|zooming out|pull back|pull out|dolly out|reveal"),
-        (LexiconCategory.Camera, nameof(CameraMove.PanLeft), "pan left|panning left"),
-        (LexiconCategory.Camera, nameof(CameraMove.PanRight), "pan right|panning right|tracking shot|tracking"),
-        (LexiconCategory.Camera, nameof(CameraMove.Orbit), "orbit|orbiting|circling|spinning|rotating|rotate around"),
+        (LexiconCategory.Camera, nameof(CameraMove.ZoomIn), "zoom in|zooming in|push in|pushing in|dolly in|dolly forward|dolly"),
+        (LexiconCategory.Camera, nameof(CameraMove.ZoomOut), "zoom out|zooming out|pull back|pull out|dolly out|dolly back|reveal"),
+        (LexiconCategory.Camera, nameof(CameraMove.PanLeft), "pan left|panning left|pans left"),
+        (LexiconCategory.Camera, nameof(CameraMove.PanRight), "pan right|panning right|pans right|tracking shot|tracking"),
+        (LexiconCategory.Camera, nameof(CameraMove.TiltUp), "tilt up|tilting up|tilts up|tilt"),
+        (LexiconCategory.Camera, nameof(CameraMove.TiltDown), "tilt down|tilting down|tilts down"),
+        (LexiconCategory.Camera, nameof(CameraMove.Orbit), "orbit|orbiting|circling|spinning|rotating|rotate around|arc shot"),
+        (LexiconCategory.Camera, nameof(CameraMove.Aerial), "aerial|aerial view|aerial shot|drone|drone shot|birds eye|birds eye view|overhead|flyover|from above"),
+
+        (LexiconCategory.Framing, nameof(Framing.CloseUp), "close up|closeup|extreme close up|macro|detail shot"),
+        (LexiconCategory.Framing, nameof(Framing.Wide), "wide shot|wide angle|establishing shot|long shot|panorama|panoramic|wide"),
+
+        (LexiconCategory.Tempo, nameof(Tempo.SlowMotion), "slow motion|slow mo|slowmo|slo mo"),
+        (LexiconCategory.Tempo, nameof(Tempo.TimeLapse), "time lapse|timelapse|hyperlapse"),
+
+        (LexiconCategory.Direction, "left", "left|to the left|leftward|leftwards|from right to left"),
+        (LexiconCategory.Direction, "right", "right|to the right|rightward|rightwards|from left to right"),
+        (LexiconCategory.Direction, "toward", "towards the camera|toward the camera|at the camera|towards us|toward us|towards the viewer|toward the viewer|approaching"),
+        (LexiconCategory.Direction, "away", "away|away from the camera|into the distance|receding"),
+
+        (LexiconCategory.Place, "sky", "sky|heavens|horizon"),
+        (LexiconCategory.Place, "light", "light|lighting|sun|sunlight|moon|backlight"),
+        (LexiconCategory.Place, "ground", "ground|floor|road|water|land|terrain"),
+
+        (LexiconCategory.Look, "cue", "shades of|shade of|tones of|hues of|palette of|tones|tone|tint|tinted|hues|palette|colour scheme|color scheme|colour palette|color palette|colour grade|color grade"),
+        (LexiconCategory.Look, "monochrome", "monochrome|monochromatic|black and white|greyscale|grayscale|desaturated|colourless|colorless"),
+        (LexiconCategory.Look, "sepia", "sepia"),
+
+        (LexiconCategory.Effect, "halo", "halo|flash|flashing|pulse|pulsing|strobe"),
 
         (LexiconCategory.Group, "weather", "weather|precipitation"),
         (LexiconCategory.Group, "particles", "particle|effects"),
         (LexiconCategory.Group, "animals", "animals|wildlife"),
-        (LexiconCategory.Group, "camera", "camera movement|camera motion|camera shake|shaky camera|zoom|pan"),
+        (LexiconCategory.Group, "camera", "camera movement|camera motion|camera shake|shaky camera|zoom|pan|zooming|panning"),
         (LexiconCategory.Group, "colour", "colour|color|colourful|colorful|saturated"),
     ];
 
@@ -91,24 +134,31 @@ public static class Lexicon
     private static readonly FrozenDictionary<string, LexiconEntry> ByPhrase =
         Entries.GroupBy(e => e.Phrase, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    /// <summary>First words of the phrases of more than one word: only these start a longer look-up.</summary>
+    private static readonly FrozenSet<string> FirstWords =
+        Entries.Where(e => e.Phrase.Contains(' ', StringComparison.Ordinal)).Select(e => e.Phrase.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The phrases found in a text, in order; each word belongs to at most one phrase.</summary>
-    public static IReadOnlyList<LexiconMatch> Match(string? text)
+    public static IReadOnlyList<LexiconMatch> Match(string? text) => MatchWords(Words(text));
+
+    /// <summary>The phrases found in a list of lower-case words, in order; each word belongs to at most one phrase.</summary>
+    internal static IReadOnlyList<LexiconMatch> MatchWords(IReadOnlyList<string> words)
     {
-        var words = Words(text);
+        var all = words as string[] ?? [.. words];
         var matches = new List<LexiconMatch>();
         var i = 0;
-        while (i < words.Count)
+        while (i < all.Length)
         {
             var found = false;
-            for (var length = Math.Min(LongestPhrase, words.Count - i); length >= 1 && !found; length--)
+            var longest = FirstWords.Contains(all[i]) ? Math.Min(LongestPhrase, all.Length - i) : 1;
+            for (var length = longest; length >= 1 && !found; length--)
             {
-                var head = string.Join(' ', words.Skip(i).Take(length - 1));
-                foreach (var last in Singulars(words[i + length - 1]))
+                var head = length == 1 ? "" : string.Join(' ', all, i, length - 1) + " ";
+                foreach (var last in Singulars(all[i + length - 1]))
                 {
-                    var phrase = length == 1 ? last : $"{head} {last}";
-                    if (ByPhrase.TryGetValue(phrase, out var entry))
+                    if (ByPhrase.TryGetValue(head + last, out var entry))
                     {
-                        matches.Add(new LexiconMatch(entry, i, string.Join(' ', words.Skip(i).Take(length))));
+                        matches.Add(new LexiconMatch(entry, i, length == 1 ? all[i] : string.Join(' ', all, i, length)));
                         i += length;
                         found = true;
                         break;
@@ -125,13 +175,20 @@ public static class Lexicon
         return matches;
     }
 
-    /// <summary>Lower-case words of letters and digits.</summary>
-    internal static List<string> Words(string? text)
+    /// <summary>Lower-case words of letters and digits (apostrophes are dropped: "bird's" → "birds").</summary>
+    internal static List<string> Words(string? text) => Tokenise(text).Words;
+
+    /// <summary>
+    /// The words of a text and, for each, whether a clause ends after it (a comma, semicolon, full stop, colon,
+    /// exclamation or question mark): modifiers do not bind across such a break.
+    /// </summary>
+    internal static (List<string> Words, List<bool> Breaks) Tokenise(string? text)
     {
         var words = new List<string>();
+        var breaks = new List<bool>();
         if (string.IsNullOrEmpty(text))
         {
-            return words;
+            return (words, breaks);
         }
 
         var current = new StringBuilder();
@@ -140,20 +197,34 @@ public static class Lexicon
             if (char.IsLetterOrDigit(c))
             {
                 current.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else if (current.Length > 0)
+
+            if (c is '\'' or '\u2019' && current.Length > 0)
+            {
+                continue;
+            }
+
+            if (current.Length > 0)
             {
                 words.Add(current.ToString());
+                breaks.Add(false);
                 current.Clear();
+            }
+
+            if (c is ',' or ';' or '.' or ':' or '!' or '?' && breaks.Count > 0)
+            {
+                breaks[^1] = true;
             }
         }
 
         if (current.Length > 0)
         {
             words.Add(current.ToString());
+            breaks.Add(false);
         }
 
-        return words;
+        return (words, breaks);
     }
 
     /// <summary>The word itself, then its singular guesses: "cities" → "city", "foxes" → "fox", "cats" → "cat".</summary>

@@ -24,7 +24,7 @@ public sealed class BackdropPainter : IDisposable
         _camera = camera;
         _width = width;
         _height = height;
-        _horizon = height * 0.66f;
+        _horizon = height * (float)plan.Horizon;
         var random = PlanRandom.Fork(plan.DetailSeed, "backdrop");
         _shapes = new float[64];
         for (var i = 0; i < _shapes.Length; i++)
@@ -80,6 +80,11 @@ public sealed class BackdropPainter : IDisposable
 
     private double GroundHue()
     {
+        if (_plan.Colours.Ground is { } ground)
+        {
+            return ground.Hue;
+        }
+
         if (_plan.Palette.Named is not null)
         {
             return _plan.Palette.PrimaryHue;
@@ -96,11 +101,19 @@ public sealed class BackdropPainter : IDisposable
         };
     }
 
+    /// <summary>The hue the prompt gave the land ("purple mountains", "a red desert"), or the palette's when it asked for one.</summary>
+    private double? LandHue() => _plan.Colours.Ground?.Hue ?? (_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : null);
+
     private void DrawGround(SKCanvas canvas, SceneClock clock)
     {
         var hue = GroundHue();
         var saturation = _plan.Backdrop is Backdrop.City or Backdrop.Space && _plan.Palette.Named is null ? 0.12 : 0.55;
         var lightness = _plan.Backdrop == Backdrop.Sea ? 0.42 : 0.4;
+        if (_plan.Colours.Ground is { } named)
+        {
+            saturation = Math.Min(named.Saturation, 0.65);
+            lightness = named.Achromatic ? named.Lightness * 0.9 : 0.42;
+        }
         _path.Reset();
         _path.AddRect(new SKRect(-1.5f, _horizon, _width + 1.5f, _height + 1.5f));
         _brush.Fill(canvas, _path, _brush.Color(hue, saturation, lightness), shaded: false);
@@ -181,7 +194,7 @@ public sealed class BackdropPainter : IDisposable
 
     private void DrawMountains(SKCanvas canvas)
     {
-        var hue = _plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 225;
+        var hue = LandHue() ?? 225;
         var count = 7;
         for (var i = 0; i < count; i++)
         {
@@ -208,7 +221,7 @@ public sealed class BackdropPainter : IDisposable
             var w = 0.1f + (0.08f * _shapes[i % 64]);
             var h = 0.18f + (0.3f * _shapes[(i + 13) % 64]);
             var rect = new SKRect(x, _horizon - h, x + w, _horizon + 0.02f);
-            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])), shaded: false);
+            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(LandHue() ?? 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])), shaded: false);
             _windows.Reset();
             for (var wy = rect.Top + 0.02f; wy < rect.Bottom - 0.03f; wy += 0.035f)
             {
@@ -236,7 +249,7 @@ public sealed class BackdropPainter : IDisposable
             var cx = -1.2f + (i * 0.14f) + (_shapes[i % 64] * 0.05f);
             var h = 0.22f + (0.14f * _shapes[(i + 7) % 64]);
             Span<SKPoint> tree = [new(cx - 0.07f, _horizon + 0.02f), new(cx + sway, _horizon - h), new(cx + 0.07f, _horizon + 0.02f)];
-            _brush.Polygon(canvas, tree, _brush.Color(_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])), shaded: false);
+            _brush.Polygon(canvas, tree, _brush.Color(LandHue() ?? 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])), shaded: false);
         }
     }
 }

@@ -113,9 +113,13 @@ public sealed class ImageAnimator : IFrameSource
         var h = _plan.Height;
         var a = Math.Abs(amount);
         var zoom = 1 + (_travel * a);
-        double dx = 0, angle = 0;
+        double dx = 0, dy = 0, angle = 0;
         switch (_plan.Camera)
         {
+            case CameraMove.TiltUp:
+            case CameraMove.TiltDown:
+                dy = (_plan.Camera == CameraMove.TiltUp ? 1 : -1) * Math.Sign(amount) * (zoom - 1) * h / 2;
+                break;
             case CameraMove.PanLeft:
             case CameraMove.PanRight:
                 dx = (_plan.Camera == CameraMove.PanLeft ? 1 : -1) * Math.Sign(amount) * (zoom - 1) * w / 2;
@@ -131,7 +135,7 @@ public sealed class ImageAnimator : IFrameSource
         }
 
         canvas.Save();
-        canvas.Translate((float)((w / 2.0) + dx), h / 2f);
+        canvas.Translate((float)((w / 2.0) + dx), (float)((h / 2.0) + dy));
         canvas.RotateDegrees((float)angle);
         canvas.Scale((float)zoom);
         canvas.Translate(-w / 2f, -h / 2f);

@@ -166,16 +166,21 @@ public sealed class ParticlePainter : IDisposable
         _paint.Style = SKPaintStyle.Stroke;
         _paint.StrokeCap = SKStrokeCap.Round;
         _paint.StrokeWidth = width;
-        _paint.Color = color;
+        _paint.Color = Tint(color);
         canvas.DrawBuilt(_path, _paint);
     }
 
     private void FillPath(SKCanvas canvas, SKColor color)
     {
         _paint.Style = SKPaintStyle.Fill;
-        _paint.Color = color;
+        _paint.Color = Tint(color);
         canvas.DrawBuilt(_path, _paint);
     }
+
+    /// <summary>The particles' own colour, or the one the prompt bound to them ("golden sparks", "pink petals").</summary>
+    private SKColor Tint(SKColor color) => _plan.Colours.Particles is { } named
+        ? _brush.Color(named.Hue, named.Saturation, Math.Max(named.Lightness, 0.6) / _brush.Light).WithAlpha(color.Alpha)
+        : color;
 
     private static float Wrap(float value, float range) => ((value % range) + range) % range;
 }

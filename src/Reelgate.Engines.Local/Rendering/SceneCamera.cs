@@ -11,6 +11,9 @@ public sealed class SceneCamera(ScenePlan plan, float sceneWidth, float sceneHei
 {
     private readonly double _speed = Math.Min(plan.Speed, 1.8);
 
+    // The beat's punch-in goes with the halo: a negative "flash" or "pulse" removes both.
+    private readonly double _punch = plan.Effects.Halo ? 0.018 : 0;
+
     public SKMatrix At(SceneClock clock, float depth)
     {
         var t = Ease(clock.Progress);
@@ -30,6 +33,16 @@ public sealed class SceneCamera(ScenePlan plan, float sceneWidth, float sceneHei
                 zoom = 1 + (0.2 * depth);
                 dx = (plan.Camera == CameraMove.PanLeft ? 1 : -1) * 0.09 * _speed * ((2 * t) - 1) * sceneWidth * depth;
                 break;
+            case CameraMove.TiltUp:
+            case CameraMove.TiltDown:
+                zoom = 1 + (0.2 * depth);
+                dy = (plan.Camera == CameraMove.TiltUp ? 1 : -1) * 0.07 * _speed * ((2 * t) - 1) * sceneHeight * depth;
+                break;
+            case CameraMove.Aerial:
+                // Gliding forward over the land: the near ground grows and slides down, the far sky barely moves.
+                zoom = 1.08 + (0.22 * _speed * t * depth);
+                dy = 0.05 * _speed * t * sceneHeight * depth;
+                break;
             case CameraMove.Orbit:
                 zoom = 1 + (0.2 * depth);
                 angle = 4 * _speed * Math.Sin(Math.Tau * clock.Progress) * depth;
@@ -40,7 +53,7 @@ public sealed class SceneCamera(ScenePlan plan, float sceneWidth, float sceneHei
                 break;
         }
 
-        zoom *= 1 + (0.018 * clock.Pulse * depth);
+        zoom *= 1 + (_punch * clock.Pulse * depth);
         var matrix = SKMatrix.CreateTranslation(cx + (float)dx, cy + (float)dy);
         matrix = matrix.PreConcat(SKMatrix.CreateRotationDegrees((float)angle));
         matrix = matrix.PreConcat(SKMatrix.CreateScale((float)zoom, (float)zoom));

@@ -31,7 +31,7 @@ public sealed class SceneRenderer : IFrameSource
         _sceneWidth = plan.Width / _unit;
         _sceneHeight = plan.Height / _unit;
         var camera = new SceneCamera(plan, _sceneWidth, _sceneHeight);
-        _brush = new StyleBrush(_look, LightOf(plan));
+        _brush = new StyleBrush(_look, LightOf(plan), plan.Colours.Chroma);
         _sky = new SkyPainter(plan, _brush, camera, _sceneWidth, _sceneHeight, plan.Width, plan.Height);
         _backdrop = new BackdropPainter(plan, _brush, camera, _sceneWidth, _sceneHeight);
         _subjects = new SubjectPainter(plan, _brush, camera, _sceneWidth, _sceneHeight);

@@ -3,7 +3,10 @@ using SkiaSharp;
 
 namespace Reelgate.Engines.Local.Rendering;
 
-/// <summary>The sky: a gradient by time of day and weather (tinted by a named colour), sun or moon, stars, clouds, lightning.</summary>
+/// <summary>
+/// The sky: a gradient by time of day and weather (in the colour the prompt bound to the sky, its horizon in
+/// the light's colour, or tinted by a palette the prompt asked for), sun or moon, stars, clouds, lightning.
+/// </summary>
 public sealed class SkyPainter : IDisposable
 {
     private readonly ScenePlan _plan;
@@ -63,12 +66,12 @@ public sealed class SkyPainter : IDisposable
             DrawStars(canvas, clock);
         }
 
-        if (!Overcast)
+        if (!Overcast && _plan.Effects.Celestial)
         {
-            DrawCelestial(canvas);
+            DrawCelestial(canvas, clock);
         }
 
-        if (_plan.Weather is Weather.Cloudy or Weather.Rain or Weather.Storm or Weather.Snow or Weather.Wind)
+        if (_plan.Effects.Clouds && _plan.Weather is Weather.Cloudy or Weather.Rain or Weather.Storm or Weather.Snow or Weather.Wind)
         {
             DrawClouds(canvas, clock);
         }
@@ -170,6 +173,17 @@ public sealed class SkyPainter : IDisposable
             };
         }
 
+        if (_plan.Colours.Sky is { } sky)
+        {
+            top = Bound(sky, top.L, 0.85);
+            bottom = Bound(sky, bottom.L, 0.7);
+        }
+
+        if (_plan.Colours.Light is { } light)
+        {
+            bottom = Bound(light, bottom.L, 0.9);
+        }
+
         var (satScale, lightScale) = _plan.Weather switch
         {
             Weather.Rain or Weather.Storm => (0.3, 0.7),
@@ -177,26 +191,36 @@ public sealed class SkyPainter : IDisposable
             Weather.Cloudy or Weather.Snow => (0.55, 0.95),
             _ => (1.0, 1.0),
         };
-        var sat = _brush.Look.SaturationScale * satScale;
+        var sat = _brush.Look.SaturationScale * satScale * _brush.Chroma;
         var lift = _brush.Look.LightnessLift * 0.5;
         return (HslColor.From(top.H, top.S * sat, (top.L * lightScale) + lift), HslColor.From(bottom.H, bottom.S * sat, (bottom.L * lightScale) + lift));
     }
 
-    private void DrawCelestial(SKCanvas canvas)
+    /// <summary>A colour bound to the sky or the light, at the lightness the time of day gives (white and black pull it their way).</summary>
+    private static (double H, double S, double L) Bound(NamedColour colour, double lightness, double saturation) =>
+        colour.Achromatic
+            ? (colour.Hue, colour.Saturation, (colour.Lightness * 0.7) + (lightness * 0.3))
+            : (colour.Hue, colour.Saturation * saturation, lightness);
+
+    /// <summary>The sun or moon, in the light's colour when the prompt names one; in a time-lapse it travels (sets at dusk, rises at dawn).</summary>
+    private void DrawCelestial(SKCanvas canvas, SceneClock clock)
     {
+        var light = _plan.Colours.Light;
+        var travel = _plan.Tempo == Tempo.TimeLapse ? (float)(clock.Progress - 0.5) * 0.3f * _height : 0;
         switch (_plan.TimeOfDay)
         {
             case TimeOfDay.Night:
-                _brush.Circle(canvas, _width * 0.76f, _height * 0.2f, 0.055f, new SKColor(235, 235, 215));
+                _brush.Circle(canvas, _width * 0.76f, (_height * 0.2f) - travel, 0.055f, light is null ? new SKColor(235, 235, 215) : _brush.Color(light.Hue, light.Saturation, 0.8 / _brush.Light));
                 break;
             case TimeOfDay.Dawn:
             case TimeOfDay.Dusk:
-                _brush.Circle(canvas, _width * 0.3f, _height * 0.55f, 0.1f, _brush.Color(28, 0.9, 0.6 / _brush.Light));
+                var sunY = (_height * 0.55f) + (_plan.TimeOfDay == TimeOfDay.Dawn ? -travel : travel);
+                _brush.Circle(canvas, _width * 0.3f, sunY, 0.1f, _brush.Color(light?.Hue ?? 28, light?.Saturation ?? 0.9, 0.6 / _brush.Light));
                 break;
             default:
                 if (_plan.Backdrop != Backdrop.Space)
                 {
-                    _brush.Circle(canvas, _width * 0.8f, _height * 0.16f, 0.06f, _brush.Color(52, 0.95, 0.62));
+                    _brush.Circle(canvas, (_width * 0.8f) - travel, _height * 0.16f, 0.06f, _brush.Color(light?.Hue ?? 52, light?.Saturation ?? 0.95, 0.62));
                 }
 
                 break;
@@ -218,7 +242,7 @@ public sealed class SkyPainter : IDisposable
     {
         var grey = _plan.Weather is Weather.Rain or Weather.Storm ? 0.5 : 0.9;
         var color = _brush.Color(_plan.Palette.PrimaryHue, 0.08, grey);
-        var drift = (float)(0.03 * _plan.Speed * clock.Seconds) * (_plan.Weather == Weather.Wind ? 3 : 1);
+        var drift = (float)(0.03 * _plan.Speed * _plan.CloudPace * clock.Seconds) * (_plan.Weather == Weather.Wind ? 3 : 1);
         foreach (var (x, y, size) in _clouds)
         {
             var cx = Wrap(x + drift, _width + 0.6f) - 0.3f;

@@ -16,16 +16,23 @@ public sealed class StyleBrush : IDisposable
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round };
     private readonly SKPathBuilder _path = new();
 
-    public StyleBrush(StyleLook look, double light)
+    /// <param name="look">The style's look.</param>
+    /// <param name="light">The scene's brightness.</param>
+    /// <param name="chroma">How much colour the scene keeps (1 normally, 0 for monochrome).</param>
+    public StyleBrush(StyleLook look, double light, double chroma = 1)
     {
         Look = look;
         Light = light;
+        Chroma = chroma;
     }
 
     public StyleLook Look { get; }
 
     /// <summary>The scene's brightness (1 by day, lower at dusk and night).</summary>
     public double Light { get; }
+
+    /// <summary>How much colour the scene keeps: 1 normally, 0 for a monochrome prompt.</summary>
+    public double Chroma { get; }
 
     /// <summary>A plan colour as this style paints it: saturation and lightness adjusted, cyberpunk snapped to neon hues.</summary>
     public SKColor Color(double hue, double saturation, double lightness)
@@ -36,7 +43,7 @@ public sealed class StyleBrush : IDisposable
         }
 
         var l = Math.Clamp((lightness + Look.LightnessLift) * Light, 0.02, 0.97);
-        return HslColor.From(hue, saturation * Look.SaturationScale, l);
+        return HslColor.From(hue, saturation * Look.SaturationScale * Chroma, l);
     }
 
     /// <summary>Cyberpunk's two neon hues: magenta for warm hues, cyan for cool ones.</summary>

@@ -22,6 +22,9 @@ public sealed class SubjectPainter : IDisposable
     private readonly SKImage _halo = DrawHaloImage();
     private readonly double _haloScale;
 
+    // How far off the frame a subject travels before it comes back on the other side: enough for the largest to leave whole.
+    private readonly float _margin;
+
     public SubjectPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
     {
         _plan = plan;
@@ -30,7 +33,8 @@ public sealed class SubjectPainter : IDisposable
         _width = width;
         _height = height;
         _shapes = new SubjectShapes(brush);
-        _haloScale = SceneRenderer.AccentScale(plan.Motion);
+        _haloScale = plan.Effects.Halo ? SceneRenderer.AccentScale(plan.Motion) : 0;
+        _margin = (float)Math.Max(0.4, plan.Subjects.Select(s => s.Size * (1 + Math.Max(s.Approach, 0)) * 0.75).DefaultIfEmpty(0).Max());
     }
 
     /// <summary>Halo radius against the subject's size.</summary>
@@ -92,13 +96,14 @@ public sealed class SubjectPainter : IDisposable
     private void DrawSubject(SKCanvas canvas, SubjectPlan subject, SceneClock clock)
     {
         var speed = _plan.Speed;
-        var span = _width + 0.8f;
+        var span = _width + (2 * _margin);
         var travel = (float)(subject.Direction * subject.Speed * speed * clock.Seconds);
-        var x = (((((float)subject.X * _width) + travel + 0.4f) % span) + span) % span - 0.4f;
-        var flies = subject.Y < 0.6;
+        var x = (((((float)subject.X * _width) + travel + _margin) % span) + span) % span - _margin;
+        var flies = subject.Flies;
         var bob = (float)(Math.Sin(subject.Phase + (clock.Seconds * Math.Tau * (0.4 + (0.5 * speed)))) * (flies ? 0.03 : 0.006) * Math.Min(speed + 0.2, 2));
         var y = ((float)subject.Y * _height) + bob;
-        var size = (float)subject.Size;
+        var grow = clock.Progress * clock.Progress * (3 - (2 * clock.Progress));
+        var size = (float)(subject.Size * (1 + (subject.Approach * grow)));
         var cycle = (float)(subject.Phase + (clock.Seconds * (2.5 + (5 * speed))));
         var squash = (float)(0.14 * clock.Pulse);
 
@@ -113,9 +118,11 @@ public sealed class SubjectPainter : IDisposable
         canvas.Translate(x, y);
         canvas.Scale(subject.Direction < 0 ? -size : size, size);
         canvas.Scale(1 - (squash * 0.4f), 1 + squash);
-        var body = _brush.Color(subject.Hue, 0.72, 0.5);
-        var accent = _brush.Color(subject.Hue + 35, 0.6, 0.68);
-        var dark = _brush.Color(subject.Hue, 0.35, 0.2);
+        var body = _brush.Color(subject.Hue, subject.Saturation, subject.Lightness);
+        var accent = subject.Accent is { } second ? _brush.Color(second.Hue, second.Saturation, second.Lightness)
+            : subject.Saturation < 0.3 ? _brush.Color(subject.Hue, subject.Saturation, subject.Lightness > 0.5 ? subject.Lightness - 0.2 : subject.Lightness + 0.25)
+            : _brush.Color(subject.Hue + 35, 0.6, 0.68);
+        var dark = _brush.Color(subject.Hue, Math.Min(subject.Saturation, 0.35), Math.Min(0.2, subject.Lightness));
         var lit = _plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk;
         switch (subject.Kind)
         {
@@ -138,7 +145,7 @@ public sealed class SubjectPainter : IDisposable
                 _shapes.House(canvas, body, accent, dark, lit);
                 break;
             case SubjectKind.Tree:
-                _shapes.Tree(canvas, _brush.Color(125, 0.55, 0.38), dark, (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
+                _shapes.Tree(canvas, subject.ColourWord is not null ? body : _brush.Color(125, 0.55, 0.38), dark, (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
                 break;
             case SubjectKind.Robot:
                 _shapes.Robot(canvas, body, accent, dark, cycle);

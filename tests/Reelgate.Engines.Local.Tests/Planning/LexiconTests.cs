@@ -6,7 +6,10 @@ public sealed class LexiconTests
 {
     [Theory]
     [InlineData("A RED Fox", "red", LexiconCategory.Colour, "0")]
-    [InlineData("three cats", "cats", LexiconCategory.Subject, "Creature")]
+    [InlineData("three cats", "three", LexiconCategory.Count, "3")]
+    [InlineData("cats at play", "cats", LexiconCategory.Subject, "Creature")]
+    [InlineData("a bird's eye view", "birds eye view", LexiconCategory.Camera, "Aerial")]
+    [InlineData("in slow motion", "slow motion", LexiconCategory.Tempo, "SlowMotion")]
     [InlineData("foxes at play", "foxes", LexiconCategory.Subject, "Creature")]
     [InlineData("neon cities", "neon", LexiconCategory.Backdrop, "City")]
     [InlineData("slowly zoom in on it", "slowly", LexiconCategory.Motion, "Slow")]

@@ -6,16 +6,33 @@ public sealed class ScenePlannerTests
 {
     [Theory]
     [InlineData("a red car", 0)]
-    [InlineData("an emerald forest", 125)]
     [InlineData("a blue whale", 220)]
     [InlineData("a purple balloon", 275)]
-    public void Plan_takes_the_palette_from_the_colour_word_when_one_is_named(string prompt, double hue)
+    public void Plan_colours_the_subject_and_not_the_palette_when_a_colour_comes_before_its_noun(string prompt, double hue)
+    {
+        var plan = ScenePlanner.Plan(Specs.Make(prompt: prompt));
+
+        plan.Subjects.ShouldHaveSingleItem().Hue.ShouldBe(hue);
+        plan.Subjects[0].ColourWord.ShouldNotBeNull();
+        plan.Palette.Named.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("a car in shades of red", 0)]
+    [InlineData("a car, blue tones", 220)]
+    [InlineData("a balloon over the hills, purple", 275)]
+    public void Plan_takes_the_palette_from_the_colour_word_when_the_prompt_asks_for_one(string prompt, double hue)
     {
         var plan = ScenePlanner.Plan(Specs.Make(prompt: prompt));
 
         plan.Palette.PrimaryHue.ShouldBe(hue);
         plan.Palette.Named.ShouldNotBeNull();
+        plan.Subjects.ShouldAllBe(s => s.ColourWord == null);
     }
+
+    [Fact]
+    public void Plan_colours_the_land_when_a_colour_comes_before_a_backdrop_word() =>
+        ScenePlanner.Plan(Specs.Make(prompt: "an emerald forest")).Colours.Ground.ShouldNotBeNull().Hue.ShouldBe(125);
 
     [Theory]
     [InlineData("a cat at night", TimeOfDay.Night)]
@@ -135,11 +152,11 @@ public sealed class ScenePlannerTests
     }
 
     [Fact]
-    public void Plan_picks_a_subject_when_the_prompt_names_none_and_keeps_at_most_three()
+    public void Plan_picks_a_subject_when_the_prompt_names_none_and_keeps_at_most_four()
     {
         ScenePlanner.Plan(Specs.Make(prompt: "something beautiful")).Subjects.Count.ShouldBe(1);
         ScenePlanner.Plan(Specs.Make(prompt: "a cat, a dog, a bird, a fish, a car and a robot")).Subjects
-            .Select(s => s.Kind).ShouldBe([SubjectKind.Creature, SubjectKind.Bird, SubjectKind.Fish]);
+            .Select(s => s.Noun).ShouldBe(["cat", "dog", "bird", "fish"]);
     }
 
     [Fact]
