@@ -59,7 +59,10 @@ public static class ScenePlanner
         return new ScenePlan(
             spec.Seed, size.Width, size.Height, spec.FrameCount, spec.Style, palette, time, weather, particles, backdrop,
             subjects, motion, camera, interval, beats, usable, excluded,
-            PlanRandom.Fork(seed, "details").NextUInt64(), PlanRandom.Fork(seed, "audio").NextUInt64());
+            PlanRandom.Fork(seed, "details").NextUInt64(), PlanRandom.Fork(seed, "audio").NextUInt64())
+        {
+            Fps = spec.FramesPerSecond,
+        };
     }
 
     private static Palette ChoosePalette(List<LexiconMatch> usable, IReadOnlyList<LexiconMatch> excluded, HashSet<string> groups, ulong seed)
