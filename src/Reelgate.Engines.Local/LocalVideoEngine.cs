@@ -112,7 +112,7 @@ public sealed class LocalVideoEngine(
 
             using (source)
             {
-                var request = new EncodeRequest(plan.Width, plan.Height, plan.FrameCount, soundtrack, video, poster, PosterFrame(plan, spec));
+                var request = new EncodeRequest(plan.Width, plan.Height, plan.FrameCount, soundtrack, video, poster, PosterFrame(plan, spec), plan.Fps);
                 await _encoder.EncodeAsync(source, request, job.Progress, cancellationToken);
             }
         }

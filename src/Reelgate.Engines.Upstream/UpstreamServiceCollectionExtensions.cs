@@ -7,6 +7,7 @@ using Reelgate.Engines.Upstream.EmpirioLabs;
 using Reelgate.Engines.Upstream.Fal;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Media;
+using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Pixverse;
 using Reelgate.Engines.Upstream.Replicate;
 
@@ -38,6 +39,7 @@ public static class UpstreamServiceCollectionExtensions
         Add<EmpirioLabsEngine, EmpirioLabsOptions>(services, configuration, EmpirioLabsEngine.EngineName, EmpirioLabsOptions.SectionName, EmpirioLabsOptions.KeyVariable, postIsDeduplicated: false);
         Add<FalEngine, FalOptions>(services, configuration, FalEngine.EngineName, FalOptions.SectionName, FalOptions.KeyVariable, postIsDeduplicated: false);
         Add<ReplicateEngine, ReplicateOptions>(services, configuration, ReplicateEngine.EngineName, ReplicateOptions.SectionName, ReplicateOptions.KeyVariable, postIsDeduplicated: false);
+        OpenAiVideoRegistration.Add(services, configuration);
         return services;
     }
 

@@ -39,6 +39,10 @@ public static class ModelsCommand
         else
         {
             context.Terminal.Render(CatalogRenderer.Models(models));
+            if (models.Count == 1 && json is ModelCard)
+            {
+                context.Terminal.Render(CatalogRenderer.Parameters(models[0]));
+            }
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Reelgate.Client.Models;
 
 /// <summary>The request as the job runs it: every field, defaults filled in, the seed recorded.</summary>
@@ -15,4 +18,9 @@ public sealed record JobRequest(
     ThinkingMode Thinking,
     string? NegativePrompt,
     int Seed,
-    string? WebhookUrl);
+    string? WebhookUrl)
+{
+    /// <summary>The model's own parameters beyond the fields above (size, num_frames, guidance_scale, ...); null for a model without any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, JsonElement>? Parameters { get; init; }
+}

@@ -1,8 +1,17 @@
 namespace Reelgate.Core.Pricing;
 
-/// <summary>A model's prices per video. A cell the card leaves out cannot be bought.</summary>
+/// <summary>
+/// A model's prices, per video (a cell per length: "5s", "5s+audio") or per second of output (the cells "1s" and
+/// "1s+audio" price one second). A cell the card leaves out cannot be bought.
+/// </summary>
 public sealed record RateCard(string Currency, string Unit, IReadOnlyList<PriceTier> Tiers)
 {
+    public const string PerVideo = "per video";
+    public const string PerSecond = "per second";
+    public const string PerSecondCell = "1s";
+
+    public bool IsPerSecond => string.Equals(Unit, PerSecond, StringComparison.Ordinal);
+
     /// <summary>The cell name used by the card and by configuration overrides: "5s" or "5s+audio".</summary>
     public static string CellName(int durationSeconds, bool audio) =>
         audio ? $"{durationSeconds}s+audio" : $"{durationSeconds}s";

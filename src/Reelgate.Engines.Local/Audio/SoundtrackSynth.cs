@@ -7,7 +7,7 @@ namespace Reelgate.Engines.Local.Audio;
 /// The soundtrack, synthesised from the plan as 48 kHz stereo signed 16-bit PCM: an ambience for the
 /// weather (a pad when clear, filtered noise for rain, a rumble under storms, soft wind for snow, a drone
 /// in fog, gusts for wind), and on every beat a kick and a plucked note of a pentatonic melody whose key
-/// follows the palette. Each strike starts exactly at frame/24 s of its beat, so it lands on the picture's
+/// follows the palette. Each strike starts exactly at frame/fps s of its beat, so it lands on the picture's
 /// pulse. Ambience fades in and out slowly so the strikes are the only sharp onsets. Deterministic: the
 /// noise comes from the plan's audio seed.
 /// </summary>
@@ -21,10 +21,13 @@ public static class SoundtrackSynth
     private const double StrikeSeconds = 0.9;
     private static readonly int[] Pentatonic = [0, 3, 5, 7, 10, 12, 15, 17];
 
+    /// <summary>The first sample of a frame at the plan's frame rate.</summary>
+    public static int SampleOf(ScenePlan plan, int frame) => (int)((long)frame * SampleRate / plan.Fps);
+
     /// <summary>Writes the whole soundtrack (plan.FrameCount frames long) to <paramref name="output"/> in blocks.</summary>
     public static async Task WriteAsync(ScenePlan plan, Stream output, CancellationToken cancellationToken)
     {
-        var total = plan.FrameCount * SamplesPerFrame;
+        var total = SampleOf(plan, plan.FrameCount);
         var ambience = new Ambience(plan);
         var root = 110 * Math.Pow(2, Math.Round(plan.Palette.PrimaryHue / 30) / 12);
         var buffer = new byte[BlockSamples * Channels * 2];
@@ -45,7 +48,7 @@ public static class SoundtrackSynth
 
             foreach (var beat in plan.Beats)
             {
-                var onset = beat.Frame * SamplesPerFrame;
+                var onset = SampleOf(plan, beat.Frame);
                 if (onset >= start + count || onset + (StrikeSeconds * SampleRate) < start)
                 {
                     continue;

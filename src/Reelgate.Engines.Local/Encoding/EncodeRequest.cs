@@ -8,4 +8,5 @@ public sealed record EncodeRequest(
     string? AudioPath,
     string OutputPath,
     string PosterPath,
-    int PosterFrame);
+    int PosterFrame,
+    int Fps = FfmpegArguments.FramesPerSecond);

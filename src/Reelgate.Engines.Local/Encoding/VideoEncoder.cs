@@ -18,7 +18,7 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
 
     public async Task EncodeAsync(IFrameSource source, EncodeRequest request, IProgress<int> progress, CancellationToken cancellationToken)
     {
-        var arguments = FfmpegArguments.Encode(request.Width, request.Height, request.AudioPath, options.Preset, options.Threads, request.OutputPath);
+        var arguments = FfmpegArguments.Encode(request.Width, request.Height, request.AudioPath, options.Preset, options.Threads, request.OutputPath, request.Fps);
         await using var ffmpeg = FfmpegProcess.Start(options.FfmpegPath, arguments, processes, options.StopGracePeriod, time);
         var free = Channel.CreateBounded<byte[]>(Buffers);
         var filled = Channel.CreateBounded<byte[]>(Buffers);

@@ -71,7 +71,7 @@ public static class PlanThinking
         text.Append(c, $"- Beats: every {plan.BeatInterval} frames ({plan.BeatsPerMinute:0} bpm), {plan.Beats.Count} in all, the first at frame {(plan.Beats.Count > 0 ? plan.Beats[0].Frame : 0)}");
         text.Append(plan.Effects.Halo ? "\n" : ", no halo or punch-in\n");
         text.Append(c, $"- Style: {plan.Style}\n");
-        text.Append(c, $"- Output: {plan.Width}x{plan.Height}, {plan.FrameCount} frames at 24 fps, ");
+        text.Append(c, $"- Output: {plan.Width}x{plan.Height}, {plan.FrameCount} frames at {plan.Fps} fps, ");
         text.Append(audio ? $"soundtrack: {Lower(plan.Weather)} ambience with a pulse on every beat" : "no soundtrack");
         return text.ToString();
     }

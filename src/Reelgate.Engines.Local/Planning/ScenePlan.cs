@@ -45,6 +45,9 @@ public sealed record ScenePlan(
 
     public const int FramesPerSecond = 24;
 
+    /// <summary>The frame rate of this clip: the card's fps (a model with its own table), else 24.</summary>
+    public int Fps { get; init; } = FramesPerSecond;
+
     /// <summary>How fast things move relative to normal motion.</summary>
     public double Speed => Tempo switch
     {
@@ -65,5 +68,5 @@ public sealed record ScenePlan(
     /// <summary>Width over height.</summary>
     public double Aspect => Width / (double)Height;
 
-    public double BeatsPerMinute => 60.0 * FramesPerSecond / BeatInterval;
+    public double BeatsPerMinute => 60.0 * Fps / BeatInterval;
 }

@@ -105,6 +105,7 @@ public static class ScenePlanner
                 Celestial: !excluded.Any(m => m.Entry.Category == LexiconCategory.Place && m.Entry.Value == "light" && m.Text is "sun" or "moon"),
                 Halo: !Banned(LexiconCategory.Effect, "halo")),
             Bindings = reading.Bindings,
+            Fps = spec.FramesPerSecond,
         };
     }
 

@@ -24,6 +24,6 @@ public readonly record struct SceneClock(int Frame, double Seconds, double Progr
         }
 
         var progress = plan.FrameCount <= 1 ? 0 : motionFrame / (double)(plan.FrameCount - 1);
-        return new SceneClock(frame, motionFrame / (double)ScenePlan.FramesPerSecond, progress, pulse, strong);
+        return new SceneClock(frame, motionFrame / (double)plan.Fps, progress, pulse, strong);
     }
 }

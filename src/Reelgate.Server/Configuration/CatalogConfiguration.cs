@@ -29,6 +29,11 @@ public static class CatalogConfiguration
             }
         }
 
+        foreach (var card in catalog.Models)
+        {
+            errors.AddRange(CardValidator.Problems(card).Select(problem => $"Reelgate:Catalog:Path: {problem}"));
+        }
+
         var overrides = new Dictionary<string, Money>(StringComparer.Ordinal);
         foreach (var model in configuration.GetSection("Reelgate:Pricing").GetChildren())
         {
@@ -52,9 +57,10 @@ public static class CatalogConfiguration
                 foreach (var cell in tier.GetChildren())
                 {
                     var key = $"Reelgate:Pricing:{model.Key}:{tier.Key}:{cell.Key}";
-                    if (!IsCell(card, cell.Key))
+                    if (!card.IsPriceCell(cell.Key))
                     {
-                        errors.Add($"{key}: '{cell.Key}' is not a cell; use e.g. 5s or 5s+audio for a duration the model offers");
+                        var example = card.PriceDurations.Count > 0 ? card.PriceDurations[0] : "5s";
+                        errors.Add($"{key}: '{cell.Key}' is not a cell; use e.g. {example} or {example}+audio for a duration the model offers");
                     }
                     else if (!Money.TryParse(cell.Value, out var price) || price.IsNegative)
                     {
@@ -69,11 +75,5 @@ public static class CatalogConfiguration
         }
 
         return errors.Count > 0 ? (null, errors) : (catalog.WithPriceOverrides(overrides), errors);
-    }
-
-    private static bool IsCell(ModelCard card, string cell)
-    {
-        var durations = card.Parameter("duration").Values ?? [];
-        return durations.Any(d => string.Equals(cell, d, StringComparison.Ordinal) || string.Equals(cell, d + "+audio", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Reelgate.Core.Catalog;
 using Reelgate.Core.Engines;
 using Reelgate.Core.Ports;
 using Reelgate.Engines.Local.Encoding;
@@ -52,7 +53,8 @@ public static class StartupChecks
             }
         }
 
-        var engineProblem = CheckEngines(services.GetRequiredService<EngineRouter>());
+        var router = services.GetRequiredService<EngineRouter>();
+        var engineProblem = CheckEngines(router) ?? CheckCards(router, services.GetRequiredService<ModelCatalog>());
         if (engineProblem is not null)
         {
             return engineProblem;
@@ -92,7 +94,17 @@ public static class StartupChecks
         return missing.Count == 0
             ? null
             : $"Reelgate:Engines names {string.Join(", ", missing)} but no such engine is available: an upstream engine needs its key " +
-              "(PIXVERSE_API_KEY, EMPIRIOLABS_API_KEY, FAL_KEY or REPLICATE_API_TOKEN); the built-in engine is 'local'";
+              "(PIXVERSE_API_KEY, EMPIRIOLABS_API_KEY, FAL_KEY or REPLICATE_API_TOKEN), 'openai-video' its GPU servers " +
+              "(Reelgate:Upstreams:OpenAiVideo:BaseUrls); the built-in engine is 'local'";
+    }
+
+    /// <summary>Every card must give its enabled engines what they need (an engine with needs says so by <see cref="ICardRequirements"/>).</summary>
+    private static string? CheckCards(EngineRouter router, ModelCatalog catalog)
+    {
+        var problems = catalog.Models
+            .SelectMany(card => router.CandidatesFor(card).OfType<ICardRequirements>().SelectMany(engine => engine.ProblemsWith(card)))
+            .ToList();
+        return problems.Count == 0 ? null : "Reelgate:Catalog:Path: " + string.Join("; ", problems);
     }
 
     private static string? CheckWritable(string directory)

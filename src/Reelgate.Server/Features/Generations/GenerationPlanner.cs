@@ -30,11 +30,12 @@ public sealed class GenerationPlanner(ModelCatalog catalog, GenerationRequestPar
             return unsupported;
         }
 
-        var price = model.Pricing.PriceOf(spec.Resolution, spec.DurationSeconds, spec.Audio);
+        var price = model.PriceOf(spec);
         if (price is null)
         {
-            return Failure.Invalid("duration", "price_unavailable",
-                $"the rate card of {model.Id} has no price for {spec.Resolution} {RateCard.CellName(spec.DurationSeconds, spec.Audio)}");
+            var cell = model.Pricing.IsPerSecond ? RateCard.CellName(1, spec.Audio) : RateCard.CellName(spec.DurationSeconds, spec.Audio);
+            var length = new[] { CardShape.Duration, CardShape.Seconds, CardShape.NumFrames }.FirstOrDefault(model.HasParameter) ?? CardShape.Duration;
+            return Failure.Invalid(length, "price_unavailable", $"the rate card of {model.Id} has no price for {spec.Resolution} {cell}");
         }
 
         return new PricedSpec(spec, model, price.Value);

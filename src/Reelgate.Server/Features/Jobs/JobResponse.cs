@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Reelgate.Server.Features.Jobs;
 
 /// <summary>The job object of the contract, as GET /v1/jobs/{job_id} shows it.</summary>
@@ -21,7 +24,10 @@ public sealed record JobResponse(
     public DateTimeOffset? RetryAt { get; init; }
 }
 
-/// <summary>The request as the job runs it: every field, defaults filled in, the seed recorded.</summary>
+/// <summary>
+/// The request as the job runs it: every field, defaults filled in, the seed recorded. <c>parameters</c> holds the
+/// model's own parameters beyond these fields (a size, num_frames, guidance_scale, ...); absent for a model without any.
+/// </summary>
 public sealed record RequestEcho(
     string Model,
     string Prompt,
@@ -36,7 +42,11 @@ public sealed record RequestEcho(
     string Thinking,
     string? NegativePrompt,
     int Seed,
-    string? WebhookUrl);
+    string? WebhookUrl)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, JsonElement>? Parameters { get; init; }
+}
 
 /// <summary>A price: a decimal string, its currency, and whether it is held, charged or released.</summary>
 public sealed record CostResponse(string Amount, string Currency, string State);

@@ -26,7 +26,10 @@ public sealed class JobResponseMapper(OutputUrls urls, IOptions<ReelgateOptions>
             job.StartedAt,
             job.CompletedAt,
             new RequestEcho(spec.Model, spec.Prompt, spec.Mode, spec.Resolution, spec.AspectRatio, spec.Duration, spec.Audio,
-                Shorten(spec.Image), Shorten(spec.ImageEnd), spec.Style, spec.Thinking, spec.NegativePrompt, spec.Seed, spec.WebhookUrl),
+                Shorten(spec.Image), Shorten(spec.ImageEnd), spec.Style, spec.Thinking, spec.NegativePrompt, spec.Seed, spec.WebhookUrl)
+            {
+                Parameters = spec.Parameters,
+            },
             new CostResponse(job.Price.ToString(), "USD", CostStateNames.ToWire(job.CostState)),
             job.Result is null || job.CompletedAt is null ? null : MapResult(job.Result, job.CompletedAt.Value, job.OutputsDeletedAt is not null, baseUrl),
             job.Inputs.Select(i => new InputResponse(i.Role, i.ContentType, i.Width, i.Height, i.Bytes, i.OriginalWidth, i.OriginalHeight)).ToList(),

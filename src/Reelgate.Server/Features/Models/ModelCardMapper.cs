@@ -23,7 +23,7 @@ public static class ModelCardMapper
 
     public static RateCardResponse RateCard(ModelCard card)
     {
-        var durations = card.Parameter("duration").Values ?? [];
+        var durations = card.PriceDurations;
         var rows = new List<PriceRowResponse>();
         foreach (var tier in card.Pricing.Tiers)
         {
