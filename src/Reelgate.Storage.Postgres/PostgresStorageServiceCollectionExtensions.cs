@@ -21,6 +21,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IKeyStore, SqlKeyStore>();
         services.AddSingleton<IUploadStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         services.AddSingleton<IHostedService, PostgresJobChangeListener>();
         return services;
     }

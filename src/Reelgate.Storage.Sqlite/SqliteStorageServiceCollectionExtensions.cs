@@ -19,6 +19,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IKeyStore, SqlKeyStore>();
         services.AddSingleton<IUploadStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         return services;
     }
 }

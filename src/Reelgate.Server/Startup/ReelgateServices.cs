@@ -62,6 +62,7 @@ public static class ReelgateServices
 
         // Jobs.
         services.AddSingleton<UrlSigner>();
+        services.AddHostedService<SigningKeyRefresher>();
         services.AddSingleton<OutputUrls>();
         services.AddSingleton<JobResponseMapper>();
         services.AddSingleton<GenerationPlanner>();
