@@ -79,7 +79,7 @@ public sealed class ProviderCredentialTests
         string key;
         await using (var first = new ServerProcess(data.Path, new Dictionary<string, string> { ["REELGATE_WORKERS"] = "0" }))
         {
-            await first.StartAsync(ct);
+            await first.StartAsync(ct, TimeSpan.FromMinutes(3));
             using var admin = first.Client();
             using var created = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "a user", ["credits"] = "1.00" }, ct);
             key = (await created.Content.ReadFromJsonAsync<JsonObject>(ct))!["key"]!.GetValue<string>();
