@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Reelgate.Server.Features.Playground;
 
 /// <summary>
-/// The Content-Security-Policy of every HTML page. The web pages load only their own scripts and styles; images and
-/// videos come from this server (or the S3 origin that serves outputs). The Scalar reference at /scalar needs one
+/// The Content-Security-Policy of every HTML page. The web pages load only their own scripts and styles; videos come
+/// from this server (or the S3 origin that serves outputs); images also from any http(s) URL (the playground previews
+/// the image URL a user typed, which the server fetches itself on submit). The Scalar reference at /scalar needs one
 /// inline module script (its configuration), allowed by its SHA-256 hash computed from the page as served, and inline
 /// styles (it injects its own style sheets). No page may be framed.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed partial class ContentSecurityPolicy(RequestDelegate next, string p
     {
         var media = string.Join("", OutputOrigins(configuration).Select(origin => " " + origin));
         var pages = "default-src 'self'; script-src 'self'; style-src 'self'; " +
-                    $"img-src 'self' data: blob:{media}; media-src 'self' blob:{media}; connect-src 'self'; font-src 'self'; " +
+                    $"img-src 'self' data: blob: http: https:; media-src 'self' blob:{media}; connect-src 'self'; font-src 'self'; " +
                     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         var reference = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
                         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; script-src 'self'";
