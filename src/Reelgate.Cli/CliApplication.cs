@@ -19,6 +19,7 @@ public static class CliApplication
         root.Subcommands.Add(UsageCommand.Create(global));
         root.Subcommands.Add(ModelsCommand.Create(global));
         root.Subcommands.Add(KeysCommand.Create(global));
+        root.Subcommands.Add(SigningKeysCommand.Create(global));
         return root;
     }
 

@@ -237,6 +237,22 @@ public sealed class ReelgateClient : IDisposable
     public async Task<WebhookSecretRotation> RotateWebhookSecretAsync(string keyId, CancellationToken cancellationToken = default) =>
         await _transport.SendJsonAsync<WebhookSecretRotation>(HttpMethod.Post, KeyPath(keyId) + "/webhook-secret", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Admin: the keys that sign output URLs, oldest first.</summary>
+    public async Task<IReadOnlyList<SigningKey>> ListSigningKeysAsync(CancellationToken cancellationToken = default) =>
+        (await _transport.GetJsonAsync<ResourceList<SigningKey>>("v1/signing-keys", cancellationToken).ConfigureAwait(false)).Data;
+
+    /// <summary>Admin: adds a signing key, which signs every new output URL from now on. Not retried.</summary>
+    public async Task<SigningKey> AddSigningKeyAsync(CancellationToken cancellationToken = default) =>
+        await _transport.SendJsonAsync<SigningKey>(HttpMethod.Post, "v1/signing-keys", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Admin: retires a signing key; links it signed stop working. Refused (409) before they expired unless forced.</summary>
+    public async Task<SigningKey> RetireSigningKeyAsync(string keyId, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        var path = "v1/signing-keys/" + Uri.EscapeDataString(keyId) + "/retire" + (force ? "?force=true" : "");
+        return await _transport.SendJsonAsync<SigningKey>(HttpMethod.Post, path, body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => _transport.Dispose();
 
     /// <summary>A fresh Idempotency-Key: 128 random bits.</summary>

@@ -402,6 +402,10 @@ public abstract class UpstreamEngine : IVideoEngine
                 UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputTooLarge,
                     $"the output of {DisplayName} (engine {Name}) is larger than the limit of {Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"));
+            case DownloadStatus.Refused:
+                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
+                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
+                    $"the output of {DisplayName} (engine {Name}) was not downloaded: {download.Problem}"));
             case DownloadStatus.Failed:
                 UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,

@@ -2,7 +2,7 @@ namespace Reelgate.Engines.Upstream;
 
 /// <summary>
 /// What every provider engine is configured with, bound from "Reelgate:Upstreams:{Provider}". The key may
-/// also come from the provider's environment variable (PIXVERSE_API_KEY, FAL_KEY, ...). The key is never
+/// also come from the provider's environment variable (REELGATE_PIXVERSE_API_KEY, REELGATE_FAL_KEY, ...). The key is never
 /// logged, returned or written into a job's error.
 /// </summary>
 public abstract class UpstreamOptions

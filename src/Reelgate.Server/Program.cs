@@ -8,6 +8,7 @@ using Reelgate.Server.Features.Keys;
 using Reelgate.Server.Features.Models;
 using Reelgate.Server.Features.Playground;
 using Reelgate.Server.Features.Pricing;
+using Reelgate.Server.Features.SigningKeys;
 using Reelgate.Server.Features.Uploads;
 using Reelgate.Server.Startup;
 using Reelgate.Server.Webhooks;
@@ -15,10 +16,17 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddReelgateAliases();
+builder.Configuration.AddQuietLogDefaults();
 var (role, roleProblem) = NodeRoleConfiguration.Apply(builder.Configuration);
 if (roleProblem is not null)
 {
     await Console.Error.WriteLineAsync("reelgate: cannot start: " + roleProblem);
+    return 1;
+}
+
+if (ProxyConfiguration.Read(builder.Configuration).Error is { } proxyProblem)
+{
+    await Console.Error.WriteLineAsync("reelgate: cannot start: " + proxyProblem);
     return 1;
 }
 
@@ -44,7 +52,9 @@ builder.Services.AddReelgate(builder.Configuration, catalog);
 builder.AddReelgateOperations();
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseRequestIds();
+app.UseContentSecurityPolicy();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -60,6 +70,7 @@ if (role != NodeRole.Worker)
     v1.MapPricing();
     v1.MapBilling();
     v1.MapKeys();
+    v1.MapSigningKeys();
     v1.MapUploads();
     v1.MapDeliveries();
     app.MapFiles();
@@ -77,6 +88,7 @@ if (problem is not null)
     return 1;
 }
 
+ProxyConfiguration.WarnWithoutPublicUrl(app);
 await app.RunAsync();
 return 0;
 

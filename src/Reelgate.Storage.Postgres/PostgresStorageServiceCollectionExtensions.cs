@@ -22,6 +22,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IUploadStore, SqlUploadStore>();
         services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         services.AddSingleton<IHostedService, PostgresJobChangeListener>();
         return services;
     }

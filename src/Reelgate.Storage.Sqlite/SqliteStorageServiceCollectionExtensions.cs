@@ -20,6 +20,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IUploadStore, SqlUploadStore>();
         services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
         services.AddSingleton<ISecretStore, SqlSecretStore>();
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         return services;
     }
 }

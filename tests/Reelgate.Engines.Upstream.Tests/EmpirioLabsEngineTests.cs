@@ -11,6 +11,9 @@ namespace Reelgate.Engines.Upstream.Tests;
 /// </summary>
 public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateFixture upstreamReelgate) : IClassFixture<UpstreamReelgateFixture>
 {
+    /// <summary>The front's own admin key: the upstream's key is its EmpirioLabs credential, which must not be one of the front's keys.</summary>
+    private const string FrontAdminKey = "rg_front_admin_key_0123456789";
+
     [Fact]
     public async Task Front_job_completes_with_the_upstream_output_when_the_upstream_is_another_Reelgate()
     {
@@ -19,7 +22,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
         var upstream = upstreamReelgate.Server;
         await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "DataUri"));
         await front.StartAsync(ct);
-        using var client = front.Client();
+        using var client = front.Client(FrontAdminKey);
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject
         {
@@ -56,7 +59,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
         var upstream = upstreamReelgate.Server;
         await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "Upload"));
         await front.StartAsync(ct);
-        using var client = front.Client();
+        using var client = front.Client(FrontAdminKey);
         var image = "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(media.Image169, ct));
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject
@@ -82,8 +85,10 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
     private static Dictionary<string, string> FrontSettings(ServerProcess upstream, string transport) => new()
     {
         ["Reelgate__Engines__0"] = "empiriolabs",
-        ["EMPIRIOLABS_API_KEY"] = ServerProcess.AdminKey,
+        ["REELGATE_ADMIN_KEY"] = FrontAdminKey,
+        ["REELGATE_EMPIRIOLABS_API_KEY"] = ServerProcess.AdminKey,
         ["Reelgate__Upstreams__EmpirioLabs__BaseUrl"] = upstream.BaseAddress.AbsoluteUri,
+        ["Reelgate__Upstreams__Outputs__PrivateHosts__0"] = upstream.BaseAddress.Host,
         ["Reelgate__Upstreams__EmpirioLabs__PollInterval"] = "00:00:00.200",
         ["Reelgate__Upstreams__EmpirioLabs__MaxPollInterval"] = "00:00:00.500",
         ["Reelgate__Upstreams__EmpirioLabs__ImageTransport"] = transport,

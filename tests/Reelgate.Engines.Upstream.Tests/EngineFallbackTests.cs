@@ -29,6 +29,7 @@ public sealed class EngineFallbackTests(MediaFixture media)
             ["Reelgate__Upstreams__Pixverse__RetryDelay"] = "00:00:00.010",
             ["FAL_KEY"] = Key,
             ["Reelgate__Upstreams__Fal__BaseUrl"] = fal.BaseUrl.AbsoluteUri,
+            ["Reelgate__Upstreams__Outputs__PrivateHosts__0"] = fal.BaseUrl.Host,
             ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
             ["REELGATE_WORKERS"] = "1",
         });

@@ -171,7 +171,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 2000 && _output.TryDequeue(out _))
+        while (_output.Count > 20000 && _output.TryDequeue(out _))
         {
             // Keep the last lines only.
         }

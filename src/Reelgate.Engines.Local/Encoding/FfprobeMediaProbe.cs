@@ -17,6 +17,12 @@ namespace Reelgate.Engines.Local.Encoding;
 /// </summary>
 public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaProbe
 {
+    /// <summary>
+    /// Input options for any file that is not a still image: read as MP4 (the mov demuxer) and open nothing but the file
+    /// itself, so a downloaded "MP4" that is really an HLS playlist or a concat list cannot make ffprobe fetch a URL.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadAsMp4 = ["-protocol_whitelist", "file,pipe", "-f", "mov"];
+
     private readonly FfmpegOptions _options = options.Value;
 
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken)
@@ -28,7 +34,7 @@ public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaP
 
 #pragma warning disable IDISP001 // BufferedCommandResult is not IDisposable; the analyzer sees CommandTask's Dispose
         var result = await Cli.Wrap(_options.FfprobePath)
-            .WithArguments(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path])
+            .WithArguments(["-v", "error", .. ReadAsMp4, "-print_format", "json", "-show_format", "-show_streams", path])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
 #pragma warning restore IDISP001

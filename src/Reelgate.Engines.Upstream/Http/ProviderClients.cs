@@ -3,12 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Reelgate.Engines.Upstream.Media;
+using Reelgate.Imaging.Networking;
 
 namespace Reelgate.Engines.Upstream.Http;
 
 /// <summary>
 /// The named HTTP clients: one per provider (its base URL, the standard resilience handler tuned from its
-/// options) and one without credentials for downloading outputs. A POST is retried on every transient fault
+/// options) and one without credentials for downloading outputs, through the
+/// guarded connector (public addresses only, but for the operator's <see cref="OutputFetchOptions.PrivateHosts"/>). A POST is retried on every transient fault
 /// only where the provider dedupes repeats by a trace or idempotency key; elsewhere only when the provider
 /// certainly did not act on it (no connection, 429 or 503).
 /// </summary>
@@ -27,6 +30,7 @@ internal static class ProviderClients
                 client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
                 Tune(resilience, sp.GetRequiredService<IOptions<TOptions>>().Value, postIsDeduplicated));
@@ -34,7 +38,15 @@ internal static class ProviderClients
 
     public static void AddOutputClient(IServiceCollection services)
     {
+        // Guarded: the link comes from a provider's answer. No logging handlers: a media link's path is a credential.
         services.AddHttpClient(OutputClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<OutputFetchOptions>>().Value;
+                return sp.GetRequiredService<GuardedHttpHandlerFactory>()
+                    .Create(new PublicAddressPolicy(allowPrivateAddresses: false, options.PrivateHosts), options.ConnectTimeout);
+            })
             .AddStandardResilienceHandler(resilience =>
             {
                 resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(60);
@@ -42,7 +54,24 @@ internal static class ProviderClients
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
                 resilience.Retry.MaxRetryAttempts = 3;
+
+                // A refused address stays refused: no retry.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsRefusal(args.Outcome.Exception));
             });
+    }
+
+    private static bool IsRefusal(Exception? exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RefusedAddressException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Tune(HttpStandardResilienceOptions resilience, UpstreamOptions options, bool postIsDeduplicated)

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Reelgate.Engines.Upstream.Http;
+using Reelgate.Imaging.Networking;
 
 namespace Reelgate.Engines.Upstream.Media;
 
 /// <summary>
 /// Downloads a provider's output into a file as it streams, never holding it in memory, refusing it as soon as
-/// it is known to exceed the cap (Content-Length, or the bytes read so far). No credential is ever sent with it.
+/// it is known to exceed the cap (Content-Length, or the bytes read so far). No credential is ever sent with it. The
+/// link comes from a provider's answer: it goes through the guarded connector, and redirects are followed here so
+/// each hop is checked again.
 /// </summary>
-public sealed class OutputDownloader(IHttpClientFactory clients, EngineMetrics metrics, TimeProvider time)
+public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<OutputFetchOptions> options, EngineMetrics metrics, TimeProvider time)
 {
     public async Task<DownloadResult> DownloadAsync(string engine, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
     {
@@ -27,52 +31,97 @@ public sealed class OutputDownloader(IHttpClientFactory clients, EngineMetrics m
         return result;
     }
 
-    private static async Task<DownloadResult> TryDownloadAsync(HttpClient client, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
+    private async Task<DownloadResult> TryDownloadAsync(HttpClient client, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            var current = url;
+            for (var redirects = 0; ; redirects++)
             {
-                return new DownloadResult(DownloadStatus.NotFound, 0, $"the output URL answered {(int)response.StatusCode}");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                return new DownloadResult(DownloadStatus.Failed, 0, $"the output URL answered {(int)response.StatusCode}");
-            }
-
-            if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
-            {
-                return new DownloadResult(DownloadStatus.TooLarge, 0, $"the output is {declared.ToString(CultureInfo.InvariantCulture)} bytes");
-            }
-
-            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > maxBytes)
+                if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
                 {
-                    return new DownloadResult(DownloadStatus.TooLarge, total, $"the output passed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+                    return new DownloadResult(DownloadStatus.Refused, 0, "the output link is not an http(s) URL");
                 }
 
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (IsRedirect(response.StatusCode))
+                {
+                    if (redirects >= options.Value.MaxRedirects || response.Headers.Location is not { } location)
+                    {
+                        return new DownloadResult(DownloadStatus.Refused, 0, $"the output link redirected more than {options.Value.MaxRedirects} times or without a Location");
+                    }
 
-            return total == 0
-                ? new DownloadResult(DownloadStatus.Failed, 0, "the output URL answered an empty body")
-                : new DownloadResult(DownloadStatus.Completed, total);
+                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    continue;
+                }
+
+                return await ReadAsync(response, path, maxBytes, cancellationToken);
+            }
+        }
+        catch (HttpRequestException e) when (Refusal(e) is { } refused)
+        {
+            return new DownloadResult(DownloadStatus.Refused, 0, refused.Message);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException
                                    || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return new DownloadResult(DownloadStatus.Failed, 0, "the transfer failed: " + e.GetType().Name);
         }
+    }
+
+    private static async Task<DownloadResult> ReadAsync(HttpResponseMessage response, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return new DownloadResult(DownloadStatus.NotFound, 0, $"the output URL answered {(int)response.StatusCode}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new DownloadResult(DownloadStatus.Failed, 0, $"the output URL answered {(int)response.StatusCode}");
+        }
+
+        if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
+        {
+            return new DownloadResult(DownloadStatus.TooLarge, 0, $"the output is {declared.ToString(CultureInfo.InvariantCulture)} bytes");
+        }
+
+        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                return new DownloadResult(DownloadStatus.TooLarge, total, $"the output passed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return total == 0
+            ? new DownloadResult(DownloadStatus.Failed, 0, "the output URL answered an empty body")
+            : new DownloadResult(DownloadStatus.Completed, total);
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static RefusedAddressException? Refusal(Exception exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RefusedAddressException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private static void TryDelete(string path)

@@ -49,6 +49,12 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
 
     private string Display => $"the {_dialect.Name} video server (engine {EngineName})";
 
+    /// <summary>
+    /// The server's own <c>Timeout</c> (from its acceptance) twice over, since a job may first wait for a free GPU server
+    /// while holding its worker slot, plus five minutes to submit and to fetch the output.
+    /// </summary>
+    public TimeSpan TimeLimit(GenerationSpec spec) => _options.Timeout * 2 + TimeSpan.FromMinutes(5);
+
     public Failure? CheckSupport(GenerationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

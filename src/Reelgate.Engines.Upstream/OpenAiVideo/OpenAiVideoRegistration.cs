@@ -21,7 +21,7 @@ internal static class OpenAiVideoRegistration
             return;
         }
 
-        var key = UpstreamServiceCollectionExtensions.KeyOf(configuration, OpenAiVideoOptions.SectionName, OpenAiVideoOptions.KeyVariable);
+        var key = UpstreamServiceCollectionExtensions.KeyOf(configuration, OpenAiVideoOptions.SectionName, OpenAiVideoOptions.KeyVariable)?.Key;
         services.AddOptions<OpenAiVideoOptions>()
             .Bind(section)
             .PostConfigure(options =>

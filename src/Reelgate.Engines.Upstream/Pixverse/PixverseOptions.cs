@@ -1,10 +1,12 @@
 namespace Reelgate.Engines.Upstream.Pixverse;
 
-/// <summary>PixVerse's platform API, section "Reelgate:Upstreams:Pixverse"; the key may come from PIXVERSE_API_KEY.</summary>
+/// <summary>PixVerse's platform API, section "Reelgate:Upstreams:Pixverse"; the key may come from
+/// REELGATE_PIXVERSE_API_KEY (or, with a warning at start, PIXVERSE_API_KEY).</summary>
 public sealed class PixverseOptions : UpstreamOptions
 {
     public const string SectionName = "Reelgate:Upstreams:Pixverse";
-    public const string KeyVariable = "PIXVERSE_API_KEY";
+    public const string KeyVariable = "REELGATE_PIXVERSE_API_KEY";
+    public const string LegacyKeyVariable = "PIXVERSE_API_KEY";
     public const string DefaultBaseUrl = "https://app-api.pixverse.ai";
 
     public PixverseOptions()

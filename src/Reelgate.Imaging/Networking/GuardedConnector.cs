@@ -80,7 +80,7 @@ internal sealed class GuardedConnector
             // A mapped address is the IPv4 host inside it; connect to that, as checked.
             var address = answer.IsIPv4MappedToIPv6 ? answer.MapToIPv4() : answer;
             var category = PublicAddressPolicy.Classify(address);
-            if (!_policy.IsAllowed(category))
+            if (!_policy.IsAllowed(category, name))
             {
                 ImagingLog.AddressRefused(_logger, name, address.ToString(), category);
                 throw new RefusedAddressException(name, address, category);

@@ -60,21 +60,51 @@ public sealed class PublicAddressPolicy
     private static readonly AddressRange Teredo = AddressRange.Parse("2001::/32", AddressCategory.Reserved);
 
     public PublicAddressPolicy(bool allowPrivateAddresses)
+        : this(allowPrivateAddresses, [])
     {
+    }
+
+    /// <param name="allowPrivateAddresses">Loopback, private and CGNAT addresses pass for every host.</param>
+    /// <param name="privateHosts">
+    /// Hosts (names or address literals, as a URL spells them) whose loopback, private and CGNAT addresses pass: the
+    /// operator's own, e.g. an on-premises provider. Every other host is still held to public addresses.
+    /// </param>
+    public PublicAddressPolicy(bool allowPrivateAddresses, IEnumerable<string> privateHosts)
+    {
+        ArgumentNullException.ThrowIfNull(privateHosts);
         AllowsPrivateAddresses = allowPrivateAddresses;
+        PrivateHosts = privateHosts.Select(Normalize).Where(h => h.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>True on a developer's machine: loopback, RFC 1918 and CGNAT addresses are let through.</summary>
     public bool AllowsPrivateAddresses { get; }
 
+    /// <summary>The hosts the operator allowed to resolve to loopback, private and CGNAT addresses.</summary>
+    public IReadOnlySet<string> PrivateHosts { get; }
+
     public bool IsAllowed(IPAddress address) => IsAllowed(Classify(address));
 
-    public bool IsAllowed(AddressCategory category) => category switch
+    public bool IsAllowed(AddressCategory category) => IsAllowed(category, privateAllowed: AllowsPrivateAddresses);
+
+    /// <summary>Whether an address of this category may be connected to when reached through this host.</summary>
+    public bool IsAllowed(AddressCategory category, string host) => IsAllowed(category, AllowsPrivateFor(host));
+
+    /// <summary>Whether this host may resolve to loopback, private and CGNAT addresses.</summary>
+    public bool AllowsPrivateFor(string host) => AllowsPrivateAddresses || PrivateHosts.Contains(Normalize(host));
+
+    private static bool IsAllowed(AddressCategory category, bool privateAllowed) => category switch
     {
         AddressCategory.Public => true,
-        AddressCategory.Loopback or AddressCategory.Private or AddressCategory.SharedAddressSpace => AllowsPrivateAddresses,
+        AddressCategory.Loopback or AddressCategory.Private or AddressCategory.SharedAddressSpace => privateAllowed,
         _ => false,
     };
+
+    private static string Normalize(string host)
+    {
+        var name = host.Trim();
+        name = name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : name;
+        return name.TrimEnd('.');
+    }
 
     /// <summary>
     /// Refuses host names that mean this machine whatever DNS says (<c>localhost</c> and <c>*.localhost</c>,
@@ -82,7 +112,7 @@ public sealed class PublicAddressPolicy
     /// </summary>
     public bool IsAllowedHostName(string host)
     {
-        if (AllowsPrivateAddresses)
+        if (AllowsPrivateFor(host))
         {
             return true;
         }

@@ -16,6 +16,7 @@ public static class EnvironmentAliases
         ["REELGATE_DATABASE"] = "Reelgate:Database",
         ["REELGATE_WORKERS"] = "Reelgate:Workers:Count",
         ["REELGATE_PUBLIC_URL"] = "Reelgate:PublicUrl",
+        ["REELGATE_TRUSTED_PROXIES"] = "Reelgate:TrustedProxies",
         ["REELGATE_ROLE"] = "Reelgate:Role",
         ["REELGATE_SIMULATION"] = "Reelgate:Simulation:Enabled",
         ["REELGATE_S3_URL"] = "Reelgate:S3:ServiceUrl",

@@ -65,6 +65,7 @@ public static class ReelgateServices
 
         // Jobs.
         services.AddSingleton<UrlSigner>();
+        services.AddHostedService<SigningKeyRefresher>();
         services.AddSingleton<OutputUrls>();
         services.AddSingleton<JobResponseMapper>();
         services.AddSingleton<GenerationPlanner>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Reelgate.Core.Catalog;
 using Reelgate.Core.Engines;
-using Reelgate.Core.Ports;
 using Reelgate.Engines.Local.Encoding;
 using Reelgate.Imaging;
 using Reelgate.Server.Auth;
@@ -67,8 +66,7 @@ public static class StartupChecks
         }
 
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        var secret = await services.GetRequiredService<ISecretStore>().GetOrCreateAsync(UrlSigner.SecretName, UrlSigner.NewSecret, cancellationToken);
-        services.GetRequiredService<UrlSigner>().Initialize(secret);
+        await services.GetRequiredService<UrlSigner>().LoadAsync(cancellationToken);
         var createdKey = await services.GetRequiredService<AdminKeyBootstrapper>().EnsureAdminKeyAsync(cancellationToken);
         if (createdKey is not null)
         {
@@ -83,6 +81,12 @@ public static class StartupChecks
                 """);
         }
 
+        var credentialProblem = await ProviderCredentialCheck.RunAsync(services, cancellationToken);
+        if (credentialProblem is not null)
+        {
+            return credentialProblem;
+        }
+
         CleanWorkFolder(server.DataPath("work"), services.GetRequiredService<TimeProvider>().GetUtcNow());
         return null;
     }
@@ -94,7 +98,7 @@ public static class StartupChecks
         return missing.Count == 0
             ? null
             : $"Reelgate:Engines names {string.Join(", ", missing)} but no such engine is available: an upstream engine needs its key " +
-              "(PIXVERSE_API_KEY, EMPIRIOLABS_API_KEY, FAL_KEY or REPLICATE_API_TOKEN), 'openai-video' its GPU servers " +
+              "(REELGATE_PIXVERSE_API_KEY, REELGATE_EMPIRIOLABS_API_KEY, REELGATE_FAL_KEY or REELGATE_REPLICATE_API_TOKEN), 'openai-video' its GPU servers " +
               "(Reelgate:Upstreams:OpenAiVideo:BaseUrls); the built-in engine is 'local'";
     }
 

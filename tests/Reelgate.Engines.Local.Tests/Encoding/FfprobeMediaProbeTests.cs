@@ -67,4 +67,28 @@ public sealed class FfprobeMediaProbeTests
         info.HasAudio.ShouldBeFalse();
         info.Bytes.ShouldBe(new FileInfo(path).Length);
     }
+
+    [Theory]
+    [InlineData("hls")]
+    [InlineData("concat")]
+    public async Task Probe_throws_and_opens_no_url_when_the_file_is_a_playlist_posing_as_an_MP4(string kind)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("probe");
+        await using var listener = LoopbackHttpServer.Start();
+        var clip = temp.File("clip.mp4");
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=24:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", clip])
+            .ExecuteAsync(ct);
+        listener.MapBytes("/segment.mp4", await File.ReadAllBytesAsync(clip, ct), "video/mp4");
+        var target = listener.Url("/segment.mp4").AbsoluteUri;
+        var path = temp.File("output.mp4");
+        await File.WriteAllTextAsync(path, kind == "hls"
+            ? $"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n{target}\n#EXT-X-ENDLIST\n"
+            : $"ffconcat version 1.0\nfile '{target}'\n", ct);
+        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+
+        await Should.ThrowAsync<InvalidDataException>(() => probe.ProbeAsync(path, ct));
+
+        listener.ConnectionCount.ShouldBe(0);
+    }
 }

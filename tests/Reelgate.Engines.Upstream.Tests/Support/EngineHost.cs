@@ -19,7 +19,14 @@ public sealed class EngineHost : IAsyncDisposable
 
     public EngineHost(IReadOnlyDictionary<string, string?> settings)
     {
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The fakes serve outputs on 127.0.0.1: the operator's allow-list names it, as a deployment names its own provider.
+        var withFakes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Reelgate:Upstreams:Outputs:PrivateHosts:0"] = "127.0.0.1" };
+        foreach (var (key, value) in settings)
+        {
+            withFakes[key] = value;
+        }
+
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(withFakes).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddUpstreamEngines(Configuration);

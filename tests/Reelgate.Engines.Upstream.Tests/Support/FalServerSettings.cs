@@ -6,7 +6,8 @@ public static class FalServerSettings
     public static Dictionary<string, string> For(Uri falBaseUrl, string key) => new()
     {
         ["Reelgate__Engines__0"] = "fal",
-        ["FAL_KEY"] = key,
+        ["REELGATE_FAL_KEY"] = key,
+        ["Reelgate__Upstreams__Outputs__PrivateHosts__0"] = falBaseUrl.Host,
         ["Reelgate__Upstreams__Fal__BaseUrl"] = falBaseUrl.AbsoluteUri,
         ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
         ["Reelgate__Upstreams__Fal__MaxPollInterval"] = "00:00:00.200",

@@ -6,8 +6,8 @@ using Reelgate.Server.Errors;
 namespace Reelgate.Server.Features.Files;
 
 /// <summary>
-/// GET /files/{key}?expires=&amp;signature=: stored outputs by signed URL, no API key. Range requests are
-/// served; an expired URL answers 410, a bad signature 403, both with the envelope and never the file.
+/// GET /files/{key}?expires=&amp;kid=&amp;signature=: stored outputs by signed URL, no API key. Range requests are
+/// served; an expired URL answers 410, a bad signature or a retired signing key 403, both with the envelope and never the file.
 /// </summary>
 public static class FilesApi
 {
@@ -24,8 +24,16 @@ public static class FilesApi
     private static async Task<IResult> GetAsync(string key, HttpRequest request, UrlSigner signer, IBlobStore blobs, TimeProvider time, CancellationToken cancellationToken)
     {
         var signature = request.Query["signature"].ToString();
-        if (!long.TryParse(request.Query["expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-            || !signer.Verify(key, expires, signature))
+        var check = long.TryParse(request.Query["expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            ? await signer.VerifyAsync(key, expires, signature, request.Query["kid"].ToString(), cancellationToken)
+            : SignatureCheck.Invalid;
+        if (check == SignatureCheck.Retired)
+        {
+            return ErrorResult.Of(StatusCodes.Status403Forbidden, "signing_key_retired",
+                "this file URL was signed with a key that has been retired; read the job again for a fresh URL");
+        }
+
+        if (check != SignatureCheck.Valid)
         {
             return ErrorResult.Of(StatusCodes.Status403Forbidden, "invalid_signature",
                 "this file URL is not valid: its signature does not match; use the URL from the job object unchanged");

@@ -27,7 +27,8 @@ public sealed class OutputUrls(UrlSigner signer, IBlobStore blobs, IOptions<Reel
 
         var expires = expiresAt.ToUnixTimeSeconds();
         var path = RoutePrefix + string.Join('/', blobKey.Split('/').Select(Uri.EscapeDataString));
-        return $"{baseUrl}{path}?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={signer.Sign(blobKey, expires)}";
+        var (keyId, signature) = signer.Sign(blobKey, expires);
+        return $"{baseUrl}{path}?expires={expires.ToString(CultureInfo.InvariantCulture)}&kid={keyId}&signature={signature}";
     }
 
     public string BaseOf(HttpRequest request)

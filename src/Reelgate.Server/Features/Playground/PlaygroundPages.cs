@@ -16,6 +16,14 @@ public static class PlaygroundPages
     /// found wherever the server runs from: the build output (its static web assets manifest points at the
     /// project's wwwroot), a publish folder (wwwroot beside the dll), or the content root.
     /// </summary>
+    /// <summary>The Content-Security-Policy of the pages and of the API reference; call before both are mapped.</summary>
+    public static WebApplication UseContentSecurityPolicy(this WebApplication app)
+    {
+        var (pages, reference) = ContentSecurityPolicy.Build(app.Configuration);
+        app.UseMiddleware<ContentSecurityPolicy>(pages, reference);
+        return app;
+    }
+
     public static WebApplication UsePlayground(this WebApplication app)
     {
         var files = Locate(app.Environment, app.Configuration);

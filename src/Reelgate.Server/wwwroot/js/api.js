@@ -1,18 +1,24 @@
-// The public API as the pages use it: JSON over fetch, the key from localStorage in the Authorization header
-// (never in a URL), and the contract's error envelope turned into an ApiError naming the field.
+// The public API as the pages use it: JSON over fetch, the key in the Authorization header (never in a URL), and
+// the contract's error envelope turned into an ApiError naming the field. The key is kept in sessionStorage (this
+// tab, until it closes) unless the user ticked "Remember", then in localStorage (this browser, until forgotten).
 
 const KEY_STORAGE = 'reelgate.apiKey';
 export const KEY_EVENT = 'reelgate:key';
 
 export function getKey() {
-  return localStorage.getItem(KEY_STORAGE) ?? '';
+  return sessionStorage.getItem(KEY_STORAGE) ?? localStorage.getItem(KEY_STORAGE) ?? '';
 }
 
-export function setKey(key) {
+/** True when the key in use is remembered by the browser (localStorage), not only by this tab. */
+export function isKeyRemembered() {
+  return sessionStorage.getItem(KEY_STORAGE) === null && localStorage.getItem(KEY_STORAGE) !== null;
+}
+
+export function setKey(key, remember = false) {
+  sessionStorage.removeItem(KEY_STORAGE);
+  localStorage.removeItem(KEY_STORAGE);
   if (key) {
-    localStorage.setItem(KEY_STORAGE, key);
-  } else {
-    localStorage.removeItem(KEY_STORAGE);
+    (remember ? localStorage : sessionStorage).setItem(KEY_STORAGE, key);
   }
   window.dispatchEvent(new CustomEvent(KEY_EVENT));
 }

@@ -1,5 +1,5 @@
-// The key bar in every page's header: enter the key once (kept in localStorage, sent only as a header),
-// see the key's balance, change or forget it.
+// The key bar in every page's header: enter the key once (kept for this tab in sessionStorage, or in localStorage
+// when "Remember" is ticked; sent only as a header), see the key's balance, change or forget it.
 
 import { ApiError, KEY_EVENT, endpoints, getKey, setKey } from './api.js';
 import { $, clear, h, money } from './dom.js';
@@ -49,9 +49,11 @@ function renderForm(bar, error, cancellable) {
   const message = h('p', { class: 'key-error', id: 'api-key-error', role: 'alert' }, error);
   const form = h(
     'form',
-    { id: 'key-form', onsubmit: (e) => save(e, bar, input) },
+    { id: 'key-form', onsubmit: (e) => save(e, bar, input, form) },
     h('label', { for: 'api-key-input' }, 'API key'),
     input,
+    h('label', { class: 'remember', for: 'remember-key' },
+      h('input', { type: 'checkbox', id: 'remember-key', name: 'remember-key' }), ' Remember on this device'),
     h('button', { type: 'submit', class: 'primary', id: 'save-key' }, 'Use key'),
     cancellable ? h('button', { type: 'button', onclick: () => render(bar, false) }, 'Cancel') : null,
     message,
@@ -62,7 +64,7 @@ function renderForm(bar, error, cancellable) {
   }
 }
 
-async function save(event, bar, input) {
+async function save(event, bar, input, form) {
   event.preventDefault();
   const key = input.value.trim();
   if (!key) {
@@ -79,7 +81,7 @@ async function save(event, bar, input) {
   } catch {
     // Offline: keep the key anyway; the next call will tell.
   }
-  setKey(key);
+  setKey(key, form.querySelector('#remember-key').checked);
 }
 
 /** Re-reads GET /v1/balance into the header (after a job finished, a top-up, …). */
