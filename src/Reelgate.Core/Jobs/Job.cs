@@ -35,4 +35,7 @@ public sealed record Job(
 
     /// <summary>When the retention sweeper deleted the job's stored files; the record stays.</summary>
     public DateTimeOffset? OutputsDeletedAt { get; init; }
+
+    /// <summary>The job this one remixes (the OpenAI video protocol's remixed_from_video_id).</summary>
+    public string? RemixedFrom { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed class JobRow
         "price_micros AS PriceMicros, cost_state AS CostState, result_json AS ResultJson, inputs_json AS InputsJson, " +
         "error_code AS ErrorCode, error_message AS ErrorMessage, attempts AS Attempts, version AS Version, " +
         "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, engine AS Engine, checkpoint AS Checkpoint, " +
-        "outputs_deleted_at AS OutputsDeletedAt";
+        "outputs_deleted_at AS OutputsDeletedAt, remixed_from AS RemixedFrom";
 
     public long Seq { get; set; }
 
@@ -63,6 +63,8 @@ internal sealed class JobRow
 
     public long? OutputsDeletedAt { get; set; }
 
+    public string? RemixedFrom { get; set; }
+
     public Job ToJob() =>
         new(
             Id,
@@ -86,6 +88,7 @@ internal sealed class JobRow
             Engine = Engine,
             Checkpoint = Checkpoint,
             OutputsDeletedAt = UnixTime.At(OutputsDeletedAt),
+            RemixedFrom = RemixedFrom,
         };
 
     /// <summary>The parameters of an INSERT of a new job.</summary>
@@ -102,9 +105,10 @@ internal sealed class JobRow
         CostState = CostStateNames.ToWire(job.CostState),
         InputsJson = StoredJson.Write(job.Inputs),
         job.Request.WebhookUrl,
+        job.RemixedFrom,
     };
 
     public const string Insert =
-        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, attempts, version, webhook_url) " +
-        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, @WebhookUrl)";
+        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, attempts, version, webhook_url, remixed_from) " +
+        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, @WebhookUrl, @RemixedFrom)";
 }

@@ -41,7 +41,7 @@ public sealed class SubmissionService(
         }
 
         var job = new Job(jobId, key.Id, JobStatus.Queued, 0, now, null, null, planned.Spec, planned.Price, CostState.Held,
-            null, inputs.Value, null, 0, 1);
+            null, inputs.Value, null, 0, 1) { RemixedFrom = planned.RemixedFrom };
         var submission = new JobSubmission(job, key.Limits, idempotencyKey, requestHash, now - IdempotencyWindow,
             new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
         SubmitOutcome outcome;
