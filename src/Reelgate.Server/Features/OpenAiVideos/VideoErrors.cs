@@ -5,16 +5,14 @@ namespace Reelgate.Server.Features.OpenAiVideos;
 
 /// <summary>
 /// Failures on the protocol's routes: the same envelope (<c>{"error": {"message", "type", "param", "code"}}</c>),
-/// with the protocol's habits: a refused value is a 400 (the protocol has no 422) and names the protocol's field
-/// (<c>size</c>, <c>seconds</c>) rather than the card parameter it maps onto.
+/// with the protocol's habit: a refused value is a 400 (the protocol has no 422).
 /// </summary>
 public static class VideoErrors
 {
     public static ErrorResult From(Failure failure)
     {
         var status = failure.Kind == FailureKind.Unprocessable ? StatusCodes.Status400BadRequest : FailureStatus.StatusOf(failure.Kind);
-        var param = VideoParameterMap.ProtocolParam(failure.Param);
-        return new ErrorResult(status, new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, param), failure.RetryAfter);
+        return new ErrorResult(status, new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, failure.Param), failure.RetryAfter);
     }
 
     public static ErrorResult NotFound(string videoId) =>

@@ -96,14 +96,15 @@ public sealed class VideoParameterMap
     }
 
     /// <summary>
-    /// A refusal of the seed's parser in the protocol's words: a combination the card forbids (10 s at 1080p) is
-    /// told as seconds at a size, with the seconds that size allows. Other refusals pass unchanged.
+    /// A refusal of the seed's parser in the protocol's words: a card parameter that <c>size</c> or <c>seconds</c> set
+    /// is named by that field, and a combination the card forbids (10 s at 1080p) is told as seconds at a size, with
+    /// the seconds that size allows.
     /// </summary>
     public Failure Explain(Failure failure, JsonObject seedBody)
     {
         if (!string.Equals(failure.Code, "unsupported_combination", StringComparison.Ordinal) || _sizes.Count == 0 || _seconds.Count == 0)
         {
-            return failure;
+            return failure with { Param = ProtocolParam(failure.Param) };
         }
 
         var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
