@@ -10,8 +10,9 @@ namespace Reelgate.Server.Features.OpenAiVideos;
 /// <summary>
 /// The OpenAI video protocol's <c>size</c> and <c>seconds</c> onto one model card's parameters, where the mapping
 /// is exact: a size is a <c>resolution</c> × <c>aspect_ratio</c> cell of the card (its pixel size by
-/// <see cref="VideoGeometry"/>), seconds are the card's <c>duration</c> values without the "s". The one place that
-/// knows which card parameters the two protocol fields stand for.
+/// <see cref="VideoGeometry"/>), seconds are the card's <c>duration</c> values without the "s"; a card with its own
+/// <c>size</c> or <c>seconds</c> parameter gets the field unchanged. The one place that knows which card
+/// parameters the two protocol fields stand for.
 /// </summary>
 public sealed class VideoParameterMap
 {
@@ -32,6 +33,12 @@ public sealed class VideoParameterMap
     private VideoParameterMap(ModelCard model)
     {
         Model = model;
+        if (model.HasParameter(SizeField) || model.HasParameter(SecondsField))
+        {
+            // A card with its own size or seconds parameter takes the protocol's field as it is; the card validates it.
+            return;
+        }
+
         if (model.HasParameter("resolution") && model.HasParameter("aspect_ratio"))
         {
             foreach (var resolution in model.Parameter("resolution").Values ?? [])
@@ -69,6 +76,11 @@ public sealed class VideoParameterMap
     /// <summary>Writes the card parameters that <paramref name="size"/> and <paramref name="seconds"/> stand for into the seed body.</summary>
     public Failure? Apply(JsonObject body, JsonNode? size, JsonNode? seconds)
     {
+        if (Model.HasParameter(SizeField) || Model.HasParameter(SecondsField))
+        {
+            return PassThrough(body, SizeField, size) ?? PassThrough(body, SecondsField, seconds);
+        }
+
         if (size is not null)
         {
             var text = TextOf(size);
@@ -125,6 +137,22 @@ public sealed class VideoParameterMap
     /// <summary>The name a refusal of a card parameter gives on the protocol's routes.</summary>
     public static string? ProtocolParam(string? cardParam) =>
         cardParam is not null && ProtocolFieldOf.TryGetValue(cardParam, out var field) ? field : cardParam;
+
+    private Failure? PassThrough(JsonObject body, string field, JsonNode? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!Model.HasParameter(field))
+        {
+            return Refuse(field, TextOf(value), null);
+        }
+
+        body[field] = value.DeepClone();
+        return null;
+    }
 
     private static string? TextOf(JsonNode node) => node.GetValueKind() switch
     {
