@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The servers the test suite needs besides the code under test, on loopback only:
 #   - a throwaway PostgreSQL cluster (Debian's postgresql package, trust auth, port chosen free)
-#   - s3rver, an S3-compatible server (npm, installed into tools/node_modules from tools/package-lock.json)
+#   - s3rver, an S3-compatible server (npm, installed into tools/node_modules from tools/package-lock.json),
+#     with standardwebhooks and the official openai SDK the end-to-end tests drive from node
 #
 # Use it from the test command:
 #   source scripts/test-services.sh && test_services_start   # installs what is missing, starts, exports:
@@ -62,8 +63,9 @@ _ts_install() {
     "${sudo_cmd[@]}" apt-get update -qq || return 1
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || return 1
   fi
-  if [[ ! -e "$_ts_root/tools/node_modules/s3rver/bin/s3rver.js" || ! -d "$_ts_root/tools/node_modules/standardwebhooks" ]]; then
-    _ts_log "installing s3rver and standardwebhooks (npm ci in tools/)"
+  if [[ ! -e "$_ts_root/tools/node_modules/s3rver/bin/s3rver.js" || ! -d "$_ts_root/tools/node_modules/standardwebhooks" \
+        || ! -d "$_ts_root/tools/node_modules/openai" ]]; then
+    _ts_log "installing s3rver, standardwebhooks and openai (npm ci in tools/)"
     (cd "$_ts_root/tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
   fi
 }

@@ -6,6 +6,7 @@ using Reelgate.Server.Features.Generations;
 using Reelgate.Server.Features.Jobs;
 using Reelgate.Server.Features.Keys;
 using Reelgate.Server.Features.Models;
+using Reelgate.Server.Features.OpenAiVideos;
 using Reelgate.Server.Features.Playground;
 using Reelgate.Server.Features.Pricing;
 using Reelgate.Server.Features.SigningKeys;
@@ -65,6 +66,7 @@ if (role != NodeRole.Worker)
 {
     var v1 = app.MapGroup("/v1").RequireAuthorization();
     v1.MapGenerations();
+    v1.MapOpenAiVideos();
     v1.MapJobs();
     v1.MapModels();
     v1.MapPricing();

@@ -89,6 +89,50 @@ public sealed partial class PlaygroundInputsTests(BrowserFixture fixture)
         session.PageErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Shown_openai_sdk_code_creates_exactly_the_form_settings_when_run_with_node()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var (_, key) = await fixture.Api.CreateKeyAsync("show-openai", "5.00", admin: false, token);
+        await using var session = await BrowserSession.OpenAsync(fixture);
+        var page = session.Page;
+        await session.OpenWithKeyAsync("/", key);
+
+        await page.GetByLabel("Prompt", new() { Exact = true }).FillAsync("a kite over the dunes");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "720p", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "9:16", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "8s", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Audio" }).UncheckAsync();
+        await page.GetByText("Show code").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "OpenAI SDK" }).ClickAsync();
+        var code = page.Locator("#code-openai");
+        await Expect(code).ToBeVisibleAsync();
+        await Expect(code).ToContainTextAsync("\"size\": \"720x1280\"");
+
+        var snippet = await code.InnerTextAsync();
+        snippet.ShouldContain(fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/v1");
+        snippet.ShouldContain("\"seconds\": \"8\"");
+        snippet.ShouldNotContain(key);
+        // Run the create call as shown (node resolves "openai" from tools/, where the test suite installs it), then print the video.
+        var create = snippet[..snippet.IndexOf("// Generation runs", StringComparison.Ordinal)] + "console.log(JSON.stringify(video));\n";
+        var run = await Cli.Wrap("node").WithArguments(["--input-type=module"])
+            .WithWorkingDirectory(Path.Combine(RepositoryPaths.Root, "tools"))
+            .WithEnvironmentVariables(e => e.Set("EMPIRIOLABS_API_KEY", key))
+            .WithStandardInputPipe(PipeSource.FromString(create))
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(token);
+        run.ExitCode.ShouldBe(0, run.StandardError);
+        var video = JsonNode.Parse(run.StandardOutput)!.AsObject();
+        var id = video["id"]?.GetValue<string>() ?? throw new ShouldAssertException("no video: " + run.StandardOutput);
+        await fixture.Api.CancelAsync(key, id, token);
+        video["size"]!.GetValue<string>().ShouldBe("720x1280");
+        video["seconds"]!.GetValue<string>().ShouldBe("8");
+        var job = await fixture.Api.GetJsonAsync($"/v1/jobs/{id}", key, token);
+        job["request"]!["audio"]!.GetValue<bool>().ShouldBeFalse();
+        job["request"]!["prompt"]!.GetValue<string>().ShouldBe("a kite over the dunes");
+        job["cost"]!["amount"]!.GetValue<string>().ShouldBe("1.30");
+        session.PageErrors.ShouldBeEmpty();
+    }
+
     [GeneratedRegex("^upl_")]
     private static partial Regex UploadId();
 }

@@ -41,4 +41,7 @@ public sealed record Job(
 
     /// <summary>A queued job waiting out its back-off after a retryable failure is not started before this.</summary>
     public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>The job this one remixes (the OpenAI video protocol's remixed_from_video_id).</summary>
+    public string? RemixedFrom { get; init; }
 }

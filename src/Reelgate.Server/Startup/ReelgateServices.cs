@@ -11,6 +11,7 @@ using Reelgate.Server.Errors;
 using Reelgate.Server.Features.Files;
 using Reelgate.Server.Features.Generations;
 using Reelgate.Server.Features.Jobs;
+using Reelgate.Server.Features.OpenAiVideos;
 using Reelgate.Server.Http;
 using Reelgate.Server.Workers;
 
@@ -79,6 +80,7 @@ public static class ReelgateServices
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
         services.AddWebhooksAndRetention(configuration);
+        services.AddOpenAiVideos(configuration);
         return services;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class JobRow
         "price_micros AS PriceMicros, cost_state AS CostState, result_json AS ResultJson, inputs_json AS InputsJson, " +
         "error_code AS ErrorCode, error_message AS ErrorMessage, attempts AS Attempts, version AS Version, " +
         "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, engine AS Engine, checkpoint AS Checkpoint, " +
-        "outputs_deleted_at AS OutputsDeletedAt, simulate AS Simulate, retry_at AS RetryAt";
+        "outputs_deleted_at AS OutputsDeletedAt, simulate AS Simulate, retry_at AS RetryAt, remixed_from AS RemixedFrom";
 
     public long Seq { get; set; }
 
@@ -67,6 +67,8 @@ internal sealed class JobRow
 
     public long? RetryAt { get; set; }
 
+    public string? RemixedFrom { get; set; }
+
     public Job ToJob() =>
         new(
             Id,
@@ -92,6 +94,7 @@ internal sealed class JobRow
             OutputsDeletedAt = UnixTime.At(OutputsDeletedAt),
             Simulate = Simulate != 0,
             RetryAt = UnixTime.At(RetryAt),
+            RemixedFrom = RemixedFrom,
         };
 
     /// <summary>The parameters of an INSERT of a new job.</summary>
@@ -109,9 +112,12 @@ internal sealed class JobRow
         InputsJson = StoredJson.Write(job.Inputs),
         job.Request.WebhookUrl,
         Simulate = job.Simulate ? 1 : 0,
+        job.RemixedFrom,
     };
 
     public const string Insert =
-        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, attempts, version, webhook_url, simulate) " +
-        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, @WebhookUrl, @Simulate)";
+        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, " +
+        "attempts, version, webhook_url, simulate, remixed_from) " +
+        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, " +
+        "@WebhookUrl, @Simulate, @RemixedFrom)";
 }

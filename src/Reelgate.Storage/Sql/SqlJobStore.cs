@@ -131,8 +131,8 @@ public sealed class SqlJobStore : IJobStore
 
         var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
             $"SELECT {JobRow.Columns} FROM jobs WHERE key_id = @KeyId " +
-            "AND (@Status IS NULL OR status = @Status) AND (@AfterSeq IS NULL OR seq < @AfterSeq) " +
-            "ORDER BY seq DESC LIMIT @Take",
+            "AND (@Status IS NULL OR status = @Status) AND (@AfterSeq IS NULL OR " + (query.OldestFirst ? "seq > @AfterSeq) " : "seq < @AfterSeq) ") +
+            (query.OldestFirst ? "ORDER BY seq LIMIT @Take" : "ORDER BY seq DESC LIMIT @Take"),
             new { query.KeyId, Status = query.Status?.ToWire(), AfterSeq = afterSeq, Take = query.Limit + 1 },
             cancellationToken: cancellationToken))).ToList();
         var hasMore = rows.Count > query.Limit;

@@ -38,6 +38,44 @@ public abstract class ListAndCancelTests : StoreContract
     }
 
     [Fact]
+    public async Task List_pages_oldest_first_when_asked_and_after_means_later_jobs()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await SubmitAsync(db.Jobs, key, at: Now.AddSeconds(i))).Id);
+        }
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await db.Jobs.ListAsync(new JobQuery(key, 2, after, null) { OldestFirst = true }, Token))!;
+            seen.AddRange(page.Items.Select(j => j.Id));
+            after = page.NextCursor;
+        }
+        while (after is not null);
+
+        seen.ShouldBe(ids);
+    }
+
+    [Fact]
+    public async Task Submit_stores_the_job_a_remix_was_made_from()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys);
+        var source = await SubmitAsync(db.Jobs, key);
+        var remix = NewJob(key) with { RemixedFrom = source.Id };
+
+        await db.Jobs.SubmitAsync(Submission(remix), Token);
+
+        (await db.Jobs.GetAsync(remix.Id, Token))!.RemixedFrom.ShouldBe(source.Id);
+        (await db.Jobs.GetAsync(source.Id, Token))!.RemixedFrom.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task List_returns_only_the_status_asked_for_when_filtered()
     {
         await using var db = await NewDatabaseAsync();

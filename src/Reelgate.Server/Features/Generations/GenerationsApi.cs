@@ -63,18 +63,24 @@ public static class GenerationsApi
         {
             SubmitOutcome.Accepted accepted => TypedResults.Accepted($"/v1/jobs/{accepted.Job.Id}", mapper.Map(accepted.Job, http.Request)),
             SubmitOutcome.Replayed replayed => Replay(http, mapper.Map(replayed.Job, http.Request)),
-            SubmitOutcome.IdempotencyMismatch mismatch => ErrorResult.From(new Failure(FailureKind.Conflict, "idempotency_key_reused",
-                $"this Idempotency-Key was used for a different request body (job {mismatch.JobId}); use a new key for a new request")),
-            SubmitOutcome.InsufficientCredits poor => ErrorResult.From(new Failure(FailureKind.InsufficientCredits, "insufficient_credits",
-                $"this job costs {poor.Price} USD but the key has {poor.Available} USD available; add credits or choose a cheaper setting")),
-            SubmitOutcome.TooManyInFlight busy => ErrorResult.From(new Failure(FailureKind.RateLimited, "too_many_jobs_in_flight",
-                $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish") { RetryAfter = TimeSpan.FromSeconds(5) }),
-            SubmitOutcome.DailySpendExceeded spent => ErrorResult.From(new Failure(FailureKind.RateLimited, "daily_spend_limit",
-                $"this key may spend {spent.Limit} USD a day and has spent {spent.Spent} USD today (UTC)") { RetryAfter = UntilTomorrow(http) }),
-            SubmitOutcome.KeyUnavailable => ErrorResult.Of(StatusCodes.Status401Unauthorized, "invalid_api_key", "the API key was revoked"),
-            _ => throw new InvalidOperationException($"unexpected submit outcome {submitted.Value}"),
+            var refused => ErrorResult.From(RefusalOf(refused, http)),
         };
     }
+
+    /// <summary>The failure a submission that was not accepted answers with (the OpenAI video routes share it).</summary>
+    public static Failure RefusalOf(SubmitOutcome outcome, HttpContext http) => outcome switch
+    {
+        SubmitOutcome.IdempotencyMismatch mismatch => new Failure(FailureKind.Conflict, "idempotency_key_reused",
+            $"this Idempotency-Key was used for a different request body (job {mismatch.JobId}); use a new key for a new request"),
+        SubmitOutcome.InsufficientCredits poor => new Failure(FailureKind.InsufficientCredits, "insufficient_credits",
+            $"this job costs {poor.Price} USD but the key has {poor.Available} USD available; add credits or choose a cheaper setting"),
+        SubmitOutcome.TooManyInFlight busy => new Failure(FailureKind.RateLimited, "too_many_jobs_in_flight",
+            $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish") { RetryAfter = TimeSpan.FromSeconds(5) },
+        SubmitOutcome.DailySpendExceeded spent => new Failure(FailureKind.RateLimited, "daily_spend_limit",
+            $"this key may spend {spent.Limit} USD a day and has spent {spent.Spent} USD today (UTC)") { RetryAfter = UntilTomorrow(http) },
+        SubmitOutcome.KeyUnavailable => new Failure(FailureKind.Unauthenticated, "invalid_api_key", "the API key was revoked"),
+        _ => throw new InvalidOperationException($"unexpected submit outcome {outcome}"),
+    };
 
     private static Ok<JobResponse> Replay(HttpContext http, JobResponse job)
     {
@@ -89,7 +95,7 @@ public static class GenerationsApi
         return now.UtcDateTime.Date.AddDays(1) - now.UtcDateTime;
     }
 
-    private static Outcome<string?> ReadIdempotencyKey(HttpRequest request)
+    public static Outcome<string?> ReadIdempotencyKey(HttpRequest request)
     {
         var values = request.Headers["Idempotency-Key"];
         if (values.Count == 0)

@@ -47,6 +47,7 @@ public sealed class SubmissionService(
             null, [], null, 0, 1)
         {
             Simulate = simulate,
+            RemixedFrom = planned.RemixedFrom,
         };
         var submission = new JobSubmission(job, key.Limits, idempotencyKey, requestHash, now - IdempotencyWindow,
             new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));

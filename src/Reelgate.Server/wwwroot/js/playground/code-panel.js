@@ -1,7 +1,7 @@
-// "Show code": the cURL and Python for exactly the form's current settings, in tabs (arrow keys switch them).
+// "Show code": the cURL, Python and OpenAI SDK code for exactly the form's current settings, in tabs (arrow keys switch them).
 
 import { clear, h } from '../dom.js';
-import { curlPoll, curlSubmit, python } from './snippets.js';
+import { curlPoll, curlSubmit, openAiSdk, python } from './snippets.js';
 
 export class CodePanel {
   constructor(root) {
@@ -10,10 +10,12 @@ export class CodePanel {
     this.blocks = {
       curl: h('pre', { class: 'code', id: 'code-curl', tabindex: '0', 'aria-label': 'cURL' }),
       python: h('pre', { class: 'code', id: 'code-python', tabindex: '0', 'aria-label': 'Python' }),
+      openai: h('pre', { class: 'code', id: 'code-openai', tabindex: '0', 'aria-label': 'OpenAI SDK (JavaScript)' }),
     };
     const tabs = [
       ['curl', 'cURL'],
       ['python', 'Python'],
+      ['openai', 'OpenAI SDK'],
     ].map(([id, label]) =>
       h('button', { type: 'button', role: 'tab', id: 'tab-' + id, 'aria-controls': 'panel-' + id, dataset: { tab: id } }, label),
     );
@@ -37,6 +39,7 @@ export class CodePanel {
     this.panels = {
       curl: h('div', { role: 'tabpanel', id: 'panel-curl', 'aria-labelledby': 'tab-curl' }, this.blocks.curl),
       python: h('div', { role: 'tabpanel', id: 'panel-python', 'aria-labelledby': 'tab-python' }, this.blocks.python),
+      openai: h('div', { role: 'tabpanel', id: 'panel-openai', 'aria-labelledby': 'tab-openai' }, this.blocks.openai),
     };
     clear(
       root,
@@ -49,6 +52,7 @@ export class CodePanel {
       list,
       this.panels.curl,
       this.panels.python,
+      this.panels.openai,
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'copy-code', onclick: () => this.copy() }, 'Copy'), this.status),
     );
     this.select('curl', false);
@@ -71,6 +75,7 @@ export class CodePanel {
     const base = window.location.origin;
     this.blocks.curl.textContent = `# Submit the job\n${curlSubmit(base, body)}\n\n# Poll for the result\n${curlPoll(base)}\n`;
     this.blocks.python.textContent = python(base, body);
+    this.blocks.openai.textContent = openAiSdk(base, body);
   }
 
   async copy() {

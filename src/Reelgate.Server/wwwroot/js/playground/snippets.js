@@ -68,3 +68,59 @@ while True:
     time.sleep(5)
 `;
 }
+
+/** The pixel size of a resolution and aspect ratio, as the server computes it (VideoGeometry): the short side is the resolution, both sides even. */
+export function sizeOf(resolution, aspectRatio) {
+  const short = parseInt(resolution, 10);
+  const [w, h] = aspectRatio.split(':').map((n) => parseInt(n, 10));
+  if (w === h) {
+    return `${short}x${short}`;
+  }
+  const long = Math.round((short * Math.max(w, h)) / Math.min(w, h) / 2) * 2;
+  return w > h ? `${long}x${short}` : `${short}x${long}`;
+}
+
+/**
+ * The same request through the official OpenAI SDK for JavaScript (npm "openai") and this server's /v1/videos:
+ * resolution and aspect ratio become size, duration becomes seconds, the image becomes input_reference, and the
+ * model's other parameters ride along as extra fields (mode follows from the image).
+ */
+export function openAiSdk(baseUrl, body) {
+  const params = { model: body.model, prompt: body.prompt };
+  if (body.resolution && body.aspect_ratio) {
+    params.size = sizeOf(body.resolution, body.aspect_ratio);
+  }
+  if (body.duration) {
+    params.seconds = String(body.duration).replace(/s$/, '');
+  }
+  if (body.image) {
+    params.input_reference = body.image.startsWith('upl_') ? { file_id: body.image } : { image_url: body.image };
+  }
+  for (const [name, value] of Object.entries(body)) {
+    if (!['model', 'prompt', 'resolution', 'aspect_ratio', 'duration', 'image', 'mode'].includes(name)) {
+      params[name] = value;
+    }
+  }
+  const literal = JSON.stringify(params, null, 2);
+  return `import fs from "node:fs";
+import OpenAI from "openai";
+
+const client = new OpenAI({
+  apiKey: process.env.EMPIRIOLABS_API_KEY,
+  baseURL: "${baseUrl}/v1",
+});
+
+let video = await client.videos.create(${literal});
+
+// Generation runs as an async job. Poll until it completes.
+while (video.status === "queued" || video.status === "in_progress") {
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  video = await client.videos.retrieve(video.id);
+}
+console.log(video);
+if (video.status === "completed") {
+  const content = await client.videos.downloadContent(video.id);
+  fs.writeFileSync("video.mp4", Buffer.from(await content.arrayBuffer()));
+}
+`;
+}
