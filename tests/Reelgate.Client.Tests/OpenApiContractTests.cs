@@ -42,6 +42,8 @@ public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<S
         (typeof(ResourceList<RateCard>), "PricingResponse", false),
         (typeof(ResourceList<ApiKey>), "KeyListResponse", false),
         (typeof(ApiKey), "KeyResponse", false),
+        (typeof(SigningKey), "SigningKeyResponse", false),
+        (typeof(ResourceList<SigningKey>), "SigningKeyListResponse", false),
         (typeof(KeyLimits), "LimitsResponse", false),
         (typeof(KeyLimits), "LimitsRequest", true),
         (typeof(CreateKeyRequest), "CreateKeyRequest", true),

@@ -43,12 +43,12 @@ public sealed partial class MetricsTests
             }
         }
 
-        using var anonymous = server.Client(null);
+        using var scraper = server.Client(); // Prometheus sends the admin key as its bearer credential
         var scrape = Stopwatch.StartNew();
         string text;
         while (true)
         {
-            using var response = await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative), token);
+            using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             text = await response.Content.ReadAsStringAsync(token);
             if (Value(text, "reelgate_jobs", "status=\"completed\"") == 3 && Value(text, "reelgate_jobs", "status=\"processing\"") == 1)

@@ -12,7 +12,7 @@ namespace Reelgate.Engines.Upstream.Tests;
 public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateFixture upstreamReelgate) : IClassFixture<UpstreamReelgateFixture>
 {
     /// <summary>The front's own admin key: the upstream's key is its EmpirioLabs credential, which must not be one of the front's keys.</summary>
-    private const string FrontAdminKey = "rg_front_admin_key_0123456789";
+    private const string FrontAdminKey = "rg_front_admin_key_0123456789abcdefgh";
 
     [Fact]
     public async Task Front_job_completes_with_the_upstream_output_when_the_upstream_is_another_Reelgate()

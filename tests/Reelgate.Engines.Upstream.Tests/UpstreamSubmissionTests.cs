@@ -172,6 +172,9 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         {
             ["Reelgate__Workers__PollInterval"] = "00:00:00.200",
             ["REELGATE_WORKERS"] = "1",
+
+            // The fakes serve their outputs from loopback: the operator's allow-list of private output hosts.
+            ["Reelgate__Upstreams__Outputs__PrivateHosts__0"] = "127.0.0.1",
         };
         for (var i = 0; i < engines.Length; i++)
         {

@@ -143,12 +143,12 @@ public sealed class BadInputTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>, I
 
     [Fact]
     public async Task Unknown_route_returns_404_with_the_envelope() =>
-        (await Api.GetJsonAsync(_key.Client, "/v1/videos")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "not_found");
+        (await Api.GetJsonAsync(_key.Client, "/v1/films")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "not_found");
 
     [Fact]
     public async Task Wrong_method_returns_405_with_the_envelope()
     {
-        using var response = await _key.Client.DeleteAsync("/v1/videos/generations", Api.Token);
+        using var response = await _key.Client.DeleteAsync("/v1/jobs", Api.Token);
         (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.MethodNotAllowed, "invalid_request_error", "method_not_allowed");
     }
 
