@@ -21,6 +21,13 @@ internal static class OpenAiVideoRegistration
             return;
         }
 
+        // The operator named these servers, so their content links may be on private addresses; user-supplied URLs stay guarded.
+        var hosts = section.GetSection("BaseUrls").GetChildren()
+            .Select(url => Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) ? uri.Host : null)
+            .OfType<string>()
+            .ToList();
+        services.PostConfigure<Media.OutputFetchOptions>(outputs => outputs.PrivateHosts.AddRange(hosts));
+
         var key = UpstreamServiceCollectionExtensions.KeyOf(configuration, OpenAiVideoOptions.SectionName, OpenAiVideoOptions.KeyVariable)?.Key;
         services.AddOptions<OpenAiVideoOptions>()
             .Bind(section)
