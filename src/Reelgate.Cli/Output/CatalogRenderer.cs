@@ -25,7 +25,11 @@ public static class CatalogRenderer
     public static Table Usage(IEnumerable<UsageEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var table = new Table().AddColumns("TIME", "KIND").AddColumn(new TableColumn("AMOUNT").RightAligned()).AddColumn(new TableColumn("JOB").NoWrap()).AddColumn(new TableColumn("AVAILABLE").RightAligned());
+        var table = new Table()
+            .AddColumns("TIME", "KIND")
+            .AddColumn(new TableColumn("AMOUNT").RightAligned())
+            .AddColumn(new TableColumn("JOB").NoWrap())
+            .AddColumn(new TableColumn("AVAILABLE").RightAligned());
         foreach (var entry in entries)
         {
             table.AddRow(

@@ -31,7 +31,8 @@ public static class JobRenderer
 
         if (job.Video is { } video)
         {
-            Row(grid, "video", $"{video.Width}x{video.Height}, {video.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture)} s, {ByteSize.Format(video.Bytes)}");
+            var seconds = video.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture);
+            Row(grid, "video", $"{video.Width}x{video.Height}, {seconds} s, {ByteSize.Format(video.Bytes)}");
             Row(grid, "url", video.Url);
         }
 
@@ -74,7 +75,8 @@ public static class JobRenderer
     public static string Settings(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Mode} {request.Resolution} {request.AspectRatio} {request.Duration} {(request.Audio ? "audio" : "no audio")} {request.Style}";
+        var audio = request.Audio ? "audio" : "no audio";
+        return $"{request.Mode} {request.Resolution} {request.AspectRatio} {request.Duration} {audio} {request.Style}";
     }
 
     public static string Money(decimal amount) => amount.ToString("0.00##", CultureInfo.InvariantCulture);

@@ -20,7 +20,9 @@ public sealed record JobRequest(
     int Seed,
     string? WebhookUrl)
 {
-    /// <summary>The model's own parameters beyond the fields above (size, num_frames, guidance_scale, ...); null for a model without any.</summary>
+    /// <summary>
+    /// The model's own parameters beyond the fields above (size, num_frames, guidance_scale, ...); null for a model without any.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, JsonElement>? Parameters { get; init; }
 }
