@@ -7,12 +7,12 @@ using Reelgate.Engines.Local.Encoding;
 
 namespace Reelgate.Engines.Local;
 
-/// <summary>Registers the local engine, the ffprobe media probe and the ffmpeg settings and start-up check.</summary>
+/// <summary>Registers the local engine and the ffmpeg settings and start-up check.</summary>
 public static class LocalEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="LocalVideoEngine"/> as an <see cref="IVideoEngine"/> named "local", <see cref="FfprobeMediaProbe"/>
-    /// as the <see cref="IMediaProbe"/>, <see cref="FfmpegTools"/> and <see cref="ChildProcessTracker"/>, with
+    /// Adds <see cref="LocalVideoEngine"/> as an <see cref="IVideoEngine"/> named "local", <see cref="FfmpegTools"/>
+    /// and <see cref="ChildProcessTracker"/>, with
     /// <see cref="FfmpegOptions"/> bound from the "Reelgate:Ffmpeg" section of <paramref name="configuration"/>
     /// (the root configuration) and validated at start.
     /// </summary>
@@ -42,9 +42,9 @@ public static class LocalEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChildProcessTracker>();
         services.TryAddSingleton<FfmpegTools>();
-        services.TryAddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.TryAddSingleton<LocalVideoEngine>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVideoEngine, LocalVideoEngine>(sp => sp.GetRequiredService<LocalVideoEngine>()));
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IVideoEngine, LocalVideoEngine>(sp => sp.GetRequiredService<LocalVideoEngine>()));
         return services;
     }
 }

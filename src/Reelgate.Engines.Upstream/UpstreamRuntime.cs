@@ -1,4 +1,5 @@
 using Reelgate.Engines.Upstream.Media;
+using Reelgate.Imaging.Media;
 
 namespace Reelgate.Engines.Upstream;
 

@@ -10,6 +10,7 @@ using Reelgate.Engines.Upstream.Media;
 using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Pixverse;
 using Reelgate.Engines.Upstream.Replicate;
+using Reelgate.Imaging.Media;
 using Reelgate.Imaging.Networking;
 
 namespace Reelgate.Engines.Upstream;
@@ -30,7 +31,7 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<EngineMetrics>();
-        services.AddOptions<PosterOptions>().Bind(configuration.GetSection(PosterOptions.SectionName));
+        services.AddOptions<MediaToolsOptions>().Bind(configuration.GetSection(MediaToolsOptions.SectionName));
         services.TryAddSingleton<PosterExtractor>();
         services.AddOptions<OutputFetchOptions>().Bind(configuration.GetSection(OutputFetchOptions.SectionName));
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();

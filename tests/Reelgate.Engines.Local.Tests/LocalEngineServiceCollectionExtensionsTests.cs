@@ -10,7 +10,7 @@ namespace Reelgate.Engines.Local.Tests;
 public sealed class LocalEngineServiceCollectionExtensionsTests
 {
     [Fact]
-    public async Task AddLocalEngine_registers_engine_probe_and_bound_options_when_given_configuration()
+    public async Task AddLocalEngine_registers_engine_and_bound_options_when_given_configuration()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reelgate:Ffmpeg:Preset"] = "faster", ["Reelgate:Ffmpeg:Threads"] = "3" })
@@ -21,7 +21,6 @@ public sealed class LocalEngineServiceCollectionExtensionsTests
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         provider.GetServices<IVideoEngine>().Single().Name.ShouldBe("local");
-        provider.GetRequiredService<IMediaProbe>().ShouldBeOfType<FfprobeMediaProbe>();
         provider.GetRequiredService<FfmpegTools>().ShouldNotBeNull();
         var options = provider.GetRequiredService<IOptions<FfmpegOptions>>().Value;
         options.Preset.ShouldBe("faster");

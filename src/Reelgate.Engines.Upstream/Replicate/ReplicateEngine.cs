@@ -10,6 +10,7 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Media;
+using Reelgate.Imaging.Fitting;
 
 namespace Reelgate.Engines.Upstream.Replicate;
 

@@ -5,6 +5,7 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Local;
 using Reelgate.Engines.Upstream;
 using Reelgate.Imaging;
+using Reelgate.Imaging.Media;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Configuration;
 using Reelgate.Server.Errors;
@@ -50,6 +51,9 @@ public static class ReelgateServices
         // Upstream providers: each registered only when its key is configured; Reelgate:Engines enables and orders them.
         services.AddUpstreamEngines(configuration);
         services.AddImaging(configuration);
+
+        // Reads every engine's output (ffprobe, or the header of a still image) and takes posters.
+        services.AddMediaTools(configuration);
 
         // HTTP: errors, auth, JSON, OpenAPI.
         services.AddApiErrors();

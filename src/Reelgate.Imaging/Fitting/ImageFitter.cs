@@ -2,7 +2,7 @@ using System.Globalization;
 using NetVips;
 using Reelgate.Core.Engines;
 
-namespace Reelgate.Engines.Upstream.Media;
+namespace Reelgate.Imaging.Fitting;
 
 /// <summary>
 /// Fits a normalised input image to the requested aspect ratio for providers whose image-to-video route takes
@@ -12,7 +12,8 @@ namespace Reelgate.Engines.Upstream.Media;
 /// </summary>
 public static class ImageFitter
 {
-    public static Task<FittedImage> FitAsync(RenderInput input, string aspectRatio, string directory, CancellationToken cancellationToken)
+    public static Task<FittedImage> FitAsync(
+        RenderInput input, string aspectRatio, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         return Task.Run(() => Fit(input, aspectRatio, directory), cancellationToken);

@@ -7,7 +7,7 @@ using Reelgate.Core.Engines;
 using Reelgate.Core.Ports;
 using SkiaSharp;
 
-namespace Reelgate.Engines.Local.Encoding;
+namespace Reelgate.Imaging.Media;
 
 /// <summary>
 /// Reads what a media file holds: a still image (JPEG, PNG, WebP, GIF) from its header with SkiaSharp, in
@@ -15,15 +15,9 @@ namespace Reelgate.Engines.Local.Encoding;
 /// about 0.2 CPU-s (it loads some 200 shared libraries), as much as encoding a small clip's poster frame many
 /// times over, and every job has a poster.
 /// </summary>
-public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaProbe
+public sealed class FfprobeMediaProbe(IOptions<MediaToolsOptions> options) : IMediaProbe
 {
-    /// <summary>
-    /// Input options for any file that is not a still image: read as MP4 (the mov demuxer) and open nothing but the file
-    /// itself, so a downloaded "MP4" that is really an HLS playlist or a concat list cannot make ffprobe fetch a URL.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ReadAsMp4 = ["-protocol_whitelist", "file,pipe", "-f", "mov"];
-
-    private readonly FfmpegOptions _options = options.Value;
+    private readonly MediaToolsOptions _options = options.Value;
 
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
@@ -34,7 +28,7 @@ public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaP
 
 #pragma warning disable IDISP001 // BufferedCommandResult is not IDisposable; the analyzer sees CommandTask's Dispose
         var result = await Cli.Wrap(_options.FfprobePath)
-            .WithArguments(["-v", "error", .. ReadAsMp4, "-print_format", "json", "-show_format", "-show_streams", path])
+            .WithArguments(["-v", "error", .. Mp4Input.FileOnly, "-print_format", "json", "-show_format", "-show_streams", path])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
 #pragma warning restore IDISP001
@@ -65,7 +59,8 @@ public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaP
         };
         return format is null
             ? null
-            : new MediaInfo("image2", codec.Info.Width, codec.Info.Height, 0, 0, 1, format, null, null, null, null, new FileInfo(path).Length);
+            : new MediaInfo("image2", codec.Info.Width, codec.Info.Height, 0, 0, 1, format, null, null, null, null,
+                new FileInfo(path).Length);
     }
 
     /// <summary>Turns ffprobe's JSON (-show_format -show_streams) into a <see cref="MediaInfo"/>.</summary>
@@ -119,7 +114,9 @@ public sealed class FfprobeMediaProbe(IOptions<FfmpegOptions> options) : IMediaP
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && plain > 0 ? plain : null;
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && plain > 0
+                ? plain
+                : null;
         }
 
         return double.TryParse(text.AsSpan(0, slash), NumberStyles.Float, CultureInfo.InvariantCulture, out var num)

@@ -1,9 +1,9 @@
 using CliWrap;
 using Microsoft.Extensions.Options;
-using Reelgate.Engines.Local.Encoding;
+using Reelgate.Imaging.Media;
 using Reelgate.Testing;
 
-namespace Reelgate.Engines.Local.Tests.Encoding;
+namespace Reelgate.Imaging.Tests.Media;
 
 public sealed class FfprobeMediaProbeTests
 {
@@ -18,7 +18,7 @@ public sealed class FfprobeMediaProbeTests
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1", "-ac", "2",
                 "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path])
             .ExecuteAsync(ct);
-        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+        var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions()));
 
         var info = await probe.ProbeAsync(path, ct);
 
@@ -43,7 +43,7 @@ public sealed class FfprobeMediaProbeTests
         using var temp = new TempDirectory("probe");
         var path = temp.File("not-media.mp4");
         await File.WriteAllTextAsync(path, "hello", TestContext.Current.CancellationToken);
-        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+        var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions()));
 
         await Should.ThrowAsync<InvalidDataException>(() => probe.ProbeAsync(path, TestContext.Current.CancellationToken));
     }
@@ -58,7 +58,7 @@ public sealed class FfprobeMediaProbeTests
         var path = temp.File(name);
         await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=424x240", "-frames:v", "1", path]).ExecuteAsync(ct);
         // An ffprobe that does not exist: the image must be read without it.
-        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions { FfprobePath = temp.File("no-such-ffprobe") }));
+        var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions { FfprobePath = temp.File("no-such-ffprobe") }));
 
         var info = await probe.ProbeAsync(path, ct);
 
@@ -85,7 +85,7 @@ public sealed class FfprobeMediaProbeTests
         await File.WriteAllTextAsync(path, kind == "hls"
             ? $"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n{target}\n#EXT-X-ENDLIST\n"
             : $"ffconcat version 1.0\nfile '{target}'\n", ct);
-        var probe = new FfprobeMediaProbe(Options.Create(new FfmpegOptions()));
+        var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions()));
 
         await Should.ThrowAsync<InvalidDataException>(() => probe.ProbeAsync(path, ct));
 
