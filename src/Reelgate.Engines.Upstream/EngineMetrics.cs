@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Reelgate.Core.Engines;
 
 namespace Reelgate.Engines.Upstream;
 
@@ -26,6 +27,31 @@ public sealed class EngineMetrics
         _renderDuration = meter.CreateHistogram<double>("reelgate.engine.render.duration", "s", "Time from start (or resume) to outcome of a render");
         _requests = meter.CreateCounter<long>("reelgate.engine.requests", "{request}", "HTTP calls to a provider, by operation and status");
         _requestDuration = meter.CreateHistogram<double>("reelgate.engine.request.duration", "s", "Duration of HTTP calls to a provider");
+    }
+
+    /// <summary>Runs a render and counts its end: its outcome, or "cancelled" when it was cancelled.</summary>
+    public async Task<RenderOutcome> MeasureRenderAsync(string engine, TimeProvider time, Func<Task<RenderOutcome>> render)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(render);
+        var started = time.GetTimestamp();
+        try
+        {
+            var outcome = await render();
+            var (label, code) = outcome switch
+            {
+                RenderOutcome.Failed { Retryable: true } f => ("retry", f.Error.Code),
+                RenderOutcome.Failed f => ("failed", f.Error.Code),
+                _ => ("completed", (string?)null),
+            };
+            Render(engine, label, code, time.GetElapsedTime(started));
+            return outcome;
+        }
+        catch (OperationCanceledException)
+        {
+            Render(engine, "cancelled", null, time.GetElapsedTime(started));
+            throw;
+        }
     }
 
     /// <summary>A render's end: outcome "completed", "failed", "retry" or "cancelled", and the error code if any.</summary>

@@ -62,27 +62,10 @@ public abstract class UpstreamEngine : IVideoEngine
     /// <summary>The provider's own <see cref="UpstreamOptions.Timeout"/> (counted from its acceptance), plus time to submit and to fetch the output.</summary>
     public TimeSpan TimeLimit(GenerationSpec spec) => Options.Timeout + TransferAllowance;
 
-    public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
+    public Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var started = Time.GetTimestamp();
-        try
-        {
-            var outcome = await RunAsync(job, cancellationToken);
-            var (label, code) = outcome switch
-            {
-                RenderOutcome.Failed { Retryable: true } f => ("retry", f.Error.Code),
-                RenderOutcome.Failed f => ("failed", f.Error.Code),
-                _ => ("completed", (string?)null),
-            };
-            _runtime.Metrics.Render(Name, label, code, Time.GetElapsedTime(started));
-            return outcome;
-        }
-        catch (OperationCanceledException)
-        {
-            _runtime.Metrics.Render(Name, "cancelled", null, Time.GetElapsedTime(started));
-            throw;
-        }
+        return _runtime.Metrics.MeasureRenderAsync(Name, Time, () => RunAsync(job, cancellationToken));
     }
 
     /// <summary>Asks the provider to stop the job a user cancelled (the handle in its checkpoint); best effort, logged when it fails.</summary>
@@ -265,7 +248,12 @@ public abstract class UpstreamEngine : IVideoEngine
         }
 
         job.Progress.Report(5);
-        var polled = await PollUntilDoneAsync(job, handle, resumed, cancellationToken);
+        var polls = new PollLoop(Options, Time)
+        {
+            Pending = (percent, polling) => job.Progress.Report(Estimate(percent, polling)),
+            Transient = reason => UpstreamLog.PollFailed(Logger, Name, job.JobId, reason),
+        };
+        var polled = await polls.RunAsync(handle.AcceptedAt, waitFirst: !resumed, c => PollAsync(handle, c), cancellationToken);
         switch (polled)
         {
             case PollResult.Succeeded done:
@@ -300,58 +288,6 @@ public abstract class UpstreamEngine : IVideoEngine
         else
         {
             UpstreamLog.Uncertain(Logger, Name, jobId, lost.Reason, lost.Request, sentAt, SettingsSection + ":ResubmitWhenUncertain");
-        }
-    }
-
-    /// <summary>The final poll: succeeded, failed, or too many failed polls in a row; null when the timeout passed.</summary>
-    private async Task<PollResult?> PollUntilDoneAsync(RenderJob job, UpstreamHandle handle, bool resumed, CancellationToken cancellationToken)
-    {
-        var deadline = handle.AcceptedAt + Options.Timeout;
-        var interval = Options.PollInterval;
-        var wait = resumed ? TimeSpan.Zero : interval;
-        var failures = 0;
-        var pollingSince = Time.GetTimestamp();
-        while (true)
-        {
-            var remaining = deadline - Time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait < remaining ? wait : remaining, Time, cancellationToken);
-                if (Time.GetUtcNow() >= deadline)
-                {
-                    continue;
-                }
-            }
-
-            var poll = await PollAsync(handle, cancellationToken);
-            switch (poll)
-            {
-                case PollResult.Succeeded or PollResult.Failed:
-                    return poll;
-                case PollResult.Pending pending:
-                    failures = 0;
-                    job.Progress.Report(Estimate(pending.Percent, Time.GetElapsedTime(pollingSince)));
-                    wait = interval;
-                    break;
-                case PollResult.Transient transient:
-                    failures++;
-                    UpstreamLog.PollFailed(Logger, Name, job.JobId, transient.Reason);
-                    if (failures >= Options.MaxPollFailures)
-                    {
-                        return transient;
-                    }
-
-                    wait = transient.RetryAfter is { } asked && asked > interval ? asked : interval;
-                    break;
-            }
-
-            var next = interval * 1.5;
-            interval = next < Options.MaxPollInterval ? next : Options.MaxPollInterval;
         }
     }
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Imaging.Networking;
 
@@ -63,8 +60,7 @@ public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<Output
         {
             return new DownloadResult(DownloadStatus.Refused, 0, refused.Message);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException
-                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (CappedFileSave.IsBrokenTransfer(e, cancellationToken))
         {
             return new DownloadResult(DownloadStatus.Failed, 0, "the transfer failed: " + e.GetType().Name);
         }
@@ -82,30 +78,10 @@ public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<Output
             return new DownloadResult(DownloadStatus.Failed, 0, $"the output URL answered {(int)response.StatusCode}");
         }
 
-        if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
-        {
-            return new DownloadResult(DownloadStatus.TooLarge, 0, $"the output is {declared.ToString(CultureInfo.InvariantCulture)} bytes");
-        }
-
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > maxBytes)
-            {
-                return new DownloadResult(DownloadStatus.TooLarge, total, $"the output passed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
-            }
-
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return total == 0
+        var saved = await CappedFileSave.SaveAsync(response.Content, path, maxBytes, cancellationToken);
+        return saved is { Status: DownloadStatus.Completed, Bytes: 0 }
             ? new DownloadResult(DownloadStatus.Failed, 0, "the output URL answered an empty body")
-            : new DownloadResult(DownloadStatus.Completed, total);
+            : saved;
     }
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Reelgate.Engines.Upstream.Http;
+using Reelgate.Engines.Upstream.Media;
 
 namespace Reelgate.Engines.Upstream.OpenAiVideo;
 
@@ -46,31 +44,15 @@ internal sealed class ContentDownload(IHttpClientFactory clients, EngineMetrics 
                 return new Result(0, $"the content answered {(int)response.StatusCode}", Retryable: (int)response.StatusCode >= 500);
             }
 
-            if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
+            var saved = await CappedFileSave.SaveAsync(response.Content, path, maxBytes, cancellationToken);
+            return saved switch
             {
-                return new Result(0, $"the output is {declared.ToString(CultureInfo.InvariantCulture)} bytes", TooLarge: true);
-            }
-
-            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > maxBytes)
-                {
-                    return new Result(total, $"the output passed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes", TooLarge: true);
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-
-            return total == 0 ? new Result(0, "the content was empty") : new Result(total);
+                { Status: DownloadStatus.TooLarge } => new Result(saved.Bytes, saved.Problem, TooLarge: true),
+                { Bytes: 0 } => new Result(0, "the content was empty"),
+                _ => new Result(saved.Bytes),
+            };
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException
-                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (CappedFileSave.IsBrokenTransfer(e, cancellationToken))
         {
             return new Result(0, "the transfer failed: " + e.GetType().Name, Retryable: true);
         }

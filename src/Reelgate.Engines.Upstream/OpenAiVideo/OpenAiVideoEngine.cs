@@ -102,27 +102,10 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         return problems;
     }
 
-    public async Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
+    public Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var started = _runtime.Time.GetTimestamp();
-        try
-        {
-            var outcome = await RunAsync(job, cancellationToken);
-            var (label, code) = outcome switch
-            {
-                RenderOutcome.Failed { Retryable: true } f => ("retry", f.Error.Code),
-                RenderOutcome.Failed f => ("failed", f.Error.Code),
-                _ => ("completed", (string?)null),
-            };
-            _runtime.Metrics.Render(Name, label, code, _runtime.Time.GetElapsedTime(started));
-            return outcome;
-        }
-        catch (OperationCanceledException)
-        {
-            _runtime.Metrics.Render(Name, "cancelled", null, _runtime.Time.GetElapsedTime(started));
-            throw;
-        }
+        return _runtime.Metrics.MeasureRenderAsync(Name, _runtime.Time, () => RunAsync(job, cancellationToken));
     }
 
     public async Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken)
@@ -169,7 +152,12 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         using (lease)
         {
             job.Progress.Report(5);
-            var polled = await PollUntilDoneAsync(job, handle, cancellationToken);
+            var polls = new PollLoop(_options, _runtime.Time)
+            {
+                Pending = (percent, _) => job.Progress.Report(Math.Clamp(5 + ((percent ?? 0) * 85 / 100), 5, 90)),
+                Transient = reason => UpstreamLog.PollFailed(_logger, Name, job.JobId, reason),
+            };
+            var polled = await polls.RunAsync(handle.AcceptedAt, waitFirst: false, c => PollAsync(handle, c), cancellationToken);
             switch (polled)
             {
                 case PollResult.Succeeded:
@@ -256,55 +244,6 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         }
 
         return new RenderOutcome.Failed(jobError, retryable);
-    }
-
-    private async Task<PollResult?> PollUntilDoneAsync(RenderJob job, UpstreamHandle handle, CancellationToken cancellationToken)
-    {
-        var deadline = handle.AcceptedAt + _options.Timeout;
-        var interval = _options.PollInterval;
-        var wait = TimeSpan.Zero;
-        var failures = 0;
-        while (true)
-        {
-            var remaining = deadline - _runtime.Time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait < remaining ? wait : remaining, _runtime.Time, cancellationToken);
-                if (_runtime.Time.GetUtcNow() >= deadline)
-                {
-                    continue;
-                }
-            }
-
-            var poll = await PollAsync(handle, cancellationToken);
-            switch (poll)
-            {
-                case PollResult.Succeeded or PollResult.Failed:
-                    return poll;
-                case PollResult.Pending pending:
-                    failures = 0;
-                    job.Progress.Report(Math.Clamp(5 + ((pending.Percent ?? 0) * 85 / 100), 5, 90));
-                    wait = interval;
-                    break;
-                case PollResult.Transient transient:
-                    UpstreamLog.PollFailed(_logger, Name, job.JobId, transient.Reason);
-                    if (++failures >= _options.MaxPollFailures)
-                    {
-                        return transient;
-                    }
-
-                    wait = transient.RetryAfter is { } asked && asked > interval ? asked : interval;
-                    break;
-            }
-
-            var next = interval * 1.5;
-            interval = next < _options.MaxPollInterval ? next : _options.MaxPollInterval;
-        }
     }
 
     private async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
