@@ -157,57 +157,56 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
         return null;
     }
 
-    private Failure? Integer(ParameterSpec spec)
-    {
-        var element = fields.Get(spec.Name);
-        if (element is null)
+    private Failure? Integer(ParameterSpec spec) => WithDefault(spec,
+        fallback => Set(spec.Name, fallback.GetInt64()),
+        element =>
         {
-            if (spec.Default is { } fallback)
+            if (WholeNumber(spec, element) is { } failure)
             {
-                Set(spec.Name, fallback.GetInt64());
-                return null;
+                return failure;
             }
 
-            return spec.Required ? Failure.Missing(spec.Name) : null;
-        }
+            Set(spec.Name, element.GetInt64());
+            return null;
+        });
 
-        var read = WholeNumber(spec, element.Value);
-        if (read is { } failure)
+    private Failure? Number(ParameterSpec spec) => WithDefault(spec,
+        fallback => Set(spec.Name, fallback.GetDouble(), chosen: false),
+        element =>
         {
-            return failure;
-        }
-
-        Set(spec.Name, element.Value.GetInt64());
-        return null;
-    }
-
-    private Failure? Number(ParameterSpec spec)
-    {
-        var element = fields.Get(spec.Name);
-        if (element is null)
-        {
-            if (spec.Default is { } fallback)
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number) || !double.IsFinite(number))
             {
-                Set(spec.Name, fallback.GetDouble(), chosen: false);
-                return null;
+                return Failure.WrongType(spec.Name, spec.RangeText);
             }
 
-            return spec.Required ? Failure.Missing(spec.Name) : null;
-        }
+            if (number < spec.Minimum || number > spec.Maximum)
+            {
+                return Failure.Invalid(spec.Name, "invalid_value",
+                    $"{spec.Name} {element.GetRawText()} is out of range; use {spec.RangeText}");
+            }
 
-        if (element.Value.ValueKind != JsonValueKind.Number || !element.Value.TryGetDouble(out var number) || !double.IsFinite(number))
+            Set(spec.Name, number, chosen: false);
+            return null;
+        });
+
+    /// <summary>
+    /// The frame an integer and a number share: an absent parameter takes its default (or is missing when required);
+    /// a present one is checked and kept by <paramref name="read"/>.
+    /// </summary>
+    private Failure? WithDefault(ParameterSpec spec, Action<JsonElement> useDefault, Func<JsonElement, Failure?> read)
+    {
+        if (fields.Get(spec.Name) is { } element)
         {
-            return Failure.WrongType(spec.Name, spec.RangeText);
+            return read(element);
         }
 
-        if (number < spec.Minimum || number > spec.Maximum)
+        if (spec.Default is { } fallback)
         {
-            return Failure.Invalid(spec.Name, "invalid_value",
-                $"{spec.Name} {element.Value.GetRawText()} is out of range; use {spec.RangeText}");
+            useDefault(fallback);
+            return null;
         }
 
-        Set(spec.Name, number, chosen: false);
-        return null;
+        return spec.Required ? Failure.Missing(spec.Name) : null;
     }
 
     private Failure? Seed(ParameterSpec spec, int randomSeed)
