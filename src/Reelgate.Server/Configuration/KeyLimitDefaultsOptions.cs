@@ -14,14 +14,14 @@ public sealed class KeyLimitDefaultsOptions
 {
     public const string Section = "Reelgate:Limits:Defaults";
 
-    [Range(0, 1_000_000, ErrorMessage = "Reelgate:Limits:Defaults:RequestsPerMinute must be a whole number from 0 (none) to 1000000")]
+    [LimitRange(Section, 1_000_000, ZeroMeans = "none")]
     public int RequestsPerMinute { get; set; } = 600;
 
-    [Range(0, 100_000, ErrorMessage = "Reelgate:Limits:Defaults:JobsInFlight must be a whole number from 0 (none) to 100000")]
+    [LimitRange(Section, 100_000, ZeroMeans = "none")]
     public int JobsInFlight { get; set; } = 50;
 
     /// <summary>Bytes of stored (normalised) uploads; 1 GiB by default.</summary>
-    [Range(0L, 1L << 40, ErrorMessage = "Reelgate:Limits:Defaults:UploadBytes must be a whole number from 0 (none) to 1099511627776")]
+    [LimitRange(Section, 1L << 40, ZeroMeans = "none")]
     public long UploadBytes { get; set; } = 1L << 30;
 
     /// <summary>USD a day, as a decimal string ("5.00"); none by default.</summary>

@@ -11,15 +11,15 @@ public sealed class LimitsOptions
     public const string Section = "Reelgate:Limits";
 
     /// <summary>Requests without an API key (models, pricing, pages, signed downloads) per client address a minute, on each node.</summary>
-    [Range(0, 10_000_000, ErrorMessage = "Reelgate:Limits:AnonymousRequestsPerMinute must be a whole number from 0 (off) to 10000000")]
+    [LimitRange(Section, 10_000_000)]
     public int AnonymousRequestsPerMinute { get; set; } = 600;
 
     /// <summary>Requests whose API key is refused (unknown, revoked, malformed) per client address a minute, on each node.</summary>
-    [Range(0, 10_000_000, ErrorMessage = "Reelgate:Limits:FailedAuthenticationsPerMinute must be a whole number from 0 (off) to 10000000")]
+    [LimitRange(Section, 10_000_000)]
     public int FailedAuthenticationsPerMinute { get; set; } = 30;
 
     /// <summary>Event streams (GET /v1/jobs/{id}/events) one key may hold open at once on each node.</summary>
-    [Range(0, 100_000, ErrorMessage = "Reelgate:Limits:EventStreamsPerKey must be a whole number from 0 (off) to 100000")]
+    [LimitRange(Section, 100_000)]
     public int EventStreamsPerKey { get; set; } = 20;
 
     /// <summary>How often a quiet event stream sends a comment line, so proxies do not close it as idle.</summary>
