@@ -59,7 +59,8 @@ public sealed class ReelgateClient : IDisposable
     /// Sends <paramref name="idempotencyKey"/>, or a fresh one when null (unless <see cref="ReelgateClientOptions.AutoIdempotencyKeys"/>
     /// is off), so a retry after a lost answer returns the same job instead of making a second.
     /// </summary>
-    public async Task<Job> GenerateAsync(GenerationRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public async Task<Job> GenerateAsync(
+        GenerationRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = idempotencyKey ?? (Options.AutoIdempotencyKeys ? NewIdempotencyKey() : null);
@@ -69,7 +70,8 @@ public sealed class ReelgateClient : IDisposable
     }
 
     /// <summary>Submits, then waits for a final state: the one call the seed's poll loop stands for.</summary>
-    public async Task<Job> GenerateAndWaitAsync(GenerationRequest request, WaitOptions? options = null, IProgress<Job>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Job> GenerateAndWaitAsync(GenerationRequest request, WaitOptions? options = null, IProgress<Job>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var job = await GenerateAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await WaitAsync(job.JobId, options, progress, cancellationToken).ConfigureAwait(false);
@@ -79,12 +81,15 @@ public sealed class ReelgateClient : IDisposable
         await _transport.GetJsonAsync<Job>(JobPath(jobId), cancellationToken).ConfigureAwait(false);
 
     /// <summary>One page of the key's jobs, newest first.</summary>
-    public async Task<Page<Job>> ListJobsPageAsync(int? limit = null, string? after = null, JobStatus? status = null, CancellationToken cancellationToken = default) =>
+    public async Task<Page<Job>> ListJobsPageAsync(
+        int? limit = null, string? after = null, JobStatus? status = null, CancellationToken cancellationToken = default) =>
         await _transport.GetJsonAsync<Page<Job>>(
-            "v1/jobs" + Query(("limit", limit?.ToString(CultureInfo.InvariantCulture)), ("after", after), ("status", status?.Value)), cancellationToken).ConfigureAwait(false);
+            "v1/jobs" + Query(("limit", limit?.ToString(CultureInfo.InvariantCulture)), ("after", after), ("status", status?.Value)),
+                cancellationToken).ConfigureAwait(false);
 
     /// <summary>Every job of the key, newest first, fetched page by page as the caller reads on.</summary>
-    public async IAsyncEnumerable<Job> ListJobsAsync(JobStatus? status = null, int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Job> ListJobsAsync(
+        JobStatus? status = null, int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? after = null;
         do
@@ -102,14 +107,16 @@ public sealed class ReelgateClient : IDisposable
 
     /// <summary>Cancels a queued or processing job (its hold is released); 409 when it is already final.</summary>
     public async Task<Job> CancelAsync(string jobId, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<Job>(HttpMethod.Post, JobPath(jobId) + "/cancel", body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<Job>(HttpMethod.Post, JobPath(jobId) + "/cancel", body: null, headers: null, RetryMode.Safe,
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Follows the job until it is completed, failed or cancelled and returns it (check <see cref="Job.Status"/>).
     /// Uses the job's event stream when the server has one, else polls with backoff; reports each change of
     /// status or progress. Cancelling <paramref name="cancellationToken"/> stops waiting, not the job.
     /// </summary>
-    public async Task<Job> WaitAsync(string jobId, WaitOptions? options = null, IProgress<Job>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Job> WaitAsync(
+        string jobId, WaitOptions? options = null, IProgress<Job>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         return await _waiter.WaitAsync(jobId, options ?? new WaitOptions(), progress, cancellationToken).ConfigureAwait(false);
@@ -117,15 +124,19 @@ public sealed class ReelgateClient : IDisposable
 
     /// <summary>The webhook deliveries of a job's events, with every attempt.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(string jobId, CancellationToken cancellationToken = default) =>
-        (await _transport.GetJsonAsync<ResourceList<WebhookDelivery>>(JobPath(jobId) + "/deliveries", cancellationToken).ConfigureAwait(false)).Data;
+        (await _transport.GetJsonAsync<ResourceList<WebhookDelivery>>(JobPath(jobId) + "/deliveries", cancellationToken).ConfigureAwait(
+            false)).Data;
 
     /// <summary>Queues a delivery again; answers the job's deliveries.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> RedeliverAsync(string jobId, string deliveryId, CancellationToken cancellationToken = default) =>
-        (await _transport.SendJsonAsync<ResourceList<WebhookDelivery>>(HttpMethod.Post, $"{JobPath(jobId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/redeliver",
+    public async Task<IReadOnlyList<WebhookDelivery>> RedeliverAsync(
+        string jobId, string deliveryId, CancellationToken cancellationToken = default) =>
+        (await _transport.SendJsonAsync<ResourceList<WebhookDelivery>>(
+            HttpMethod.Post, $"{JobPath(jobId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/redeliver",
             body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false)).Data;
 
     /// <summary>Downloads a completed job's video to <paramref name="path"/>, resuming after interruptions.</summary>
-    public async Task<DownloadResult> DownloadAsync(Job job, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<DownloadResult> DownloadAsync(
+        Job job, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         var video = job.Video ?? throw new ReelgateException(null, ReelgateErrorTypes.InvalidRequest, "no_output",
@@ -133,12 +144,15 @@ public sealed class ReelgateClient : IDisposable
         return await DownloadAsync(new Uri(video.Url), path, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Downloads any output URL to <paramref name="path"/> (written as NAME.part, renamed when whole), resuming with Range.</summary>
-    public async Task<DownloadResult> DownloadAsync(Uri url, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Downloads any output URL to <paramref name="path"/> (written as NAME.part, renamed when whole), resuming with
+    /// Range.</summary>
+    public async Task<DownloadResult> DownloadAsync(
+        Uri url, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return await _downloader.DownloadAsync(url.IsAbsoluteUri ? url : _transport.Resolve(url.OriginalString), path, progress, cancellationToken).ConfigureAwait(false);
+        return await _downloader.DownloadAsync(
+            url.IsAbsoluteUri ? url : _transport.Resolve(url.OriginalString), path, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>POST /v1/uploads: stores an image (JPEG, PNG or WebP, ≤ 50 MiB); pass the returned id as image or image_end.</summary>
@@ -188,13 +202,15 @@ public sealed class ReelgateClient : IDisposable
 
     /// <summary>POST /v1/pricing/quote: the price of a request without running it (the same 422 a submit would give).</summary>
     public async Task<Quote> QuoteAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<Quote>(HttpMethod.Post, "v1/pricing/quote", request, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<Quote>(
+            HttpMethod.Post, "v1/pricing/quote", request, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
 
     public async Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         await _transport.GetJsonAsync<Balance>("v1/balance", cancellationToken).ConfigureAwait(false);
 
     /// <summary>The key's ledger rows, newest first, page by page.</summary>
-    public async IAsyncEnumerable<UsageEntry> ListUsageAsync(int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<UsageEntry> ListUsageAsync(
+        int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? after = null;
         do
@@ -211,9 +227,11 @@ public sealed class ReelgateClient : IDisposable
         while (after is not null);
     }
 
-    /// <summary>Admin: creates a key; <see cref="ApiKey.Key"/> holds the secret in this answer only. Not retried (it is not idempotent).</summary>
+    /// <summary>Admin: creates a key; <see cref="ApiKey.Key"/> holds the secret in this answer only. Not retried (it is not
+    /// idempotent).</summary>
     public async Task<ApiKey> CreateKeyAsync(CreateKeyRequest request, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<ApiKey>(HttpMethod.Post, "v1/keys", request, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<ApiKey>(
+            HttpMethod.Post, "v1/keys", request, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default) =>
         (await _transport.GetJsonAsync<ResourceList<ApiKey>>("v1/keys", cancellationToken).ConfigureAwait(false)).Data;
@@ -223,19 +241,23 @@ public sealed class ReelgateClient : IDisposable
 
     /// <summary>Admin: revokes a key; it stops working at once.</summary>
     public async Task<ApiKey> RevokeKeyAsync(string keyId, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<ApiKey>(HttpMethod.Delete, KeyPath(keyId), body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<ApiKey>(
+            HttpMethod.Delete, KeyPath(keyId), body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Admin: adds credit (USD) to a key and returns its new balance. Not retried (it is not idempotent).</summary>
     public async Task<Balance> AddCreditsAsync(string keyId, decimal amount, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<Balance>(HttpMethod.Post, KeyPath(keyId) + "/credits", new AddCreditsRequest(amount), headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<Balance>(HttpMethod.Post, KeyPath(keyId) + "/credits", new AddCreditsRequest(amount), headers: null,
+            RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Admin: sets the key's default webhook URL (used when a request names none), or clears it with null.</summary>
     public async Task<ApiKey> SetKeyWebhookAsync(string keyId, string? url, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<ApiKey>(HttpMethod.Put, KeyPath(keyId) + "/webhook", new KeyWebhookRequest(url), headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<ApiKey>(HttpMethod.Put, KeyPath(keyId) + "/webhook", new KeyWebhookRequest(url), headers: null,
+            RetryMode.Safe, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Admin: replaces the key's webhook signing secret; the new one is in this answer only. Not retried.</summary>
     public async Task<WebhookSecretRotation> RotateWebhookSecretAsync(string keyId, CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<WebhookSecretRotation>(HttpMethod.Post, KeyPath(keyId) + "/webhook-secret", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<WebhookSecretRotation>(HttpMethod.Post, KeyPath(keyId) + "/webhook-secret", body: null,
+            headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Admin: the keys that sign output URLs, oldest first.</summary>
     public async Task<IReadOnlyList<SigningKey>> ListSigningKeysAsync(CancellationToken cancellationToken = default) =>
@@ -243,14 +265,16 @@ public sealed class ReelgateClient : IDisposable
 
     /// <summary>Admin: adds a signing key, which signs every new output URL from now on. Not retried.</summary>
     public async Task<SigningKey> AddSigningKeyAsync(CancellationToken cancellationToken = default) =>
-        await _transport.SendJsonAsync<SigningKey>(HttpMethod.Post, "v1/signing-keys", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
+        await _transport.SendJsonAsync<SigningKey>(
+            HttpMethod.Post, "v1/signing-keys", body: null, headers: null, RetryMode.RefusedOnly, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Admin: retires a signing key; links it signed stop working. Refused (409) before they expired unless forced.</summary>
     public async Task<SigningKey> RetireSigningKeyAsync(string keyId, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyId);
         var path = "v1/signing-keys/" + Uri.EscapeDataString(keyId) + "/retire" + (force ? "?force=true" : "");
-        return await _transport.SendJsonAsync<SigningKey>(HttpMethod.Post, path, body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+        return await _transport.SendJsonAsync<SigningKey>(
+            HttpMethod.Post, path, body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _transport.Dispose();

@@ -27,13 +27,15 @@ public sealed class ReelgateClientOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>A Retry-After longer than this is not waited for: the error is thrown with <see cref="ReelgateException.RetryAfter"/>.</summary>
+    /// <summary>A Retry-After longer than this is not waited for: the error is thrown with <see
+    /// cref="ReelgateException.RetryAfter"/>.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long one request may take to answer (not counting a download's or an event stream's body).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Give each submit an Idempotency-Key of its own when the caller gave none, so a retried submit is never a second job.</summary>
+    /// <summary>Give each submit an Idempotency-Key of its own when the caller gave none, so a retried submit is never a second
+    /// job.</summary>
     public bool AutoIdempotencyKeys { get; set; } = true;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -41,7 +43,8 @@ public sealed class ReelgateClientOptions
     /// <summary>Options from the environment: REELGATE_BASE_URL, then REELGATE_API_KEY, else EMPIRIOLABS_API_KEY.</summary>
     public static ReelgateClientOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
-    /// <summary>The same, reading variables through <paramref name="variable"/> (for tests and hosts with their own configuration).</summary>
+    /// <summary>The same, reading variables through <paramref name="variable"/> (for tests and hosts with their own
+    /// configuration).</summary>
     public static ReelgateClientOptions FromEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -72,7 +75,8 @@ public sealed class ReelgateClientOptions
     public static Uri ParseBaseAddress(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"{source} must be an absolute http or https URL, not '{text}'", nameof(text));
         }

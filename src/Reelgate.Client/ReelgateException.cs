@@ -26,7 +26,8 @@ public sealed class ReelgateException : Exception
     }
 
     public ReelgateException(
-        HttpStatusCode? status, string type, string code, string message, string? param = null, TimeSpan? retryAfter = null, Exception? innerException = null)
+        HttpStatusCode? status, string type, string code, string message, string? param = null, TimeSpan? retryAfter = null,
+            Exception? innerException = null)
         : base(message, innerException)
     {
         Status = status;
@@ -39,7 +40,8 @@ public sealed class ReelgateException : Exception
     /// <summary>The HTTP status, or null when no answer came (network fault, timeout).</summary>
     public HttpStatusCode? Status { get; }
 
-    /// <summary>The envelope's type: invalid_request_error, authentication_error, permission_error, insufficient_credits, rate_limit_error, upstream_error, server_error; or connection_error, timeout.</summary>
+    /// <summary>The envelope's type: invalid_request_error, authentication_error, permission_error, insufficient_credits, rate_limit_error,
+    /// upstream_error, server_error; or connection_error, timeout.</summary>
     public string Type { get; }
 
     /// <summary>The envelope's machine-readable code, e.g. <c>job_not_found</c>, <c>invalid_value</c>.</summary>
@@ -52,5 +54,7 @@ public sealed class ReelgateException : Exception
     public TimeSpan? RetryAfter { get; }
 
     public override string ToString() =>
-        $"{nameof(ReelgateException)}: {(Status is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty)}{Type}/{Code}{(Param is null ? string.Empty : $" (param {Param})")}: {Message}";
+        $"{nameof(ReelgateException)}: " +
+        $"{(Status is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty)}" +
+        $"{Type}/{Code}{(Param is null ? string.Empty : $" (param {Param})")}: {Message}";
 }

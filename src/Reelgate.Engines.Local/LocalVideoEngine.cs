@@ -36,15 +36,18 @@ public sealed class LocalVideoEngine(
 
     public string Name => EngineName;
 
-    /// <summary>Every valid request is supported (a malformed <c>metadata.reelgate_simulate</c> is refused by the server when simulation is on for the key).</summary>
+    /// <summary>Every valid request is supported (a malformed <c>metadata.reelgate_simulate</c> is refused by the server when simulation is
+    /// on for the key).</summary>
     public Failure? CheckSupport(GenerationSpec spec) => null;
 
-    /// <summary>The configured limit, or five times the expected render time (at least two minutes); plus what the request's simulation delays.</summary>
+    /// <summary>The configured limit, or five times the expected render time (at least two minutes); plus what the request's simulation
+    /// delays.</summary>
     public TimeSpan TimeLimit(GenerationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var simulation = FaultSimulation.Parse(spec.Metadata);
-        var delays = simulation.Succeeded ? simulation.Value.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Delay) : TimeSpan.Zero;
+        var delays = simulation.Succeeded ? simulation.Value.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Delay)
+            : TimeSpan.Zero;
         if (options.Value.TimeLimit is { } configured)
         {
             return configured + delays;
@@ -63,7 +66,8 @@ public sealed class LocalVideoEngine(
     {
         ArgumentNullException.ThrowIfNull(job);
         var spec = job.Spec;
-        var simulation = job.AllowSimulation ? FaultSimulation.Parse(spec.Metadata) : Outcome<FaultSimulation>.Success(FaultSimulation.None);
+        var simulation = job.AllowSimulation ? FaultSimulation.Parse(spec.Metadata)
+            : Outcome<FaultSimulation>.Success(FaultSimulation.None);
         if (!simulation.Succeeded)
         {
             return new RenderOutcome.Failed(new JobError(simulation.Failure.Code, simulation.Failure.Message));
@@ -112,7 +116,8 @@ public sealed class LocalVideoEngine(
 
             using (source)
             {
-                var request = new EncodeRequest(plan.Width, plan.Height, plan.FrameCount, soundtrack, video, poster, PosterFrame(plan, spec), plan.Fps);
+                var request = new EncodeRequest(
+                    plan.Width, plan.Height, plan.FrameCount, soundtrack, video, poster, PosterFrame(plan, spec), plan.Fps);
                 await _encoder.EncodeAsync(source, request, job.Progress, cancellationToken);
             }
         }

@@ -24,7 +24,8 @@ public sealed class EngineMetrics
         var meter = meters.Create(MeterName);
 #pragma warning restore IDISP001
         _renders = meter.CreateCounter<long>("reelgate.engine.renders", "{render}", "Renders finished by an engine, by outcome");
-        _renderDuration = meter.CreateHistogram<double>("reelgate.engine.render.duration", "s", "Time from start (or resume) to outcome of a render");
+        _renderDuration =
+            meter.CreateHistogram<double>("reelgate.engine.render.duration", "s", "Time from start (or resume) to outcome of a render");
         _requests = meter.CreateCounter<long>("reelgate.engine.requests", "{request}", "HTTP calls to a provider, by operation and status");
         _requestDuration = meter.CreateHistogram<double>("reelgate.engine.request.duration", "s", "Duration of HTTP calls to a provider");
     }

@@ -35,7 +35,8 @@ public abstract class UpstreamEngine : IVideoEngine
         _runtime = runtime;
         Logger = logger;
         Http = new ProviderHttp(runtime.Clients, ProviderClients.NameOf(name), name, runtime.Metrics, runtime.Time);
-        HasCancelCall = GetType().GetMethod(nameof(CancelAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType != typeof(UpstreamEngine);
+        HasCancelCall = GetType().GetMethod(nameof(CancelAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType
+            != typeof(UpstreamEngine);
     }
 
     /// <summary>What a job may take beyond the provider's own timeout: the submission's retries and the output's download.</summary>
@@ -59,7 +60,8 @@ public abstract class UpstreamEngine : IVideoEngine
 
     public abstract Failure? CheckSupport(GenerationSpec spec);
 
-    /// <summary>The provider's own <see cref="UpstreamOptions.Timeout"/> (counted from its acceptance), plus time to submit and to fetch the output.</summary>
+    /// <summary>The provider's own <see cref="UpstreamOptions.Timeout"/> (counted from its acceptance), plus time to submit and to fetch
+    /// the output.</summary>
     public TimeSpan TimeLimit(GenerationSpec spec) => Options.Timeout + TransferAllowance;
 
     public Task<RenderOutcome> RenderAsync(RenderJob job, CancellationToken cancellationToken)
@@ -68,7 +70,8 @@ public abstract class UpstreamEngine : IVideoEngine
         return _runtime.Metrics.MeasureRenderAsync(Name, Time, () => RunAsync(job, cancellationToken));
     }
 
-    /// <summary>Asks the provider to stop the job a user cancelled (the handle in its checkpoint); best effort, logged when it fails.</summary>
+    /// <summary>Asks the provider to stop the job a user cancelled (the handle in its checkpoint); best effort, logged when it
+    /// fails.</summary>
     public async Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken)
     {
         if (UpstreamHandle.Parse(checkpoint, Time.GetUtcNow()) is { } handle)
@@ -116,7 +119,8 @@ public abstract class UpstreamEngine : IVideoEngine
         var lost = response.Fault == TransportFault.Timeout || (response.Fault == TransportFault.None && response.Status is 502 or 504);
         if (lost)
         {
-            var reason = response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}";
+            var reason = response.IsTransportFailure ? response.FaultMessage ?? "no answer"
+                : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}";
             return AnswerLost(response, reason);
         }
 
@@ -137,7 +141,10 @@ public abstract class UpstreamEngine : IVideoEngine
                    || (response.IsSuccess && error.Kind == ProviderErrorKind.Unknown);
         return lost
             ? new SubmitResult.Refused(UpstreamErrors.From(Name, new ProviderError(ProviderErrorKind.Unavailable, null,
-                $"the answer to the {step} was lost ({(response.IsTransportFailure ? response.FaultMessage : "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture))})"),
+                $"the answer to the {step} was lost " +
+                $"({(response.IsTransportFailure
+                    ? response.FaultMessage
+                    : "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture))})"),
                 Options.ApiKey), Retryable: true)
             : Refuse(response, error);
     }
@@ -167,11 +174,13 @@ public abstract class UpstreamEngine : IVideoEngine
         }
         else if (DedupesSubmissions)
         {
-            message = $"{answer}, also when it was sent again with the same trace id; it may have accepted the job, so Reelgate did not submit it elsewhere and the hold was released";
+            message = $"{answer}, also when it was sent again with the same trace id; it may have accepted the job, so Reelgate did not " +
+                "submit it elsewhere and the hold was released";
         }
         else
         {
-            message = $"{answer}; it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the hold was released";
+            message = $"{answer}; it may have accepted the job and takes no idempotency key, so Reelgate did not submit it again and the " +
+                "hold was released";
         }
 
         return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), Options.ResubmitWhenUncertain) { Lost = lost };
@@ -195,7 +204,8 @@ public abstract class UpstreamEngine : IVideoEngine
             >= 500 => ProviderErrorKind.Unavailable,
             _ => ProviderErrorKind.Unknown,
         };
-        return new ProviderError(kind, code ?? $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}", message) { RetryAfter = response.RetryAfter };
+        return new ProviderError(kind, code ?? $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}", message)
+            { RetryAfter = response.RetryAfter };
     }
 
     /// <summary>A poll answer that is not a final word: network, 5xx, 429, a malformed body.</summary>
@@ -203,7 +213,8 @@ public abstract class UpstreamEngine : IVideoEngine
     {
         ArgumentNullException.ThrowIfNull(response);
         return new PollResult.Transient(
-            reason ?? (response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}"),
+            reason ?? (response.IsTransportFailure ? response.FaultMessage ?? "no answer"
+                : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}"),
             response.RetryAfter);
     }
 
@@ -264,11 +275,13 @@ public abstract class UpstreamEngine : IVideoEngine
                 {
                     await CancelQuietlyAsync(job.JobId, handle, CancellationToken.None);
                     return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
-                        $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and the hold was released"));
+                        $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; it was asked to cancel it and " +
+                        "the hold was released"));
                 }
 
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
-                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; Reelgate stopped waiting for it and released the hold " +
+                    $"{DisplayName} (engine {Name}) did not finish the job within {Options.Timeout}; Reelgate stopped waiting for it and " +
+                    "released the hold " +
                     $"({DisplayName} has no call to cancel a job, so it may still finish there)"));
             default:
                 return FailedBy(job, polled);
@@ -305,7 +318,8 @@ public abstract class UpstreamEngine : IVideoEngine
 
                 // Retryable: the next attempt resumes polling the same upstream job (the checkpoint holds it).
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
-                    $"{DisplayName} (engine {Name}) did not answer status polls {Options.MaxPollFailures} times in a row ({UpstreamErrors.Redact(transient.Reason, Options.ApiKey)})"), Retryable: true);
+                    $"{DisplayName} (engine {Name}) did not answer status polls {Options.MaxPollFailures} times in a row " +
+                    $"({UpstreamErrors.Redact(transient.Reason, Options.ApiKey)})"), Retryable: true);
         }
     }
 
@@ -337,7 +351,8 @@ public abstract class UpstreamEngine : IVideoEngine
             case DownloadStatus.TooLarge:
                 UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputTooLarge,
-                    $"the output of {DisplayName} (engine {Name}) is larger than the limit of {Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"));
+                    $"the output of {DisplayName} (engine {Name}) is larger than the limit of " +
+                    $"{Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"));
             case DownloadStatus.Refused:
                 UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
                 return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,

@@ -6,7 +6,8 @@ internal static class UpstreamOptionsValidation
     public static List<string> Check(UpstreamOptions options, string section)
     {
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add($"{section}:BaseUrl must be an absolute http(s) URL");
         }

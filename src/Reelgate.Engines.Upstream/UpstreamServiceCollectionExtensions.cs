@@ -42,13 +42,16 @@ public static class UpstreamServiceCollectionExtensions
 
         var credentials = new ProviderCredentials();
         services.TryAddSingleton(credentials);
-        Add<PixverseEngine, PixverseOptions>(services, configuration, credentials, new Provider(PixverseEngine.EngineName, PixverseOptions.SectionName,
+        Add<PixverseEngine, PixverseOptions>(
+            services, configuration, credentials, new Provider(PixverseEngine.EngineName, PixverseOptions.SectionName,
             PixverseOptions.KeyVariable, PixverseOptions.LegacyKeyVariable, MayBeAReelgateKey: false), postIsDeduplicated: true);
-        Add<EmpirioLabsEngine, EmpirioLabsOptions>(services, configuration, credentials, new Provider(EmpirioLabsEngine.EngineName, EmpirioLabsOptions.SectionName,
+        Add<EmpirioLabsEngine, EmpirioLabsOptions>(
+            services, configuration, credentials, new Provider(EmpirioLabsEngine.EngineName, EmpirioLabsOptions.SectionName,
             EmpirioLabsOptions.KeyVariable, LegacyVariable: null, MayBeAReelgateKey: true), postIsDeduplicated: false);
         Add<FalEngine, FalOptions>(services, configuration, credentials, new Provider(FalEngine.EngineName, FalOptions.SectionName,
             FalOptions.KeyVariable, FalOptions.LegacyKeyVariable, MayBeAReelgateKey: false), postIsDeduplicated: false);
-        Add<ReplicateEngine, ReplicateOptions>(services, configuration, credentials, new Provider(ReplicateEngine.EngineName, ReplicateOptions.SectionName,
+        Add<ReplicateEngine, ReplicateOptions>(
+            services, configuration, credentials, new Provider(ReplicateEngine.EngineName, ReplicateOptions.SectionName,
             ReplicateOptions.KeyVariable, ReplicateOptions.LegacyKeyVariable, MayBeAReelgateKey: false), postIsDeduplicated: false);
         OpenAiVideoRegistration.Add(services, configuration);
         return services;
@@ -58,7 +61,8 @@ public static class UpstreamServiceCollectionExtensions
     /// The key of a provider and where it came from: its section's ApiKey, else its Reelgate-prefixed environment
     /// variable, else (when it has one) the provider's own variable name.
     /// </summary>
-    public static (string Key, string Source, bool Legacy)? KeyOf(IConfiguration configuration, string section, string variable, string? legacyVariable = null)
+    public static (string Key, string Source, bool Legacy)? KeyOf(
+        IConfiguration configuration, string section, string variable, string? legacyVariable = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (NullIfBlank(configuration[section + ":ApiKey"]) is { } fromSection)
@@ -76,7 +80,8 @@ public static class UpstreamServiceCollectionExtensions
             : null;
     }
 
-    private static void Add<TEngine, TOptions>(IServiceCollection services, IConfiguration configuration, ProviderCredentials credentials, Provider provider, bool postIsDeduplicated)
+    private static void Add<TEngine, TOptions>(IServiceCollection services, IConfiguration configuration, ProviderCredentials credentials,
+        Provider provider, bool postIsDeduplicated)
         where TEngine : UpstreamEngine
         where TOptions : UpstreamOptions
     {
@@ -91,7 +96,8 @@ public static class UpstreamServiceCollectionExtensions
             .Bind(configuration.GetSection(provider.Section))
             .PostConfigure(options => options.ApiKey = key)
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(provider, source)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(
+            new SectionValidator<TOptions>(provider, source)));
         ProviderClients.Add<TOptions>(services, provider.Engine, postIsDeduplicated);
         services.TryAddSingleton<TEngine>();
         services.AddSingleton<IVideoEngine>(sp => sp.GetRequiredService<TEngine>());

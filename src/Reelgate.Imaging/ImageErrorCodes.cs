@@ -15,7 +15,8 @@ public static class ImageErrorCodes
     /// <summary>DNS failed, the connection failed, or the server answered with an error status.</summary>
     public const string Unreachable = "image_unreachable";
 
-    /// <summary>The host is or resolves to a loopback, private, link-local, metadata or reserved address, or the scheme is not http(s).</summary>
+    /// <summary>The host is or resolves to a loopback, private, link-local, metadata or reserved address, or the scheme is not
+    /// http(s).</summary>
     public const string AddressRefused = "image_url_refused";
 
     /// <summary>More than <see cref="ImageLimits.MaxRedirects"/> redirects.</summary>

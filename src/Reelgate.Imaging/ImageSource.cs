@@ -77,7 +77,8 @@ internal sealed class ImageSource : IImageSource
             _scratch.Delete(input);
             var key = blobKey + ImageFileExtension.For(image.ContentType);
             await _blobs.PutFileAsync(key, output, image.ContentType, cancellationToken).ConfigureAwait(false);
-            return new JobInput(role, key, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight);
+            return new JobInput(role, key, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth,
+                image.OriginalHeight);
         }
         finally
         {
@@ -104,6 +105,7 @@ internal sealed class ImageSource : IImageSource
             await _blobs.PutAsync(key, content.Stream, upload.ContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        return new JobInput(role, key, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth, upload.OriginalHeight);
+        return new JobInput(role, key, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth,
+            upload.OriginalHeight);
     }
 }

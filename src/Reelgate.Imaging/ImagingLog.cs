@@ -23,7 +23,8 @@ internal static partial class ImagingLog
     public static partial void ImageRefused(ILogger logger, string param, string code);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Debug,
-        Message = "Normalised {Param}: {Format} {OriginalWidth}x{OriginalHeight} -> {ContentType} {Width}x{Height}, {Bytes} bytes in {ElapsedMs} ms")]
+        Message = "Normalised {Param}: {Format} {OriginalWidth}x{OriginalHeight} -> {ContentType} {Width}x{Height}, {Bytes} bytes in " +
+            "{ElapsedMs} ms")]
     public static partial void Normalized(ILogger logger, string param, string format, int originalWidth, int originalHeight,
         string contentType, int width, int height, long bytes, long elapsedMs);
 

@@ -18,7 +18,8 @@ public static class BalanceCommand
             }
             else
             {
-                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held {JobRenderer.Money(balance.Held)} {balance.Currency}");
+                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held " +
+                    $"{JobRenderer.Money(balance.Held)} {balance.Currency}");
             }
 
             return ExitCodes.Ok;

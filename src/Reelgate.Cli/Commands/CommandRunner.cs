@@ -60,5 +60,6 @@ public static class CommandRunner
     }
 
     public static string OneLine(string text) =>
-        string.Join(' ', (text ?? string.Empty).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(' ', (text ?? string.Empty).Split(
+            ['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -15,9 +15,11 @@ public static class GenerateCommand
         var prompt = new Argument<string>("prompt") { Description = "What the video shows (at most 2048 characters)" };
         var request = new GenerationOptions();
         var wait = new WaitSettings();
-        var output = new Option<string?>("--out", "-o") { Description = "Where to save the video [default: <job_id>.mp4]", HelpName = "file" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to save the video [default: <job_id>.mp4]",
+            HelpName = "file" };
         var noWait = new Option<bool>("--no-wait") { Description = "Submit and print the job id; do not wait or download" };
-        var idempotencyKey = new Option<string?>("--idempotency-key") { Description = "Your own Idempotency-Key (resubmitting with it returns the same job) [default: a new one]" };
+        var idempotencyKey = new Option<string?>("--idempotency-key")
+            { Description = "Your own Idempotency-Key (resubmitting with it returns the same job) [default: a new one]" };
 
         var command = new Command("generate", "Generate a video: price, submit, follow, download");
         command.Arguments.Add(prompt);

@@ -13,11 +13,15 @@ public sealed class GenerationOptions
         DefaultValueFactory = _ => GenerationRequest.DefaultModel,
     };
 
-    public Option<string?> Mode { get; } = Choice("--mode", "t2v (text to video) or i2v (animate --image) [default: t2v, i2v when --image is given]", GenerationMode.Known.Select(v => v.Value));
+    public Option<string?> Mode { get; } =
+        Choice("--mode", "t2v (text to video) or i2v (animate --image) [default: t2v, i2v when --image is given]",
+            GenerationMode.Known.Select(v => v.Value));
 
-    public Option<string?> Resolution { get; } = Choice("--resolution", "Short side of the video [default: 1080p]", Client.Models.Resolution.Known.Select(v => v.Value), "-r");
+    public Option<string?> Resolution { get; } =
+        Choice("--resolution", "Short side of the video [default: 1080p]", Client.Models.Resolution.Known.Select(v => v.Value), "-r");
 
-    public Option<string?> AspectRatio { get; } = Choice("--aspect-ratio", "Frame shape [default: 16:9]", Client.Models.AspectRatio.Known.Select(v => v.Value), "-a");
+    public Option<string?> AspectRatio { get; } =
+        Choice("--aspect-ratio", "Frame shape [default: 16:9]", Client.Models.AspectRatio.Known.Select(v => v.Value), "-a");
 
     public Option<string?> Duration { get; } = new("--duration", "-d")
     {
@@ -36,9 +40,11 @@ public sealed class GenerationOptions
 
     public Option<string?> Style { get; } = Choice("--style", "Stylisation preset [default: none]", VideoStyle.Known.Select(v => v.Value));
 
-    public Option<string?> Thinking { get; } = Choice("--thinking", "Let the model plan first [default: auto]", ThinkingMode.Known.Select(v => v.Value));
+    public Option<string?> Thinking { get; } =
+        Choice("--thinking", "Let the model plan first [default: auto]", ThinkingMode.Known.Select(v => v.Value));
 
-    public Option<string?> NegativePrompt { get; } = new("--negative-prompt", "-n") { Description = "What to avoid (at most 2048 characters)" };
+    public Option<string?> NegativePrompt { get; } = new("--negative-prompt", "-n")
+        { Description = "What to avoid (at most 2048 characters)" };
 
     public Option<int?> Seed { get; } = new("--seed")
     {
@@ -58,7 +64,8 @@ public sealed class GenerationOptions
         HelpName = "FILE|URL",
     };
 
-    public Option<string?> WebhookUrl { get; } = new("--webhook-url") { Description = "Receives job.completed, job.failed and job.cancelled" };
+    public Option<string?> WebhookUrl { get; } = new("--webhook-url")
+        { Description = "Receives job.completed, job.failed and job.cancelled" };
 
     public Option<string[]> Metadata { get; } = new("--metadata")
     {
@@ -71,13 +78,15 @@ public sealed class GenerationOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { Model, Mode, Resolution, AspectRatio, Duration, Audio, NoAudio, Style, Thinking, NegativePrompt, Seed, Image, ImageEnd, WebhookUrl, Metadata })
+        foreach (var option in new Option[] { Model, Mode, Resolution, AspectRatio, Duration, Audio, NoAudio, Style, Thinking,
+            NegativePrompt, Seed, Image, ImageEnd, WebhookUrl, Metadata })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The request the options describe; <paramref name="image"/> and <paramref name="imageEnd"/> are already resolved (uploaded).</summary>
+    /// <summary>The request the options describe; <paramref name="image"/> and <paramref name="imageEnd"/> are already resolved
+    /// (uploaded).</summary>
     public GenerationRequest ToRequest(CliContext context, string prompt, string? image, string? imageEnd)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -106,7 +115,8 @@ public sealed class GenerationOptions
             Image = image,
             ImageEnd = imageEnd,
             WebhookUrl = context.Value(WebhookUrl),
-            Metadata = metadata is { Length: > 0 } ? metadata.Select(SplitPair).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null,
+            Metadata = metadata is { Length: > 0 }
+                ? metadata.Select(SplitPair).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null,
         };
     }
 

@@ -56,7 +56,8 @@ public static class ImageInputs
         var info = new FileInfo(path);
         if (info.Length > MaxInlineBytes)
         {
-            throw new UsageException($"{option}: this server has no /v1/uploads and the file is too large to send inline ({info.Length} bytes; at most {MaxInlineBytes})");
+            throw new UsageException($"{option}: this server has no /v1/uploads and the file is too large to send inline ({info.Length} " +
+                $"bytes; at most {MaxInlineBytes})");
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);

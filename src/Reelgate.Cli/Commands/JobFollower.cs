@@ -41,7 +41,8 @@ public static class JobFollower
         var details = video is null
             ? ByteSize.Format(file.Bytes)
             : string.Create(CultureInfo.InvariantCulture,
-                $"{ByteSize.Format(file.Bytes)}, {video.Width}x{video.Height}, {video.DurationSeconds:0.0} s, {video.Fps:0.##} fps, {(video.HasAudio == true ? "audio" : "no audio")}");
+                $"{ByteSize.Format(file.Bytes)}, {video.Width}x{video.Height}, {video.DurationSeconds:0.0} s, {video.Fps:0.##} fps, " +
+                $"{(video.HasAudio == true ? "audio" : "no audio")}");
         return $"Saved {file.Path} ({details})";
     }
 

@@ -9,7 +9,8 @@ public static class JobsDownloadCommand
     public static Command Create(GlobalOptions global)
     {
         var id = JobsCommand.JobId();
-        var output = new Option<string?>("--out", "-o") { Description = "Where to save the video [default: <job_id>.mp4]", HelpName = "file" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to save the video [default: <job_id>.mp4]",
+            HelpName = "file" };
         var command = new Command("download", "Save a completed job's video (resumes after interruptions)") { id, output };
         command.SetAction(global, async (context, cancellationToken) =>
         {
@@ -22,7 +23,8 @@ public static class JobsDownloadCommand
 
             if (job.Status != JobStatus.Completed)
             {
-                throw new UsageException($"job {job.JobId} is {job.Status}; wait for it first ('reelgate jobs wait {job.JobId} --out FILE')");
+                throw new UsageException($"job {job.JobId} is {job.Status}; wait for it first ('reelgate jobs wait {job.JobId} --out " +
+                    "FILE')");
             }
 
             var file = await JobFollower.DownloadAsync(context, job, context.Value(output), cancellationToken);

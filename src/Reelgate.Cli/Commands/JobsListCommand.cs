@@ -9,7 +9,8 @@ public static class JobsListCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var status = new Option<string?>("--status") { Description = "Only jobs in this state", HelpName = string.Join('|', JobStatus.Known) };
+        var status = new Option<string?>("--status") { Description = "Only jobs in this state",
+            HelpName = string.Join('|', JobStatus.Known) };
         status.AcceptOnlyFromAmong(JobStatus.Known.Select(s => s.Value).ToArray());
         var limit = new Option<int?>("--limit", "-n")
         {
@@ -21,7 +22,8 @@ public static class JobsListCommand
         {
             var wanted = context.Value(limit) ?? 20;
             var filter = context.Value(status) is { } s ? new JobStatus(s) : (JobStatus?)null;
-            var jobs = await context.Client.ListJobsAsync(filter, Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(cancellationToken);
+            var jobs = await context.Client.ListJobsAsync(filter, Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(
+                cancellationToken);
 
             if (context.Json)
             {

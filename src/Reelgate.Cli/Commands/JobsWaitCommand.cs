@@ -10,14 +10,16 @@ public static class JobsWaitCommand
     {
         var id = JobsCommand.JobId();
         var wait = new WaitSettings();
-        var output = new Option<string?>("--out", "-o") { Description = "Also download the video here when it completes", HelpName = "file" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also download the video here when it completes",
+            HelpName = "file" };
         var command = new Command("wait", "Follow a job until it completes, fails or is cancelled") { id, output };
         wait.AddTo(command);
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var job = await JobFollower.WaitAsync(context, context.Value(id)!, wait.ToWaitOptions(context), cancellationToken);
             var path = context.Value(output);
-            var file = job.Status == JobStatus.Completed && path is not null ? await JobFollower.DownloadAsync(context, job, path, cancellationToken) : null;
+            var file = job.Status == JobStatus.Completed && path is not null
+                ? await JobFollower.DownloadAsync(context, job, path, cancellationToken) : null;
             if (context.Json)
             {
                 context.Terminal.Json(new { job, file = file?.Path });

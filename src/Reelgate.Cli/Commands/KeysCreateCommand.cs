@@ -14,10 +14,14 @@ public static class KeysCreateCommand
         var admin = new Option<bool>("--admin") { Description = "The key may manage keys" };
         var owner = new Option<string?>("--owner") { Description = "Who the key is for" };
         var spendPerDay = KeysCommand.Money("--spend-per-day", "At most this many USD a day (UTC)", allowZero: false);
-        var jobsInFlight = new Option<int?>("--jobs-in-flight") { Description = "At most this many jobs queued or processing", CustomParser = ValueParsers.WholeNumber("--jobs-in-flight", 1, 100_000) };
-        var requestsPerMinute = new Option<int?>("--requests-per-minute") { Description = "At most this many requests a minute", CustomParser = ValueParsers.WholeNumber("--requests-per-minute", 1, 1_000_000) };
-        var webhookUrl = new Option<string?>("--webhook-url") { Description = "The key's default webhook URL (used when a request names none)" };
-        var command = new Command("create", "Create a key; its secret is printed this once") { name, credits, admin, owner, spendPerDay, jobsInFlight, requestsPerMinute, webhookUrl };
+        var jobsInFlight = new Option<int?>("--jobs-in-flight") { Description = "At most this many jobs queued or processing",
+            CustomParser = ValueParsers.WholeNumber("--jobs-in-flight", 1, 100_000) };
+        var requestsPerMinute = new Option<int?>("--requests-per-minute") { Description = "At most this many requests a minute",
+            CustomParser = ValueParsers.WholeNumber("--requests-per-minute", 1, 1_000_000) };
+        var webhookUrl = new Option<string?>("--webhook-url")
+            { Description = "The key's default webhook URL (used when a request names none)" };
+        var command = new Command("create", "Create a key; its secret is printed this once") { name, credits, admin, owner, spendPerDay,
+            jobsInFlight, requestsPerMinute, webhookUrl };
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var limits = new KeyLimits(context.Value(spendPerDay), context.Value(jobsInFlight), context.Value(requestsPerMinute));
@@ -39,7 +43,8 @@ public static class KeysCreateCommand
             else
             {
                 context.Terminal.Line(key.Key ?? string.Empty);
-                context.Terminal.Note($"Created {key.Id} '{key.Name}' with {JobRenderer.Money(key.Balance.Available)} {key.Balance.Currency}; the secret above is shown only once.");
+                context.Terminal.Note($"Created {key.Id} '{key.Name}' with {JobRenderer.Money(key.Balance.Available)} " +
+                    $"{key.Balance.Currency}; the secret above is shown only once.");
                 if (key.WebhookSecret is { } signing)
                 {
                     context.Terminal.Note($"Webhook signing secret (shown only once): {signing}");

@@ -8,7 +8,8 @@ public static class KeysRotateWebhookSecretCommand
     public static Command Create(GlobalOptions global)
     {
         var id = KeysCommand.KeyId();
-        var command = new Command("rotate-webhook-secret", "Replace a key's webhook signing secret; the new one is printed this once") { id };
+        var command = new Command("rotate-webhook-secret", "Replace a key's webhook signing secret; the new one is printed this once")
+            { id };
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var rotation = await context.Client.RotateWebhookSecretAsync(context.Value(id)!, cancellationToken);
@@ -20,7 +21,8 @@ public static class KeysRotateWebhookSecretCommand
             {
                 // The secret alone on stdout, so a script can capture it; the warning goes to stderr.
                 context.Terminal.Line(rotation.WebhookSecret);
-                context.Terminal.Note($"New webhook signing secret of {rotation.KeyId} (shown only once); deliveries from now on are signed with it");
+                context.Terminal.Note($"New webhook signing secret of {rotation.KeyId} (shown only once); deliveries from now on are " +
+                    "signed with it");
             }
 
             return ExitCodes.Ok;

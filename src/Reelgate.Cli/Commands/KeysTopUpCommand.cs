@@ -25,7 +25,8 @@ public static class KeysTopUpCommand
             }
             else
             {
-                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held {JobRenderer.Money(balance.Held)} {balance.Currency}");
+                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held " +
+                    $"{JobRenderer.Money(balance.Held)} {balance.Currency}");
             }
 
             return ExitCodes.Ok;

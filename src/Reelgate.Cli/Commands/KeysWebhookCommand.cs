@@ -8,7 +8,8 @@ public static class KeysWebhookCommand
     public static Command Create(GlobalOptions global)
     {
         var id = KeysCommand.KeyId();
-        var url = new Argument<string?>("url") { Description = "Receives the key's job events when a request names no webhook URL", Arity = ArgumentArity.ZeroOrOne };
+        var url = new Argument<string?>("url") { Description = "Receives the key's job events when a request names no webhook URL",
+            Arity = ArgumentArity.ZeroOrOne };
         var clear = new Option<bool>("--clear") { Description = "Remove the key's default webhook URL" };
         var command = new Command("webhook", "Set (or --clear) a key's default webhook URL") { id, url, clear };
         command.Validators.Add(result =>
@@ -22,7 +23,8 @@ public static class KeysWebhookCommand
         });
         command.SetAction(global, async (context, cancellationToken) =>
         {
-            var key = await context.Client.SetKeyWebhookAsync(context.Value(id)!, context.Value(clear) ? null : context.Value(url), cancellationToken);
+            var key = await context.Client.SetKeyWebhookAsync(
+                context.Value(id)!, context.Value(clear) ? null : context.Value(url), cancellationToken);
             if (context.Json)
             {
                 context.Terminal.Json(key);

@@ -18,7 +18,8 @@ public static class SigningKeysAddCommand
             else
             {
                 context.Terminal.Line(key.Id);
-                context.Terminal.Note($"Signing key {key.Id} now signs new output URLs; retire the previous one once its links expired (reelgate signing-keys list)");
+                context.Terminal.Note($"Signing key {key.Id} now signs new output URLs; retire the previous one once its links expired " +
+                    "(reelgate signing-keys list)");
             }
 
             return ExitCodes.Ok;

@@ -25,7 +25,8 @@ public static class UploadCommand
             else
             {
                 context.Terminal.Line(upload.Id);
-                context.Terminal.Note($"{upload.Width}x{upload.Height} {upload.ContentType}, {Output.ByteSize.Format(upload.Bytes)} (from {upload.OriginalWidth}x{upload.OriginalHeight})");
+                context.Terminal.Note($"{upload.Width}x{upload.Height} {upload.ContentType}, {Output.ByteSize.Format(upload.Bytes)} " +
+                    $"(from {upload.OriginalWidth}x{upload.OriginalHeight})");
             }
 
             return ExitCodes.Ok;

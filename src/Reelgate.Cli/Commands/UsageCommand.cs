@@ -17,7 +17,8 @@ public static class UsageCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var wanted = context.Value(limit) ?? 20;
-            var entries = await context.Client.ListUsageAsync(Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(cancellationToken);
+            var entries =
+                await context.Client.ListUsageAsync(Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(cancellationToken);
 
             if (context.Json)
             {

@@ -21,7 +21,8 @@ public static class ValueParsers
     public static Func<ArgumentResult, double?> Seconds(string name) => result =>
     {
         var text = Token(result);
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0
+            && double.IsFinite(value))
         {
             return value;
         }
@@ -40,7 +41,8 @@ public static class ValueParsers
             return value;
         }
 
-        result.AddError($"{name} must be {(allowZero ? "zero or more" : "more than zero")} USD with at most 6 decimals, such as 10.00, not '{text}'");
+        result.AddError($"{name} must be {(allowZero ? "zero or more" : "more than zero")} USD with at most 6 decimals, such as 10.00, " +
+            $"not '{text}'");
         return null;
     };
 

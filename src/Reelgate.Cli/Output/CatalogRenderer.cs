@@ -66,7 +66,8 @@ public static class CatalogRenderer
 
     /// <summary>The first of the parameters the model has: its allowed values ("360p, 540p, ..."), or "-".</summary>
     private static string Choices(ModelCard model, params string[] names) =>
-        names.Select(name => model.Parameters.FirstOrDefault(p => p.Name == name)?.Values).FirstOrDefault(v => v is { Count: > 0 }) is { } values
+        names.Select(name => model.Parameters.FirstOrDefault(p => p.Name == name)?.Values).FirstOrDefault(
+            v => v is { Count: > 0 }) is { } values
             ? string.Join(", ", values)
             : "-";
 

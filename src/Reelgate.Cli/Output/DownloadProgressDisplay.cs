@@ -6,7 +6,8 @@ namespace Reelgate.Cli.Output;
 /// <summary>A live byte counter for a download, on an interactive terminal only.</summary>
 public static class DownloadProgressDisplay
 {
-    public static async Task<DownloadResult> FollowAsync(Terminal terminal, bool show, string name, Func<IProgress<DownloadProgress>?, Task<DownloadResult>> download)
+    public static async Task<DownloadResult> FollowAsync(
+        Terminal terminal, bool show, string name, Func<IProgress<DownloadProgress>?, Task<DownloadResult>> download)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(download);

@@ -32,6 +32,7 @@ public static class PriceRenderer
     public static string Quote(Quote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        return $"{JobRenderer.Money(quote.Amount)} {quote.Currency} ({quote.Model}, {quote.Resolution}, {quote.Duration}, {(quote.Audio ? "audio" : "no audio")})";
+        return $"{JobRenderer.Money(quote.Amount)} {quote.Currency} ({quote.Model}, {quote.Resolution}, {quote.Duration}, " +
+            $"{(quote.Audio ? "audio" : "no audio")})";
     }
 }

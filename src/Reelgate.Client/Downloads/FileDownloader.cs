@@ -13,7 +13,8 @@ internal sealed class FileDownloader(ApiTransport transport)
 {
     private const int BufferSize = 128 * 1024;
 
-    public async Task<DownloadResult> DownloadAsync(Uri url, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    public async Task<DownloadResult> DownloadAsync(
+        Uri url, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(target);
@@ -36,8 +37,10 @@ internal sealed class FileDownloader(ApiTransport transport)
             {
                 try
                 {
-                    using var response = await transport.SendAsync(() => Request(url, written, etag), RetryMode.Safe, cancellationToken).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange is { } range && range.From == written)
+                    using var response = await transport.SendAsync(
+                        () => Request(url, written, etag), RetryMode.Safe, cancellationToken).ConfigureAwait(false);
+                    if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange is { } range
+                        && range.From == written)
                     {
                         total = range.Length ?? total;
                     }
@@ -77,11 +80,13 @@ internal sealed class FileDownloader(ApiTransport transport)
                     if (failures > transport.Options.MaxRetries)
                     {
                         throw new ReelgateException(null, ReelgateErrorTypes.ConnectionError, "download_interrupted",
-                            $"the download of {url.GetLeftPart(UriPartial.Path)} broke off after {written} bytes and could not be resumed: {e.Message}", innerException: e);
+                            $"the download of {url.GetLeftPart(UriPartial.Path)} broke off after {written} bytes and could not be " +
+                            $"resumed: {e.Message}", innerException: e);
                     }
 
                     resumes++;
-                    await Task.Delay(transport.Delays.Backoff(failures - 1), transport.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(transport.Delays.Backoff(failures - 1), transport.Options.TimeProvider,
+                        cancellationToken).ConfigureAwait(false);
                 }
             }
 

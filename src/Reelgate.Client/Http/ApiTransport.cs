@@ -13,7 +13,8 @@ namespace Reelgate.Client.Http;
 /// </summary>
 internal sealed class ApiTransport : IDisposable
 {
-    private static readonly ProductInfoHeaderValue UserAgent = new("reelgate-dotnet", typeof(ApiTransport).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("reelgate-dotnet", typeof(ApiTransport).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly RetryDelays _delays;
@@ -24,7 +25,8 @@ internal sealed class ApiTransport : IDisposable
         _delays = new RetryDelays(options);
         if (http is null)
         {
-            _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                { Timeout = Timeout.InfiniteTimeSpan };
             _ownsHttp = true;
         }
         else
@@ -49,7 +51,8 @@ internal sealed class ApiTransport : IDisposable
         await SendJsonAsync<T>(HttpMethod.Get, path, body: null, headers: null, RetryMode.Safe, cancellationToken).ConfigureAwait(false);
 
     public async Task<T> SendJsonAsync<T>(
-        HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, RetryMode mode, CancellationToken cancellationToken)
+        HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, RetryMode mode,
+            CancellationToken cancellationToken)
     {
         var uri = Resolve(path);
         using var response = await SendAsync(
@@ -78,11 +81,13 @@ internal sealed class ApiTransport : IDisposable
         try
         {
             var value = await response.Content.ReadFromJsonAsync<T>(ReelgateJson.Options, cancellationToken).ConfigureAwait(false);
-            return value ?? throw new ReelgateException(response.StatusCode, ReelgateErrorTypes.ApiError, "empty_body", "the server answered with an empty body");
+            return value ?? throw new ReelgateException(
+                response.StatusCode, ReelgateErrorTypes.ApiError, "empty_body", "the server answered with an empty body");
         }
         catch (JsonException e)
         {
-            throw new ReelgateException(response.StatusCode, ReelgateErrorTypes.ApiError, "unexpected_body", $"the server's answer could not be read: {e.Message}", innerException: e);
+            throw new ReelgateException(response.StatusCode, ReelgateErrorTypes.ApiError, "unexpected_body",
+                $"the server's answer could not be read: {e.Message}", innerException: e);
         }
     }
 
@@ -108,7 +113,8 @@ internal sealed class ApiTransport : IDisposable
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
                     fault = new ReelgateException(null, ReelgateErrorTypes.Timeout, "request_timeout",
-                        $"{request.Method} {request.RequestUri?.AbsolutePath} got no answer within {Options.RequestTimeout.TotalSeconds:0.#} s", innerException: e);
+                        $"{request.Method} {request.RequestUri?.AbsolutePath} got no answer within " +
+                        $"{Options.RequestTimeout.TotalSeconds:0.#} s", innerException: e);
                 }
                 catch (HttpRequestException e)
                 {

@@ -10,7 +10,8 @@ internal static class ErrorMapper
 {
     private const int MaxErrorBody = 64 * 1024;
 
-    public static async Task<ReelgateException> ToExceptionAsync(HttpResponseMessage response, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    public static async Task<ReelgateException> ToExceptionAsync(
+        HttpResponseMessage response, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var text = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var status = response.StatusCode;
@@ -53,7 +54,8 @@ internal static class ErrorMapper
                 var buffer = new byte[MaxErrorBody];
                 var length = 0;
                 int read;
-                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                while (length < buffer.Length && (
+                    read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     length += read;
                 }

@@ -1,6 +1,7 @@
 namespace Reelgate.Client.Http;
 
-/// <summary>Lends a caller's stream to an HttpContent (which disposes what it holds) without closing it, so a retry can read it again.</summary>
+/// <summary>Lends a caller's stream to an HttpContent (which disposes what it holds) without closing it, so a retry can read it
+/// again.</summary>
 internal sealed class NonClosingStream(Stream inner) : Stream
 {
     public override bool CanRead => inner.CanRead;
@@ -19,7 +20,8 @@ internal sealed class NonClosingStream(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         inner.ReadAsync(buffer, offset, count, cancellationToken);

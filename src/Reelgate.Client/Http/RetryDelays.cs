@@ -9,7 +9,8 @@ internal sealed class RetryDelays(ReelgateClientOptions options)
     /// <summary>Exponential from the initial delay, capped, then jittered into its upper half (so clients spread out).</summary>
     public TimeSpan Backoff(int retry)
     {
-        var ceiling = Math.Min(options.InitialRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 16)), options.MaxRetryDelay.TotalMilliseconds);
+        var ceiling = Math.Min(options.InitialRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 16)),
+            options.MaxRetryDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
 
@@ -38,5 +39,6 @@ internal sealed class RetryDelays(ReelgateClientOptions options)
     }
 
     public static bool IsRetryableStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout;
 }

@@ -1,6 +1,7 @@
 namespace Reelgate.Client.Models;
 
-/// <summary>A stored, normalised image: pass <see cref="Id"/> as a request's image or image_end. <see cref="Url"/> is signed and expires.</summary>
+/// <summary>A stored, normalised image: pass <see cref="Id"/> as a request's image or image_end. <see cref="Url"/> is signed and
+/// expires.</summary>
 public sealed record Upload(
     string Id,
     string Object,

@@ -18,7 +18,8 @@ public sealed class MoneyConverter : JsonConverter<decimal>
         }
 
         var text = reader.GetString()!;
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out var value)
             ? value
             : throw new JsonException($"'{text}' is not an amount of money");
     }

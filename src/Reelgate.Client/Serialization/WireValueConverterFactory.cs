@@ -10,7 +10,8 @@ public sealed class WireValueConverterFactory : JsonConverterFactory
     {
         ArgumentNullException.ThrowIfNull(typeToConvert);
         return typeToConvert.IsValueType
-            && typeToConvert.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWireValue<>) && i.GetGenericArguments()[0] == typeToConvert);
+            && typeToConvert.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWireValue<>)
+                && i.GetGenericArguments()[0] == typeToConvert);
     }
 
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>

@@ -33,10 +33,12 @@ internal sealed class JobWaiter(ApiTransport transport)
 
             return await PollAsync(jobId, options, reporter, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (
+            timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             throw new ReelgateException(null, ReelgateErrorTypes.Timeout, "wait_timeout",
-                $"job {jobId} did not reach a final state within {options.Timeout!.Value.TotalSeconds:0.#} s (it goes on; wait again or cancel it)", innerException: e);
+                $"job {jobId} did not reach a final state within {options.Timeout!.Value.TotalSeconds:0.#} s (it goes on; wait again or " +
+                "cancel it)", innerException: e);
         }
     }
 
@@ -104,7 +106,8 @@ internal sealed class JobWaiter(ApiTransport transport)
                         }
                     }
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or JsonException && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException or HttpRequestException or JsonException
+                    && !cancellationToken.IsCancellationRequested)
                 {
                     // The stream broke (a proxy's idle cut, a restarting server): open it again.
                 }
@@ -113,7 +116,8 @@ internal sealed class JobWaiter(ApiTransport transport)
             failures++;
             if (failures <= options.MaxStreamReconnects)
             {
-                await Task.Delay(transport.Delays.Backoff(failures - 1), transport.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(transport.Delays.Backoff(failures - 1), transport.Options.TimeProvider, cancellationToken).ConfigureAwait(
+                    false);
             }
         }
 

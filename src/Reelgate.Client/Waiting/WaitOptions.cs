@@ -3,7 +3,8 @@ namespace Reelgate.Client.Waiting;
 /// <summary>How <see cref="ReelgateClient.WaitAsync"/> follows a job.</summary>
 public sealed record WaitOptions
 {
-    /// <summary>Give up after this long with a <see cref="ReelgateException"/> of type <c>timeout</c> (the job goes on). Null waits as long as it takes.</summary>
+    /// <summary>Give up after this long with a <see cref="ReelgateException"/> of type <c>timeout</c> (the job goes on). Null waits as long
+    /// as it takes.</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Follow the job's Server-Sent Events; false polls GET /v1/jobs/{id} only.</summary>

@@ -31,7 +31,8 @@ internal sealed class Ambience(ScenePlan plan)
             Weather.Storm => ((_lowL * 0.15) + (_deepL * 1.6 * Swell(t, 0.13)), (_lowR * 0.15) + (_deepR * 1.6 * Swell(t, 0.13))),
             Weather.Snow => (_deepL * 1.4 * Swell(t, 0.2), _deepR * 1.4 * Swell(t, 0.2)),
             Weather.Wind => (_deepL * 2.2 * Swell(t, 0.35), _deepR * 2.2 * Swell(t, 0.31)),
-            Weather.Fog => ((Math.Sin(Math.Tau * _root * t) * 0.05) + (_deepL * 0.6), (Math.Sin(Math.Tau * _root * t) * 0.05) + (_deepR * 0.6)),
+            Weather.Fog => ((Math.Sin(Math.Tau * _root * t) * 0.05) + (_deepL * 0.6),
+                (Math.Sin(Math.Tau * _root * t) * 0.05) + (_deepR * 0.6)),
             Weather.Cloudy => ((pad * 0.035) + (_deepL * 0.5), (pad * 0.035) + (_deepR * 0.5)),
             _ => (pad * 0.04, pad * 0.04),
         };
@@ -39,7 +40,8 @@ internal sealed class Ambience(ScenePlan plan)
 
     /// <summary>The pad: the key's root and its fifth, breathing slowly.</summary>
     private double Pad(double t) =>
-        ((Math.Sin(Math.Tau * _root * t) * 0.6) + (Math.Sin(Math.Tau * _root * 1.5 * t) * 0.4)) * (0.8 + (0.2 * Math.Sin(Math.Tau * 0.25 * t)));
+        ((Math.Sin(Math.Tau * _root * t) * 0.6) + (Math.Sin(Math.Tau * _root * 1.5 * t) * 0.4)) * (
+            0.8 + (0.2 * Math.Sin(Math.Tau * 0.25 * t)));
 
     private static double Swell(double t, double rate) => 0.6 + (0.4 * Math.Sin(Math.Tau * rate * t));
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Reelgate.Engines.Local.Encoding;
 
 /// <summary>
-/// ffmpeg's arguments as a list (never one string): raw YUV 4:2:0 frames on stdin at the clip's fps (24 unless the card says), optionally raw PCM
+/// ffmpeg's arguments as a list (never one string): raw YUV 4:2:0 frames on stdin at the clip's fps (24 unless the card says), optionally
+/// raw PCM
 /// (s16le, 48 kHz, stereo) from a file, encoded to H.264 yuv420p (libx264) with AAC 48 kHz stereo,
 /// exactly the frames written to stdin, in an MP4 with the index up front (+faststart).
 /// </summary>
@@ -12,7 +13,8 @@ public static class FfmpegArguments
     public const int FramesPerSecond = 24;
     public const int Crf = 20;
 
-    public static IReadOnlyList<string> Encode(int width, int height, string? audioPath, string preset, int threads, string outputPath, int fps = FramesPerSecond)
+    public static IReadOnlyList<string> Encode(
+        int width, int height, string? audioPath, string preset, int threads, string outputPath, int fps = FramesPerSecond)
     {
         var c = CultureInfo.InvariantCulture;
         var arguments = new List<string>

@@ -16,7 +16,8 @@ public sealed class FfmpegTools(IOptions<FfmpegOptions> options)
         var ffmpeg = await RunAsync(_options.FfmpegPath, ["-hide_banner", "-encoders"], cancellationToken);
         if (ffmpeg is null)
         {
-            return $"ffmpeg was not found at '{_options.FfmpegPath}': install it with `apt-get install ffmpeg` or set {FfmpegOptions.SectionName}:FfmpegPath";
+            return $"ffmpeg was not found at '{_options.FfmpegPath}': install it with `apt-get install ffmpeg` or set " +
+                $"{FfmpegOptions.SectionName}:FfmpegPath";
         }
 
         var missing = new[] { ('V', "libx264"), ('A', "aac") }
@@ -25,12 +26,14 @@ public sealed class FfmpegTools(IOptions<FfmpegOptions> options)
             .ToList();
         if (missing.Count > 0)
         {
-            return $"ffmpeg at '{_options.FfmpegPath}' lacks the {string.Join(" and ", missing)} encoder(s): install Debian's ffmpeg (`apt-get install ffmpeg`) or point {FfmpegOptions.SectionName}:FfmpegPath at a build that has them";
+            return $"ffmpeg at '{_options.FfmpegPath}' lacks the {string.Join(" and ", missing)} encoder(s): install Debian's ffmpeg " +
+                $"(`apt-get install ffmpeg`) or point {FfmpegOptions.SectionName}:FfmpegPath at a build that has them";
         }
 
         var ffprobe = await RunAsync(_options.FfprobePath, ["-hide_banner", "-version"], cancellationToken);
         return ffprobe is null
-            ? $"ffprobe was not found at '{_options.FfprobePath}': install it with `apt-get install ffmpeg` or set {FfmpegOptions.SectionName}:FfprobePath"
+            ? $"ffprobe was not found at '{_options.FfprobePath}': install it with `apt-get install ffmpeg` or set " +
+                $"{FfmpegOptions.SectionName}:FfprobePath"
             : null;
     }
 

@@ -18,7 +18,8 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
 
     public async Task EncodeAsync(IFrameSource source, EncodeRequest request, IProgress<int> progress, CancellationToken cancellationToken)
     {
-        var arguments = FfmpegArguments.Encode(request.Width, request.Height, request.AudioPath, options.Preset, options.Threads, request.OutputPath, request.Fps);
+        var arguments = FfmpegArguments.Encode(
+            request.Width, request.Height, request.AudioPath, options.Preset, options.Threads, request.OutputPath, request.Fps);
         await using var ffmpeg = FfmpegProcess.Start(options.FfmpegPath, arguments, processes, options.StopGracePeriod, time);
         var free = Channel.CreateBounded<byte[]>(Buffers);
         var filled = Channel.CreateBounded<byte[]>(Buffers);
@@ -59,7 +60,8 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
     }
 
     private static async Task DrawAllAsync(
-        IFrameSource source, EncodeRequest request, ChannelReader<byte[]> free, ChannelWriter<byte[]> filled, CancellationToken cancellationToken)
+        IFrameSource source, EncodeRequest request, ChannelReader<byte[]> free, ChannelWriter<byte[]> filled,
+            CancellationToken cancellationToken)
     {
         try
         {
@@ -90,7 +92,8 @@ public sealed class VideoEncoder(FfmpegOptions options, ChildProcessTracker proc
     }
 
     private static async Task WriteAllAsync(
-        FfmpegProcess ffmpeg, int frameCount, ChannelReader<byte[]> filled, ChannelWriter<byte[]> free, IProgress<int> progress, CancellationToken cancellationToken)
+        FfmpegProcess ffmpeg, int frameCount, ChannelReader<byte[]> filled, ChannelWriter<byte[]> free, IProgress<int> progress,
+            CancellationToken cancellationToken)
     {
         var written = 0;
         var reported = -1;

@@ -53,7 +53,8 @@ public static class Yuv420Converter
                 var bottom = pixels.Slice((y + 1) * width, width);
                 for (; x + Step <= width; x += Step)
                 {
-                    ConvertStep(top.Slice(x, Step), bottom.Slice(x, Step), lumaTop.Slice(x), lumaBottom.Slice(x), uRow.Slice(x / 2), vRow.Slice(x / 2));
+                    ConvertStep(top.Slice(x, Step), bottom.Slice(x, Step), lumaTop.Slice(x), lumaBottom.Slice(x), uRow.Slice(x / 2),
+                        vRow.Slice(x / 2));
                 }
             }
 
@@ -67,7 +68,8 @@ public static class Yuv420Converter
     /// a block lands in the low half of its 64-bit lane, which narrowing keeps.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ConvertStep(ReadOnlySpan<uint> top, ReadOnlySpan<uint> bottom, Span<byte> lumaTop, Span<byte> lumaBottom, Span<byte> u, Span<byte> v)
+    private static void ConvertStep(
+        ReadOnlySpan<uint> top, ReadOnlySpan<uint> bottom, Span<byte> lumaTop, Span<byte> lumaBottom, Span<byte> u, Span<byte> v)
     {
         Span<Vector<ulong>> us = stackalloc Vector<ulong>[8];
         Span<Vector<ulong>> vs = stackalloc Vector<ulong>[8];
@@ -113,7 +115,8 @@ public static class Yuv420Converter
     }
 
     /// <summary>Two rows from column <paramref name="from"/> (even) on, one pixel (luma) and one 2×2 block (chroma) at a time.</summary>
-    private static void ConvertColumns(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int from, Span<byte> lumaTop, Span<byte> lumaBottom, Span<byte> uRow, Span<byte> vRow)
+    private static void ConvertColumns(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int from, Span<byte> lumaTop,
+        Span<byte> lumaBottom, Span<byte> uRow, Span<byte> vRow)
     {
         for (var x = from; x < lumaTop.Length; x++)
         {

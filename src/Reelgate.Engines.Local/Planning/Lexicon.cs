@@ -65,8 +65,10 @@ public static class Lexicon
         (LexiconCategory.Particles, nameof(ParticleKind.Petals), "petal|blossom|cherry blossom|sakura"),
         (LexiconCategory.Particles, nameof(ParticleKind.Leaves), "leaf|leaves|autumn|fall"),
 
-        (LexiconCategory.Subject, nameof(SubjectKind.Creature), "cat|kitten|dog|puppy|fox|wolf|rabbit|bunny|bear|lion|tiger|deer|horse|animal|creature|monster"),
-        (LexiconCategory.Subject, nameof(SubjectKind.Figure), "person|people|man|woman|girl|boy|child|kid|dancer|runner|hero|knight|wizard|astronaut|character"),
+        (LexiconCategory.Subject, nameof(SubjectKind.Creature),
+            "cat|kitten|dog|puppy|fox|wolf|rabbit|bunny|bear|lion|tiger|deer|horse|animal|creature|monster"),
+        (LexiconCategory.Subject, nameof(SubjectKind.Figure),
+            "person|people|man|woman|girl|boy|child|kid|dancer|runner|hero|knight|wizard|astronaut|character"),
         (LexiconCategory.Subject, nameof(SubjectKind.Bird), "bird|eagle|owl|crow|seagull|dove|dragon|butterfly"),
         (LexiconCategory.Subject, nameof(SubjectKind.Fish), "fish|whale|dolphin|shark|koi"),
         (LexiconCategory.Subject, nameof(SubjectKind.Vehicle), "car|truck|bus|train|bike|bicycle|motorcycle|van|taxi"),
@@ -87,7 +89,8 @@ public static class Lexicon
 
         (LexiconCategory.Motion, nameof(MotionLevel.Still), "still|calm|peaceful|serene|quiet|tranquil|motionless|static scene"),
         (LexiconCategory.Motion, nameof(MotionLevel.Slow), "slow|slowly|gentle|gently|drifting|lazy|floating"),
-        (LexiconCategory.Motion, nameof(MotionLevel.Fast), "fast|quick|quickly|rapid|racing|speeding|running|rushing|chase|chasing|energetic|frantic|dancing|dance"),
+        (LexiconCategory.Motion, nameof(MotionLevel.Fast),
+            "fast|quick|quickly|rapid|racing|speeding|running|rushing|chase|chasing|energetic|frantic|dancing|dance"),
 
         (LexiconCategory.Camera, nameof(CameraMove.Static), "static camera|locked off|tripod|fixed camera|static shot"),
         (LexiconCategory.Camera, nameof(CameraMove.ZoomIn), "zoom in|zooming in|push in|pushing in|dolly in|dolly forward|dolly"),
@@ -97,7 +100,8 @@ public static class Lexicon
         (LexiconCategory.Camera, nameof(CameraMove.TiltUp), "tilt up|tilting up|tilts up|tilt"),
         (LexiconCategory.Camera, nameof(CameraMove.TiltDown), "tilt down|tilting down|tilts down"),
         (LexiconCategory.Camera, nameof(CameraMove.Orbit), "orbit|orbiting|circling|spinning|rotating|rotate around|arc shot"),
-        (LexiconCategory.Camera, nameof(CameraMove.Aerial), "aerial|aerial view|aerial shot|drone|drone shot|birds eye|birds eye view|overhead|flyover|from above"),
+        (LexiconCategory.Camera, nameof(CameraMove.Aerial),
+            "aerial|aerial view|aerial shot|drone|drone shot|birds eye|birds eye view|overhead|flyover|from above"),
 
         (LexiconCategory.Framing, nameof(Framing.CloseUp), "close up|closeup|extreme close up|macro|detail shot"),
         (LexiconCategory.Framing, nameof(Framing.Wide), "wide shot|wide angle|establishing shot|long shot|panorama|panoramic|wide"),
@@ -107,15 +111,18 @@ public static class Lexicon
 
         (LexiconCategory.Direction, "left", "left|to the left|leftward|leftwards|from right to left"),
         (LexiconCategory.Direction, "right", "right|to the right|rightward|rightwards|from left to right"),
-        (LexiconCategory.Direction, "toward", "towards the camera|toward the camera|at the camera|towards us|toward us|towards the viewer|toward the viewer|approaching"),
+        (LexiconCategory.Direction, "toward",
+            "towards the camera|toward the camera|at the camera|towards us|toward us|towards the viewer|toward the viewer|approaching"),
         (LexiconCategory.Direction, "away", "away|away from the camera|into the distance|receding"),
 
         (LexiconCategory.Place, "sky", "sky|heavens|horizon"),
         (LexiconCategory.Place, "light", "light|lighting|sun|sunlight|moon|backlight"),
         (LexiconCategory.Place, "ground", "ground|floor|road|water|land|terrain"),
 
-        (LexiconCategory.Look, "cue", "shades of|shade of|tones of|hues of|palette of|tones|tone|tint|tinted|hues|palette|colour scheme|color scheme|colour palette|color palette|colour grade|color grade"),
-        (LexiconCategory.Look, "monochrome", "monochrome|monochromatic|black and white|greyscale|grayscale|desaturated|colourless|colorless"),
+        (LexiconCategory.Look, "cue", "shades of|shade of|tones of|hues of|palette of|tones|tone|tint|tinted|hues|palette|colour " +
+            "scheme|color scheme|colour palette|color palette|colour grade|color grade"),
+        (LexiconCategory.Look, "monochrome",
+            "monochrome|monochromatic|black and white|greyscale|grayscale|desaturated|colourless|colorless"),
         (LexiconCategory.Look, "sepia", "sepia"),
 
         (LexiconCategory.Effect, "halo", "halo|flash|flashing|pulse|pulsing|strobe"),
@@ -136,7 +143,8 @@ public static class Lexicon
 
     /// <summary>First words of the phrases of more than one word: only these start a longer look-up.</summary>
     private static readonly FrozenSet<string> FirstWords =
-        Entries.Where(e => e.Phrase.Contains(' ', StringComparison.Ordinal)).Select(e => e.Phrase.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        Entries.Where(e => e.Phrase.Contains(' ', StringComparison.Ordinal)).Select(e => e.Phrase.Split(' ')[0]).ToFrozenSet(
+            StringComparer.Ordinal);
 
     /// <summary>The phrases found in a text, in order; each word belongs to at most one phrase.</summary>
     public static IReadOnlyList<LexiconMatch> Match(string? text) => MatchWords(Words(text));

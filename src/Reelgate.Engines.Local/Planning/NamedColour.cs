@@ -28,7 +28,8 @@ public sealed record NamedColour(string Word, double Hue, double Saturation, dou
         ArgumentNullException.ThrowIfNull(other);
         if (Achromatic || other.Achromatic || Saturation < 0.6 || other.Saturation < 0.6)
         {
-            return Math.Abs(Hue - other.Hue) < 0.5 && Math.Abs(Lightness - other.Lightness) < 0.05 && Math.Abs(Saturation - other.Saturation) < 0.05;
+            return Math.Abs(Hue - other.Hue) < 0.5 && Math.Abs(Lightness - other.Lightness) < 0.05
+                && Math.Abs(Saturation - other.Saturation) < 0.05;
         }
 
         return ScenePlanner.HueDistance(Hue, other.Hue) <= 35;

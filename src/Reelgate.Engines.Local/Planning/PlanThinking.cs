@@ -41,12 +41,15 @@ public static class PlanThinking
 
         if (plan.Excluded.Count > 0)
         {
-            text.Append("- Left out (negative prompt): ").Append(string.Join(", ", plan.Excluded.Select(m => $"\"{m.Text}\""))).Append('\n');
+            text.Append("- Left out (negative prompt): ").Append(string.Join(", ", plan.Excluded.Select(m => $"\"{m.Text}\""))).Append(
+                '\n');
         }
 
-        var colour = plan.Palette.Named is { } named ? $"{named} (hue {plan.Palette.PrimaryHue:0}°), asked for by the prompt" : $"hue {plan.Palette.PrimaryHue:0}° chosen by the seed";
+        var colour = plan.Palette.Named is { } named ? $"{named} (hue {plan.Palette.PrimaryHue:0}°), asked for by the prompt"
+            : $"hue {plan.Palette.PrimaryHue:0}° chosen by the seed";
         text.Append(c, $"- Palette: {colour}, accents at hue {plan.Palette.SecondaryHue:0}°{Chroma(plan.Colours.Chroma)}\n");
-        var places = new[] { ("sky", plan.Colours.Sky), ("light", plan.Colours.Light), ("ground", plan.Colours.Ground), ("particles", plan.Colours.Particles) }
+        var places = new[] { ("sky", plan.Colours.Sky), ("light", plan.Colours.Light), ("ground", plan.Colours.Ground),
+            ("particles", plan.Colours.Particles) }
             .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2!.Word}").ToList();
         if (places.Count > 0)
         {
@@ -68,7 +71,8 @@ public static class PlanThinking
         }
 
         text.Append('\n');
-        text.Append(c, $"- Beats: every {plan.BeatInterval} frames ({plan.BeatsPerMinute:0} bpm), {plan.Beats.Count} in all, the first at frame {(plan.Beats.Count > 0 ? plan.Beats[0].Frame : 0)}");
+        text.Append(c, $"- Beats: every {plan.BeatInterval} frames ({plan.BeatsPerMinute:0} bpm), {plan.Beats.Count} in all, the first " +
+            $"at frame {(plan.Beats.Count > 0 ? plan.Beats[0].Frame : 0)}");
         text.Append(plan.Effects.Halo ? "\n" : ", no halo or punch-in\n");
         text.Append(c, $"- Style: {plan.Style}\n");
         text.Append(c, $"- Output: {plan.Width}x{plan.Height}, {plan.FrameCount} frames at {plan.Fps} fps, ");

@@ -41,7 +41,8 @@ public static class PromptReader
 
     /// <summary>True when a plural was written ("cats", "people"): several of them, unless a count says otherwise.</summary>
     internal static bool IsPlural(LexiconMatch noun) =>
-        PluralWords.Contains(noun.Text) || (!string.Equals(noun.Text, noun.Entry.Phrase, StringComparison.Ordinal) && noun.Text.EndsWith('s'));
+        PluralWords.Contains(noun.Text)
+            || (!string.Equals(noun.Text, noun.Entry.Phrase, StringComparison.Ordinal) && noun.Text.EndsWith('s'));
 
     /// <summary>The words between a modifier run (ending at <paramref name="from"/>) and the next phrase: may the run reach it?</summary>
     internal static bool Joins(IReadOnlyList<string> words, IReadOnlyList<bool> breaks, int from, LexiconMatch next)
@@ -263,7 +264,8 @@ public static class PromptReader
                     }
                     else if (p.Entry.Category == LexiconCategory.Size)
                     {
-                        _subjects[_lastSubject] = subject with { Scale = subject.Scale * double.Parse(p.Entry.Value, CultureInfo.InvariantCulture) };
+                        _subjects[_lastSubject] = subject with { Scale =
+                            subject.Scale * double.Parse(p.Entry.Value, CultureInfo.InvariantCulture) };
                         _bindings.Add(new Binding(p.Text, subject.Noun, "size"));
                     }
                 }

@@ -53,11 +53,14 @@ public static class ScenePlanner
         var reading = PromptReader.Read(spec.Prompt);
         var negative = PromptReader.Read(spec.NegativePrompt);
         var excluded = negative.Matches;
-        var groups = excluded.Where(m => m.Entry.Category == LexiconCategory.Group).Select(m => m.Entry.Value).ToHashSet(StringComparer.Ordinal);
+        var groups =
+            excluded.Where(m => m.Entry.Category == LexiconCategory.Group).Select(m => m.Entry.Value).ToHashSet(StringComparer.Ordinal);
         bool Banned(LexiconCategory category, string value) =>
             excluded.Any(m => m.Entry.Category == category && string.Equals(m.Entry.Value, value, StringComparison.Ordinal));
         var usable = reading.Matches
-            .Where(m => m.Entry.Category is not (LexiconCategory.Group or LexiconCategory.Colour or LexiconCategory.Size or LexiconCategory.Count or LexiconCategory.Direction))
+            .Where(m => m.Entry.Category is not (
+                LexiconCategory.Group or LexiconCategory.Colour or LexiconCategory.Size or LexiconCategory.Count
+                or LexiconCategory.Direction))
             .Where(m => m.Entry is not { Category: LexiconCategory.Look, Value: "cue" })
             .Where(m => !Banned(m.Entry.Category, m.Entry.Value))
             .ToList();
@@ -65,10 +68,12 @@ public static class ScenePlanner
 
         var bannedColours = negative.LooseColours.Concat(negative.Palette is { } p ? [p] : []).ToList();
         var palette = ChoosePalette(reading, bannedColours, groups, negative, seed);
-        var time = ParseOr(First(LexiconCategory.TimeOfDay), PlanRandom.Fork(seed, "time").Pick(DefaultTimes.Where(t => !Banned(LexiconCategory.TimeOfDay, t.ToString())).DefaultIfEmpty(TimeOfDay.Day).ToList()));
+        var time = ParseOr(First(LexiconCategory.TimeOfDay), PlanRandom.Fork(seed, "time").Pick(
+            DefaultTimes.Where(t => !Banned(LexiconCategory.TimeOfDay, t.ToString())).DefaultIfEmpty(TimeOfDay.Day).ToList()));
         var weather = groups.Contains("weather") ? Weather.Clear : ParseOr(First(LexiconCategory.Weather), Weather.Clear);
         var particles = ChooseParticles(weather, First(LexiconCategory.Particles), groups);
-        var backdrop = ParseOr(First(LexiconCategory.Backdrop), PlanRandom.Fork(seed, "backdrop").Next(2) == 0 ? Backdrop.Hills : Backdrop.Mountains);
+        var backdrop =
+            ParseOr(First(LexiconCategory.Backdrop), PlanRandom.Fork(seed, "backdrop").Next(2) == 0 ? Backdrop.Hills : Backdrop.Mountains);
         if (Banned(LexiconCategory.Backdrop, backdrop.ToString()))
         {
             backdrop = backdrop == Backdrop.Hills ? Backdrop.Mountains : Backdrop.Hills;
@@ -102,19 +107,23 @@ public static class ScenePlanner
             Tempo = tempo,
             Effects = new SceneEffects(
                 Clouds: !excluded.Any(m => m.Entry.Category == LexiconCategory.Weather && m.Entry.Value == nameof(Weather.Cloudy)),
-                Celestial: !excluded.Any(m => m.Entry.Category == LexiconCategory.Place && m.Entry.Value == "light" && m.Text is "sun" or "moon"),
+                Celestial: !excluded.Any(m => m.Entry.Category == LexiconCategory.Place && m.Entry.Value == "light"
+                    && m.Text is "sun" or "moon"),
                 Halo: !Banned(LexiconCategory.Effect, "halo")),
             Bindings = reading.Bindings,
             Fps = spec.FramesPerSecond,
         };
     }
 
-    /// <summary>The palette: the one the prompt asks for ("in shades of red", "sepia", a colour describing nothing else), else the seed's.</summary>
-    private static Palette ChoosePalette(PromptReading reading, List<NamedColour> banned, HashSet<string> groups, PromptReading negative, ulong seed)
+    /// <summary>The palette: the one the prompt asks for ("in shades of red", "sepia", a colour describing nothing else), else the
+    /// seed's.</summary>
+    private static Palette ChoosePalette(
+        PromptReading reading, List<NamedColour> banned, HashSet<string> groups, PromptReading negative, ulong seed)
     {
         var saturation = groups.Contains("colour") ? 0.12 : 0.72;
         var random = PlanRandom.Fork(seed, "palette");
-        var asked = reading.Sepia && !negative.Sepia ? new NamedColour("sepia", 35, 0.35, 0.5) : reading.Palette ?? (reading.LooseColours.Count > 0 ? reading.LooseColours[0] : null);
+        var asked = reading.Sepia && !negative.Sepia ? new NamedColour("sepia", 35, 0.35, 0.5)
+            : reading.Palette ?? (reading.LooseColours.Count > 0 ? reading.LooseColours[0] : null);
         if (asked is not null && !banned.Any(b => b.Matches(asked)))
         {
             return new Palette(asked.Hue, Wrap(asked.Hue + random.Range(-18, 18)), Math.Max(saturation, 0.8), asked.Word);
@@ -132,8 +141,10 @@ public static class ScenePlanner
         return new Palette(primary, secondary, saturation, null);
     }
 
-    /// <summary>Colours bound to the sky, light, ground and particles, less those the negative prompt names; and the scene's chroma.</summary>
-    private static SceneColours ChooseColours(PromptReading reading, PromptReading negative, List<NamedColour> banned, HashSet<string> groups)
+    /// <summary>Colours bound to the sky, light, ground and particles, less those the negative prompt names; and the scene's
+    /// chroma.</summary>
+    private static SceneColours ChooseColours(
+        PromptReading reading, PromptReading negative, List<NamedColour> banned, HashSet<string> groups)
     {
         NamedColour? Keep(NamedColour? colour, NamedColour? refused) =>
             colour is null || (refused is not null && refused.Matches(colour)) || banned.Any(b => b.Matches(colour)) ? null : colour;
@@ -180,7 +191,8 @@ public static class ScenePlanner
         }
 
         // "a slow pan across the valley", "zooming": the move without its direction; the seed picks the side of a pan.
-        var bare = reading.Of(LexiconCategory.Group).FirstOrDefault(m => m.Entry.Value == "camera" && m.Text is "pan" or "panning" or "zoom" or "zooming");
+        var bare = reading.Of(LexiconCategory.Group).FirstOrDefault(
+            m => m.Entry.Value == "camera" && m.Text is "pan" or "panning" or "zoom" or "zooming");
         if (bare is not null)
         {
             return bare.Text.StartsWith("zoom", StringComparison.Ordinal) ? CameraMove.ZoomIn
@@ -192,7 +204,8 @@ public static class ScenePlanner
             return CameraMove.Static;
         }
 
-        var allowed = DefaultCameras.Where(c => !excluded.Any(m => m.Entry.Category == LexiconCategory.Camera && m.Entry.Value == c.ToString())).ToList();
+        var allowed = DefaultCameras.Where(
+            c => !excluded.Any(m => m.Entry.Category == LexiconCategory.Camera && m.Entry.Value == c.ToString())).ToList();
         return allowed.Count == 0 ? CameraMove.Static : PlanRandom.Fork(seed, "camera").Pick(allowed);
     }
 
@@ -208,7 +221,8 @@ public static class ScenePlanner
             !(groups.Contains("animals") && kind is SubjectKind.Creature or SubjectKind.Bird or SubjectKind.Fish)
             && !negative.Subjects.Any(n => n.Kind == kind && n.Colour is null);
         bool Refused(SubjectPhrase subject) => negative.Subjects.Any(n =>
-            (string.Equals(n.Singular, subject.Singular, StringComparison.Ordinal) || (KindNouns.TryGetValue(n.Singular, out var k) && k == subject.Kind))
+            (string.Equals(n.Singular, subject.Singular, StringComparison.Ordinal)
+                || (KindNouns.TryGetValue(n.Singular, out var k) && k == subject.Kind))
             && (n.Colour is null || (subject.Colour is not null && n.Colour.Matches(subject.Colour))));
         var named = reading.Subjects
             .Where(s => !(groups.Contains("animals") && s.Kind is SubjectKind.Creature or SubjectKind.Bird or SubjectKind.Fish))

@@ -97,14 +97,16 @@ public static class SubjectLayout
         return placed.OrderBy(s => s.Group).ThenBy(s => s.X).ToList();
     }
 
-    private static IEnumerable<SubjectPlan> LayOut(List<Figure> members, Lane lane, double horizon, double sceneWidth, double sceneHeight, ulong seed)
+    private static IEnumerable<SubjectPlan> LayOut(
+        List<Figure> members, Lane lane, double horizon, double sceneWidth, double sceneHeight, ulong seed)
     {
         var random = PlanRandom.Fork(seed, "lane-" + lane.ToString());
         var first = members.FirstOrDefault(m => m.Heading is SubjectHeading.Left or SubjectHeading.Right)?.Heading;
         var firstSign = first == SubjectHeading.Left ? -1 : first == SubjectHeading.Right ? 1 : random.Next(2) == 0 ? -1 : 1;
         var opposite = lane != Lane.Scenery && members.Any(m => Sign(m.Heading) == -firstSign);
         var rows = opposite
-            ? new[] { members.Where(m => Sign(m.Heading) != -firstSign).ToList(), members.Where(m => Sign(m.Heading) == -firstSign).ToList() }
+            ? new[] { members.Where(m => Sign(m.Heading) != -firstSign).ToList(),
+                members.Where(m => Sign(m.Heading) == -firstSign).ToList() }
             : [members];
         for (var r = 0; r < rows.Length; r++)
         {

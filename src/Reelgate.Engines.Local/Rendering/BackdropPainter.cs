@@ -182,7 +182,8 @@ public sealed class BackdropPainter : IDisposable
             _path.MoveTo(-1.5f, _horizon + 0.1f);
             for (var x = -1.5f; x <= _width + 1.5f; x += 0.03f)
             {
-                var y = baseY - (amplitude * (1 + MathF.Sin((x * (2.2f + layer)) + (_shapes[layer] * 6))) * (0.6f + (0.4f * MathF.Sin(x * 5.1f))));
+                var y = baseY - (amplitude * (1 + MathF.Sin((x * (2.2f + layer)) + (_shapes[layer] * 6))) * (
+                    0.6f + (0.4f * MathF.Sin(x * 5.1f))));
                 _path.LineTo(x, y);
             }
 
@@ -221,7 +222,8 @@ public sealed class BackdropPainter : IDisposable
             var w = 0.1f + (0.08f * _shapes[i % 64]);
             var h = 0.18f + (0.3f * _shapes[(i + 13) % 64]);
             var rect = new SKRect(x, _horizon - h, x + w, _horizon + 0.02f);
-            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(LandHue() ?? 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])), shaded: false);
+            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(LandHue() ?? 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])),
+                shaded: false);
             _windows.Reset();
             for (var wy = rect.Top + 0.02f; wy < rect.Bottom - 0.03f; wy += 0.035f)
             {

@@ -109,7 +109,8 @@ public sealed class ParticlePainter : IDisposable
             case ParticleKind.Fireflies:
                 for (var i = 0; i < _x.Length; i++)
                 {
-                    var (x, y) = Position(i, w, h * 0.5f, 0.05f * MathF.Sin(_phase[i] + (t * 0.9f * pace)), 0.04f * MathF.Cos(_phase[i] + (t * 0.7f * pace)));
+                    var (x, y) = Position(i, w, h * 0.5f, 0.05f * MathF.Sin(_phase[i] + (t * 0.9f * pace)),
+                        0.04f * MathF.Cos(_phase[i] + (t * 0.7f * pace)));
                     AddDot(toPixels, x, y + (_height * 0.4f), 0.005f * _size[i]);
                 }
 
@@ -147,7 +148,8 @@ public sealed class ParticlePainter : IDisposable
         return (x, y);
     }
 
-    /// <summary>A round particle at the whole pixel nearest its place through the camera, its radius in scene units unscaled by the camera.</summary>
+    /// <summary>A round particle at the whole pixel nearest its place through the camera, its radius in scene units unscaled by the
+    /// camera.</summary>
     private void AddDot(SKMatrix toPixels, float x, float y, float radius)
     {
         var pixel = toPixels.MapPoint(x, y);

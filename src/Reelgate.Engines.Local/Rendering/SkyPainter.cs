@@ -45,7 +45,8 @@ public sealed class SkyPainter : IDisposable
         _clouds = new (float, float, float)[5];
         for (var i = 0; i < _clouds.Length; i++)
         {
-            _clouds[i] = ((float)(((i + 0.5) / _clouds.Length * (width + 0.6)) - 0.3 + random.Range(-0.1, 0.1)), (float)random.Range(0.06, 0.28) * height, (float)random.Range(0.09, 0.15));
+            _clouds[i] = ((float)(((i + 0.5) / _clouds.Length * (width + 0.6)) - 0.3 + random.Range(-0.1, 0.1)),
+                (float)random.Range(0.06, 0.28) * height, (float)random.Range(0.09, 0.15));
         }
     }
 
@@ -117,7 +118,8 @@ public sealed class SkyPainter : IDisposable
         _copy.Dispose();
     }
 
-    /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster) and blitted.</summary>
+    /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster) and
+    /// blitted.</summary>
     private SKImage DrawGradient(int pixelWidth, int pixelHeight)
     {
         var (top, bottom) = SkyColors();
@@ -138,7 +140,8 @@ public sealed class SkyPainter : IDisposable
 
         using var bitmap = new SKBitmap(new SKImageInfo(pixelWidth, pixelHeight, SKColorType.Bgra8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
-        using (var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, pixelHeight * 0.75f), colors, stops, SKShaderTileMode.Clamp))
+        using (var shader =
+            SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, pixelHeight * 0.75f), colors, stops, SKShaderTileMode.Clamp))
         using (var paint = new SKPaint { Shader = shader })
         {
             canvas.DrawRect(0, 0, pixelWidth, pixelHeight, paint);
@@ -193,16 +196,19 @@ public sealed class SkyPainter : IDisposable
         };
         var sat = _brush.Look.SaturationScale * satScale * _brush.Chroma;
         var lift = _brush.Look.LightnessLift * 0.5;
-        return (HslColor.From(top.H, top.S * sat, (top.L * lightScale) + lift), HslColor.From(bottom.H, bottom.S * sat, (bottom.L * lightScale) + lift));
+        return (HslColor.From(top.H, top.S * sat, (top.L * lightScale) + lift),
+            HslColor.From(bottom.H, bottom.S * sat, (bottom.L * lightScale) + lift));
     }
 
-    /// <summary>A colour bound to the sky or the light, at the lightness the time of day gives (white and black pull it their way).</summary>
+    /// <summary>A colour bound to the sky or the light, at the lightness the time of day gives (white and black pull it their
+    /// way).</summary>
     private static (double H, double S, double L) Bound(NamedColour colour, double lightness, double saturation) =>
         colour.Achromatic
             ? (colour.Hue, colour.Saturation, (colour.Lightness * 0.7) + (lightness * 0.3))
             : (colour.Hue, colour.Saturation * saturation, lightness);
 
-    /// <summary>The sun or moon, in the light's colour when the prompt names one; in a time-lapse it travels (sets at dusk, rises at dawn).</summary>
+    /// <summary>The sun or moon, in the light's colour when the prompt names one; in a time-lapse it travels (sets at dusk, rises at
+    /// dawn).</summary>
     private void DrawCelestial(SKCanvas canvas, SceneClock clock)
     {
         var light = _plan.Colours.Light;
@@ -210,17 +216,20 @@ public sealed class SkyPainter : IDisposable
         switch (_plan.TimeOfDay)
         {
             case TimeOfDay.Night:
-                _brush.Circle(canvas, _width * 0.76f, (_height * 0.2f) - travel, 0.055f, light is null ? new SKColor(235, 235, 215) : _brush.Color(light.Hue, light.Saturation, 0.8 / _brush.Light));
+                _brush.Circle(canvas, _width * 0.76f, (_height * 0.2f) - travel, 0.055f, light is null ? new SKColor(235, 235, 215)
+                    : _brush.Color(light.Hue, light.Saturation, 0.8 / _brush.Light));
                 break;
             case TimeOfDay.Dawn:
             case TimeOfDay.Dusk:
                 var sunY = (_height * 0.55f) + (_plan.TimeOfDay == TimeOfDay.Dawn ? -travel : travel);
-                _brush.Circle(canvas, _width * 0.3f, sunY, 0.1f, _brush.Color(light?.Hue ?? 28, light?.Saturation ?? 0.9, 0.6 / _brush.Light));
+                _brush.Circle(canvas, _width * 0.3f, sunY, 0.1f,
+                    _brush.Color(light?.Hue ?? 28, light?.Saturation ?? 0.9, 0.6 / _brush.Light));
                 break;
             default:
                 if (_plan.Backdrop != Backdrop.Space)
                 {
-                    _brush.Circle(canvas, (_width * 0.8f) - travel, _height * 0.16f, 0.06f, _brush.Color(light?.Hue ?? 52, light?.Saturation ?? 0.95, 0.62));
+                    _brush.Circle(canvas, (_width * 0.8f) - travel, _height * 0.16f, 0.06f,
+                        _brush.Color(light?.Hue ?? 52, light?.Saturation ?? 0.95, 0.62));
                 }
 
                 break;
@@ -250,7 +259,8 @@ public sealed class SkyPainter : IDisposable
             _path.AddCircle(cx, y, size);
             _path.AddCircle(cx + (size * 0.9f), y + (size * 0.2f), size * 0.75f);
             _path.AddCircle(cx - (size * 0.9f), y + (size * 0.25f), size * 0.65f);
-            _path.AddRoundRect(new SKRect(cx - (size * 1.5f), y + (size * 0.1f), cx + (size * 1.6f), y + (size * 0.8f)), size * 0.35f, size * 0.35f);
+            _path.AddRoundRect(new SKRect(cx - (size * 1.5f), y + (size * 0.1f), cx + (size * 1.6f), y + (size * 0.8f)), size * 0.35f,
+                size * 0.35f);
             _brush.Fill(canvas, _path, color, shaded: false);
         }
     }

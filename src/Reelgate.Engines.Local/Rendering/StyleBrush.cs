@@ -13,7 +13,8 @@ public sealed class StyleBrush : IDisposable
     private static readonly SKColor NeonCyan = new(30, 235, 255);
 
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
-    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round };
+    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round,
+        StrokeJoin = SKStrokeJoin.Round };
     private readonly SKPathBuilder _path = new();
 
     /// <param name="look">The style's look.</param>
@@ -100,7 +101,8 @@ public sealed class StyleBrush : IDisposable
         canvas.DrawLine(from, to, _stroke);
     }
 
-    /// <summary>Fills what the builder holds, then empties it. Large shapes pass shaded: false (see <see cref="Fill(SKCanvas, SKPath, SKColor, bool)"/>).</summary>
+    /// <summary>Fills what the builder holds, then empties it. Large shapes pass shaded: false (see <see cref="Fill(SKCanvas, SKPath,
+    /// SKColor, bool)"/>).</summary>
     public void Fill(SKCanvas canvas, SKPathBuilder builder, SKColor color, bool shaded = true)
     {
         using var path = builder.Detach();

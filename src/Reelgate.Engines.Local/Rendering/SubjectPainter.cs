@@ -59,7 +59,8 @@ public sealed class SubjectPainter : IDisposable
         _halo.Dispose();
     }
 
-    /// <summary>A soft white disc fading to nothing at its edge, drawn once (a gradient per frame is slow) and scaled per subject.</summary>
+    /// <summary>A soft white disc fading to nothing at its edge, drawn once (a gradient per frame is slow) and scaled per
+    /// subject.</summary>
     private static SKImage DrawHaloImage()
     {
         const int side = 128;
@@ -68,7 +69,8 @@ public sealed class SubjectPainter : IDisposable
         using (var paint = new SKPaint { IsAntialias = true })
         using (var shader = SKShader.CreateRadialGradient(
             new SKPoint(side / 2f, side / 2f), side / 2f,
-            [new SKColor(255, 250, 235, 255), new SKColor(255, 250, 235, 120), new SKColor(255, 250, 235, 0)], [0, 0.45f, 1], SKShaderTileMode.Clamp))
+            [new SKColor(255, 250, 235, 255), new SKColor(255, 250, 235, 120), new SKColor(255, 250, 235, 0)], [0, 0.45f, 1],
+                SKShaderTileMode.Clamp))
         {
             canvas.Clear(SKColors.Transparent);
             paint.Shader = shader;
@@ -90,7 +92,8 @@ public sealed class SubjectPainter : IDisposable
 
         var radius = size * HaloRadius * (float)(1 + (0.25 * clock.Pulse));
         _haloPaint.Color = SKColors.White.WithAlpha((byte)Math.Round(230 * Math.Min(strength, 1)));
-        canvas.DrawImage(_halo, new SKRect(x - radius, centreY - radius, x + radius, centreY + radius), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None), _haloPaint);
+        canvas.DrawImage(_halo, new SKRect(x - radius, centreY - radius, x + radius, centreY + radius),
+            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None), _haloPaint);
     }
 
     private void DrawSubject(SKCanvas canvas, SubjectPlan subject, SceneClock clock)
@@ -100,7 +103,8 @@ public sealed class SubjectPainter : IDisposable
         var travel = (float)(subject.Direction * subject.Speed * speed * clock.Seconds);
         var x = (((((float)subject.X * _width) + travel + _margin) % span) + span) % span - _margin;
         var flies = subject.Flies;
-        var bob = (float)(Math.Sin(subject.Phase + (clock.Seconds * Math.Tau * (0.4 + (0.5 * speed)))) * (flies ? 0.03 : 0.006) * Math.Min(speed + 0.2, 2));
+        var bob = (float)(Math.Sin(subject.Phase + (clock.Seconds * Math.Tau * (0.4 + (0.5 * speed)))) * (flies ? 0.03 : 0.006) * Math.Min(
+            speed + 0.2, 2));
         var y = ((float)subject.Y * _height) + bob;
         var grow = clock.Progress * clock.Progress * (3 - (2 * clock.Progress));
         var size = (float)(subject.Size * (1 + (subject.Approach * grow)));
@@ -120,7 +124,8 @@ public sealed class SubjectPainter : IDisposable
         canvas.Scale(1 - (squash * 0.4f), 1 + squash);
         var body = _brush.Color(subject.Hue, subject.Saturation, subject.Lightness);
         var accent = subject.Accent is { } second ? _brush.Color(second.Hue, second.Saturation, second.Lightness)
-            : subject.Saturation < 0.3 ? _brush.Color(subject.Hue, subject.Saturation, subject.Lightness > 0.5 ? subject.Lightness - 0.2 : subject.Lightness + 0.25)
+            : subject.Saturation < 0.3 ? _brush.Color(
+                subject.Hue, subject.Saturation, subject.Lightness > 0.5 ? subject.Lightness - 0.2 : subject.Lightness + 0.25)
             : _brush.Color(subject.Hue + 35, 0.6, 0.68);
         var dark = _brush.Color(subject.Hue, Math.Min(subject.Saturation, 0.35), Math.Min(0.2, subject.Lightness));
         var lit = _plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk;
@@ -145,7 +150,8 @@ public sealed class SubjectPainter : IDisposable
                 _shapes.House(canvas, body, accent, dark, lit);
                 break;
             case SubjectKind.Tree:
-                _shapes.Tree(canvas, subject.ColourWord is not null ? body : _brush.Color(125, 0.55, 0.38), dark, (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
+                _shapes.Tree(canvas, subject.ColourWord is not null ? body : _brush.Color(125, 0.55, 0.38), dark,
+                    (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
                 break;
             case SubjectKind.Robot:
                 _shapes.Robot(canvas, body, accent, dark, cycle);

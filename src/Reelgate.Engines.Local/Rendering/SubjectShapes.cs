@@ -77,7 +77,8 @@ public sealed class SubjectShapes(StyleBrush brush)
         {
             brush.Circle(c, wx, -0.13f, 0.13f, dark);
             var a = wheelAngle;
-            brush.Line(c, new(wx - (0.09f * MathF.Cos(a)), -0.13f - (0.09f * MathF.Sin(a))), new(wx + (0.09f * MathF.Cos(a)), -0.13f + (0.09f * MathF.Sin(a))), 0.025f, accent);
+            brush.Line(c, new(wx - (0.09f * MathF.Cos(a)), -0.13f - (0.09f * MathF.Sin(a))),
+                new(wx + (0.09f * MathF.Cos(a)), -0.13f + (0.09f * MathF.Sin(a))), 0.025f, accent);
         }
 
         brush.Circle(c, 0.56f, -0.32f, 0.04f, new SKColor(255, 240, 170));

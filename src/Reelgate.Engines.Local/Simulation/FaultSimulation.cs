@@ -45,7 +45,8 @@ public sealed partial class FaultSimulation
             {
                 return Outcome<FaultSimulation>.Fail(Failure.Invalid(
                     "metadata", InvalidCode,
-                    $"metadata.{MetadataKey} step {Failure.Printable(part)} is not understood; use fail:<code>, fail_retryable:<code>, moderation, delay:<seconds> (0-600) or stall, separated by commas"));
+                    $"metadata.{MetadataKey} step {Failure.Printable(part)} is not understood; use fail:<code>, fail_retryable:<code>, " +
+                    "moderation, delay:<seconds> (0-600) or stall, separated by commas"));
             }
 
             steps.Add(step);
@@ -68,7 +69,8 @@ public sealed partial class FaultSimulation
                     await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
                     break;
                 case SimulationAction.Moderation:
-                    return new RenderOutcome.Failed(new JobError(ModerationCode, "the request was refused by content moderation (simulated by metadata.reelgate_simulate)"));
+                    return new RenderOutcome.Failed(new JobError(
+                        ModerationCode, "the request was refused by content moderation (simulated by metadata.reelgate_simulate)"));
                 default:
                     return new RenderOutcome.Failed(
                         new JobError(step.Code!, $"simulated failure {step.Code} (metadata.reelgate_simulate)"),
@@ -88,9 +90,12 @@ public sealed partial class FaultSimulation
         {
             "moderation" when argument is null => new SimulationStep(SimulationAction.Moderation, ModerationCode, TimeSpan.Zero),
             "stall" when argument is null => new SimulationStep(SimulationAction.Stall, null, TimeSpan.Zero),
-            "fail" when argument is not null && CodePattern().IsMatch(argument) => new SimulationStep(SimulationAction.Fail, argument, TimeSpan.Zero),
-            "fail_retryable" when argument is not null && CodePattern().IsMatch(argument) => new SimulationStep(SimulationAction.FailRetryable, argument, TimeSpan.Zero),
-            "delay" when double.TryParse(argument, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxDelaySeconds
+            "fail" when argument is not null && CodePattern().IsMatch(argument) =>
+                new SimulationStep(SimulationAction.Fail, argument, TimeSpan.Zero),
+            "fail_retryable" when argument is not null && CodePattern().IsMatch(argument) =>
+                new SimulationStep(SimulationAction.FailRetryable, argument, TimeSpan.Zero),
+            "delay" when double.TryParse(argument, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                && seconds <= MaxDelaySeconds
                 => new SimulationStep(SimulationAction.Delay, null, TimeSpan.FromSeconds(seconds)),
             _ => null,
         };

@@ -16,7 +16,8 @@ namespace Reelgate.Engines.Upstream.EmpirioLabs;
 /// <summary>
 /// EmpirioLabs, the seed's own service, or any Reelgate: the request is Reelgate's own parameter table, sent
 /// with an Idempotency-Key equal to Reelgate's job id (a Reelgate upstream honours it; EmpirioLabs documents none,
-/// so a submission whose answer was lost is not sent again unless ResubmitWhenUncertain says so). Images go as data URIs of the normalised bytes, or as ids of uploads made first.
+/// so a submission whose answer was lost is not sent again unless ResubmitWhenUncertain says so). Images go as data URIs of the normalised
+/// bytes, or as ids of uploads made first.
 /// </summary>
 public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, UpstreamRuntime runtime, ILogger<EmpirioLabsEngine> logger)
     : UpstreamEngine(EngineName, "EmpirioLabs", options.Value, runtime, logger)
@@ -108,7 +109,8 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
         {
             var code = job.Property("error")?.Text("code");
             var message = job.Property("error")?.Text("message");
-            var kind = code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code) ? ProviderErrorKind.Moderation : ProviderErrorKind.Unknown;
+            var kind = code is not null && EmpirioLabsMapping.ModerationCodes.Contains(code) ? ProviderErrorKind.Moderation
+                : ProviderErrorKind.Unknown;
             return new PollResult.Failed(new ProviderError(kind, code, message));
         }
 
@@ -117,7 +119,8 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
             : new PollResult.Pending(EmpirioLabsMapping.ProgressPercent(job));
     }
 
-    private async Task<(string? Reference, SubmitResult? Refused)> ImageReferenceAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
+    private async Task<(string? Reference, SubmitResult? Refused)> ImageReferenceAsync(
+        RenderJob job, RenderInput input, CancellationToken cancellationToken)
     {
         if (_options.ImageTransport == EmpirioLabsImageTransport.DataUri)
         {
@@ -130,7 +133,8 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
         var file = new ByteArrayContent(bytes);
 #pragma warning restore IDISP001
         file.Headers.ContentType = new MediaTypeHeaderValue(input.ContentType);
-        request.Content = new MultipartFormDataContent { { file, EmpirioLabsMapping.UploadField, input.Role + Path.GetExtension(input.Path) } };
+        request.Content = new MultipartFormDataContent { { file, EmpirioLabsMapping.UploadField,
+            input.Role + Path.GetExtension(input.Path) } };
         var response = await Http.SendAsync(request, "upload", cancellationToken);
         if (response.IsSuccess && ProviderJson.ParseObject(response.Body)?.Text("id") is { Length: > 0 } id)
         {

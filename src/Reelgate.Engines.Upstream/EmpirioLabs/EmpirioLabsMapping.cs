@@ -46,7 +46,8 @@ internal static class EmpirioLabsMapping
             JsonValueKind.String => progress.GetString(),
             _ => null,
         };
-        if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
         {
             return null;
         }
@@ -57,7 +58,8 @@ internal static class EmpirioLabsMapping
     }
 
     /// <summary>Error codes in a failed job that mean moderation or no credits (Reelgate's own codes).</summary>
-    public static readonly IReadOnlySet<string> ModerationCodes = new HashSet<string>(StringComparer.Ordinal) { "content_moderation", "moderation", "content_policy_violation" };
+    public static readonly IReadOnlySet<string> ModerationCodes = new HashSet<string>(StringComparer.Ordinal) { "content_moderation",
+        "moderation", "content_policy_violation" };
 
     /// <summary>The video URL, read leniently: result.outputs[] of type video (else the first), else any url/video_url.</summary>
     public static Uri? OutputUrl(JsonElement job)

@@ -47,7 +47,8 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
             ? null
             : Failure.Invalid(param, UnsupportedCode,
                 $"{param} is {bytes.ToString(CultureInfo.InvariantCulture)} bytes in UTF-8; {DisplayName} (engine {Name}) takes at most " +
-                $"{FalMapping.MaxPromptBytes.ToString(CultureInfo.InvariantCulture)} bytes (accented, non-Latin characters and emoji take 2 to 4 bytes each)");
+                $"{FalMapping.MaxPromptBytes.ToString(CultureInfo.InvariantCulture)} bytes (accented, non-Latin characters and emoji " +
+                "take 2 to 4 bytes each)");
     }
 
     protected override async Task<SubmitResult> SubmitAsync(RenderJob job, CancellationToken cancellationToken)
@@ -58,7 +59,8 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
         {
             ["prompt"] = spec.Prompt,
             ["resolution"] = spec.Resolution,
-            ["duration"] = FalMapping.DurationAsString ? JsonValue.Create(spec.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(spec.DurationSeconds),
+            ["duration"] = FalMapping.DurationAsString ? JsonValue.Create(
+                spec.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(spec.DurationSeconds),
             ["seed"] = spec.Seed,
             [FalMapping.AudioField] = spec.Audio,
             [FalMapping.ThinkingField] = spec.Thinking,
@@ -127,7 +129,8 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
 
     protected override async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, handle.StatusUrl ?? throw new InvalidOperationException("a fal handle has a status URL"));
+        using var request =
+            Request(HttpMethod.Get, handle.StatusUrl ?? throw new InvalidOperationException("a fal handle has a status URL"));
         var response = await Http.SendAsync(request, "poll", cancellationToken);
         if (IsTransientStatus(response))
         {
@@ -162,14 +165,16 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
             var response = await Http.SendAsync(request, "cancel", cancellationToken);
             if (!response.IsSuccess)
             {
-                UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? "" : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? ""
+                    : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }
 
     private async Task<PollResult> ResultAsync(UpstreamHandle handle, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, handle.ResultUrl ?? throw new InvalidOperationException("a fal handle has a result URL"));
+        using var request =
+            Request(HttpMethod.Get, handle.ResultUrl ?? throw new InvalidOperationException("a fal handle has a result URL"));
         var response = await Http.SendAsync(request, "result", cancellationToken);
         if (response.IsTransportFailure || response.Status == 429)
         {
@@ -209,7 +214,8 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
     private string? OnOrigin(Uri? url)
     {
         var origin = new Uri(Options.BaseUrl);
-        return url is not null && Uri.Compare(url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        return url is not null && Uri.Compare(
+            url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
             ? url.AbsoluteUri
             : null;
     }

@@ -48,9 +48,11 @@ internal static class FalMapping
     public const string StatusCompleted = "COMPLETED";
 
     /// <summary>Seen in some schemas: final failures.</summary>
-    public static readonly IReadOnlySet<string> FailedStatuses = new HashSet<string>(StringComparer.Ordinal) { "FAILED", "CANCELED", "CANCELLED", "ERROR" };
+    public static readonly IReadOnlySet<string> FailedStatuses = new HashSet<string>(StringComparer.Ordinal) { "FAILED", "CANCELED",
+        "CANCELLED", "ERROR" };
 
-    /// <summary>Where status and result live when the submission answer gave no usable URLs: the app id is the first two segments.</summary>
+    /// <summary>Where status and result live when the submission answer gave no usable URLs: the app id is the first two
+    /// segments.</summary>
     public static string RequestsPath(string endpoint, string requestId)
     {
         var segments = endpoint.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -58,7 +60,8 @@ internal static class FalMapping
         return $"{app}/requests/{Uri.EscapeDataString(requestId)}";
     }
 
-    /// <summary>fal's error kinds: a "content_policy_violation" detail is moderation; a locked user or exhausted balance is no balance.</summary>
+    /// <summary>fal's error kinds: a "content_policy_violation" detail is moderation; a locked user or exhausted balance is no
+    /// balance.</summary>
     public static ProviderErrorKind? KindOf(JsonElement? body, string? message)
     {
         if (body?.Property("detail") is { ValueKind: JsonValueKind.Array } details
@@ -67,7 +70,8 @@ internal static class FalMapping
             return ProviderErrorKind.Moderation;
         }
 
-        if (message is not null && (message.Contains("balance", StringComparison.OrdinalIgnoreCase) || message.Contains("User is locked", StringComparison.OrdinalIgnoreCase)))
+        if (message is not null && (message.Contains("balance", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("User is locked", StringComparison.OrdinalIgnoreCase)))
         {
             return ProviderErrorKind.InsufficientBalance;
         }

@@ -11,7 +11,8 @@ namespace Reelgate.Engines.Upstream.Http;
 /// <summary>
 /// The named HTTP clients: one per provider (its base URL, the standard resilience handler tuned from its
 /// options) and one without credentials for downloading outputs, through the
-/// guarded connector (public addresses only, but for the operator's <see cref="OutputFetchOptions.PrivateHosts"/>). A POST is retried on every transient fault
+/// guarded connector (public addresses only, but for the operator's <see cref="OutputFetchOptions.PrivateHosts"/>). A POST is retried on
+/// every transient fault
 /// only where the provider dedupes repeats by a trace or idempotency key; elsewhere only when the provider
 /// certainly did not act on it (no connection, 429 or 503).
 /// </summary>

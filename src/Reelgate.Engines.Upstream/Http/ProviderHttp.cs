@@ -40,7 +40,8 @@ public sealed class ProviderHttp(IHttpClientFactory clients, string clientName, 
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await ReadBodyAsync(response.Content, cancellationToken);
-            metrics.Request(engine, operation, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), time.GetElapsedTime(started));
+            metrics.Request(engine, operation, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
+                time.GetElapsedTime(started));
             return new ProviderResponse((int)response.StatusCode, body, RetryAfter(response, time));
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError

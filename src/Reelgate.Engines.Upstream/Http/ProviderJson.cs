@@ -42,7 +42,8 @@ public static class ProviderJson
         element.Property(name) switch
         {
             { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) => n,
-            { ValueKind: JsonValueKind.String } v when long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            { ValueKind: JsonValueKind.String } v when long.TryParse(
+                v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
             _ => null,
         };
 
@@ -53,7 +54,8 @@ public static class ProviderJson
             ? uri
             : null;
 
-    /// <summary>An error message from the usual shapes: "message", "error" (a string or {message}), "detail" (a string or a list of {msg}).</summary>
+    /// <summary>An error message from the usual shapes: "message", "error" (a string or {message}), "detail" (a string or a list of
+    /// {msg}).</summary>
     public static string? ErrorMessage(this JsonElement element)
     {
         if (element.Text("message") is { } message)

@@ -3,7 +3,8 @@ using System.Net;
 namespace Reelgate.Engines.Upstream.Http;
 
 /// <summary>A provider's answer read in full (JSON bodies are small), or the transport fault that stopped it.</summary>
-public sealed record ProviderResponse(int Status, string Body, TimeSpan? RetryAfter, TransportFault Fault = TransportFault.None, string? FaultMessage = null)
+public sealed record ProviderResponse(
+    int Status, string Body, TimeSpan? RetryAfter, TransportFault Fault = TransportFault.None, string? FaultMessage = null)
 {
     /// <summary>What was sent, for the operator's log: the method, host and path (never the query or a header).</summary>
     public string? RequestLine { get; init; }

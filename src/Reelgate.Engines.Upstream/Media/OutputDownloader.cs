@@ -11,7 +11,8 @@ namespace Reelgate.Engines.Upstream.Media;
 /// link comes from a provider's answer: it goes through the guarded connector, and redirects are followed here so
 /// each hop is checked again.
 /// </summary>
-public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<OutputFetchOptions> options, EngineMetrics metrics, TimeProvider time)
+public sealed class OutputDownloader(
+    IHttpClientFactory clients, IOptions<OutputFetchOptions> options, EngineMetrics metrics, TimeProvider time)
 {
     public async Task<DownloadResult> DownloadAsync(string engine, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
     {
@@ -28,7 +29,8 @@ public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<Output
         return result;
     }
 
-    private async Task<DownloadResult> TryDownloadAsync(HttpClient client, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
+    private async Task<DownloadResult> TryDownloadAsync(
+        HttpClient client, Uri url, string path, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
@@ -46,7 +48,8 @@ public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<Output
                 {
                     if (redirects >= options.Value.MaxRedirects || response.Headers.Location is not { } location)
                     {
-                        return new DownloadResult(DownloadStatus.Refused, 0, $"the output link redirected more than {options.Value.MaxRedirects} times or without a Location");
+                        return new DownloadResult(DownloadStatus.Refused, 0,
+                            $"the output link redirected more than {options.Value.MaxRedirects} times or without a Location");
                     }
 
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -66,7 +69,8 @@ public sealed class OutputDownloader(IHttpClientFactory clients, IOptions<Output
         }
     }
 
-    private static async Task<DownloadResult> ReadAsync(HttpResponseMessage response, string path, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<DownloadResult> ReadAsync(
+        HttpResponseMessage response, string path, long maxBytes, CancellationToken cancellationToken)
     {
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {

@@ -12,7 +12,8 @@ internal sealed class ContentDownload(IHttpClientFactory clients, EngineMetrics 
 {
     public sealed record Result(long Bytes, string? Problem = null, bool TooLarge = false, bool Retryable = false);
 
-    public async Task<Result> SaveAsync(string engine, HttpRequestMessage request, string path, long maxBytes, CancellationToken cancellationToken)
+    public async Task<Result> SaveAsync(
+        string engine, HttpRequestMessage request, string path, long maxBytes, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -29,7 +30,8 @@ internal sealed class ContentDownload(IHttpClientFactory clients, EngineMetrics 
         }
     }
 
-    private static async Task<Result> TrySaveAsync(HttpClient client, HttpRequestMessage request, string path, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<Result> TrySaveAsync(
+        HttpClient client, HttpRequestMessage request, string path, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {

@@ -31,12 +31,14 @@ public sealed class OpenAiVideoDialect
     public static readonly IReadOnlyList<string> Names = [Sglang, VllmOmni, OpenAi];
 
     private static readonly string[] SglangSampler =
-        ["num_inference_steps", "guidance_scale", "guidance_scale_2", "true_cfg_scale", "flow_shift", "max_sequence_length", "enable_teacache"];
+        ["num_inference_steps", "guidance_scale", "guidance_scale_2", "true_cfg_scale", "flow_shift", "max_sequence_length",
+            "enable_teacache"];
 
     private static readonly string[] VllmSampler =
         ["num_inference_steps", "guidance_scale", "guidance_scale_2", "true_cfg_scale", "flow_shift", "boundary_ratio"];
 
-    private OpenAiVideoDialect(string name, IReadOnlyList<string> sampler, bool jsonForText, bool secondsAsText, bool takesFrames, bool takesSeed)
+    private OpenAiVideoDialect(string name, IReadOnlyList<string> sampler, bool jsonForText, bool secondsAsText, bool takesFrames,
+        bool takesSeed)
     {
         Name = name;
         Sampler = sampler;
@@ -65,8 +67,10 @@ public sealed class OpenAiVideoDialect
 
     public static OpenAiVideoDialect? Named(string? name) => name switch
     {
-        Sglang => new OpenAiVideoDialect(Sglang, SglangSampler, jsonForText: true, secondsAsText: false, takesFrames: true, takesSeed: true),
-        VllmOmni => new OpenAiVideoDialect(VllmOmni, VllmSampler, jsonForText: false, secondsAsText: true, takesFrames: true, takesSeed: true),
+        Sglang => new OpenAiVideoDialect(
+            Sglang, SglangSampler, jsonForText: true, secondsAsText: false, takesFrames: true, takesSeed: true),
+        VllmOmni => new OpenAiVideoDialect(
+            VllmOmni, VllmSampler, jsonForText: false, secondsAsText: true, takesFrames: true, takesSeed: true),
         OpenAi => new OpenAiVideoDialect(OpenAi, [], jsonForText: false, secondsAsText: true, takesFrames: false, takesSeed: false),
         _ => null,
     };
@@ -95,7 +99,8 @@ public sealed class OpenAiVideoDialect
             fields.Add(("model", model));
         }
 
-        fields.Add(("size", $"{spec.Size.Width.ToString(CultureInfo.InvariantCulture)}x{spec.Size.Height.ToString(CultureInfo.InvariantCulture)}"));
+        fields.Add(("size",
+            spec.Size.Width.ToString(CultureInfo.InvariantCulture) + "x" + spec.Size.Height.ToString(CultureInfo.InvariantCulture)));
         if (TakesFrames && spec.Frames is { } frames)
         {
             fields.Add(("num_frames", frames));

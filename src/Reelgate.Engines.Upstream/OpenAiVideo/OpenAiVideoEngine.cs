@@ -31,7 +31,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
     private readonly ILogger<OpenAiVideoEngine> _logger;
     private readonly ProviderHttp _http;
 
-    public OpenAiVideoEngine(IOptions<OpenAiVideoOptions> options, GpuServerPool pool, UpstreamRuntime runtime, ILogger<OpenAiVideoEngine> logger)
+    public OpenAiVideoEngine(IOptions<OpenAiVideoOptions> options, GpuServerPool pool, UpstreamRuntime runtime,
+        ILogger<OpenAiVideoEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runtime);
@@ -85,7 +86,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         {
             if (_dialect.Untakeable(parameter.Name) is not null)
             {
-                problems.Add($"model {card.Id}: parameter {parameter.Name} is not taken by the {_dialect.Name} dialect of engine {EngineName}");
+                problems.Add($"model {card.Id}: parameter {parameter.Name} is not taken by the {_dialect.Name} dialect of engine " +
+                    $"{EngineName}");
             }
         }
 
@@ -96,7 +98,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
 
         if (_dialect.Name == OpenAiVideoDialect.OpenAi && ServerModel(card.Id) is null)
         {
-            problems.Add($"model {card.Id}: engine {EngineName} with the openai dialect needs {OpenAiVideoOptions.SectionName}:Models:{card.Id}");
+            problems.Add($"model {card.Id}: engine {EngineName} with the openai dialect needs " +
+                $"{OpenAiVideoOptions.SectionName}:Models:{card.Id}");
         }
 
         return problems;
@@ -166,7 +169,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
                     UpstreamLog.TimedOut(_logger, Name, job.JobId, _options.Timeout);
                     await DeleteQuietlyAsync(job.JobId, handle, CancellationToken.None);
                     return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
-                        $"{Display} did not finish the job within {_options.Timeout}; it was asked to delete it and the hold was released"));
+                        $"{Display} did not finish the job within {_options.Timeout}; it was asked to delete it and the hold was " +
+                        "released"));
                 case PollResult.Failed failed:
                     var error = UpstreamErrors.From(Display, failed.Error, _options.ApiKey);
                     UpstreamLog.Failed(_logger, Name, job.JobId, error.Code);
@@ -175,7 +179,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
                     var transient = (PollResult.Transient)polled;
                     UpstreamLog.Failed(_logger, Name, job.JobId, UpstreamErrors.Unavailable);
                     return new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
-                        $"{Display} did not answer status polls {_options.MaxPollFailures} times in a row ({UpstreamErrors.Redact(transient.Reason, _options.ApiKey)})"), Retryable: true);
+                        $"{Display} did not answer status polls {_options.MaxPollFailures} times in a row " +
+                        $"({UpstreamErrors.Redact(transient.Reason, _options.ApiKey)})"), Retryable: true);
             }
         }
     }
@@ -197,7 +202,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
             if (lease is null)
             {
                 return new Submitted(null, null, new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
-                    $"no GPU server of engine {EngineName} could be reached ({tried.Count} tried); the job will be tried again"), Retryable: true));
+                    $"no GPU server of engine {EngineName} could be reached ({tried.Count} tried); the job will be tried again"),
+                        Retryable: true));
             }
 
             using var request = Request(HttpMethod.Post, lease.Server.At("v1/videos"));
@@ -236,7 +242,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
 
         var error = ErrorOf(response);
         var retryable = error.Kind is ProviderErrorKind.RateLimited or ProviderErrorKind.Unauthorized
-                        || (error.Kind == ProviderErrorKind.Unavailable && response.Fault is TransportFault.None or TransportFault.CircuitOpen);
+                        || (error.Kind == ProviderErrorKind.Unavailable
+                            && response.Fault is TransportFault.None or TransportFault.CircuitOpen);
         var jobError = UpstreamErrors.From(Display, error, _options.ApiKey);
         if (response.Fault == TransportFault.Timeout)
         {
@@ -252,7 +259,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         var response = await _http.SendAsync(request, "poll", cancellationToken);
         if (response.IsTransportFailure || response.Status is 408 or 425 or 429 or >= 500)
         {
-            return new PollResult.Transient(response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status}", response.RetryAfter);
+            return new PollResult.Transient(
+                response.IsTransportFailure ? response.FaultMessage ?? "no answer" : $"HTTP {response.Status}", response.RetryAfter);
         }
 
         if (response.Status == 404)
@@ -296,7 +304,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         {
             var host = new Uri(handle.ResultUrl!).Host;
             UpstreamLog.DownloadFailed(_logger, Name, job.JobId, host, problem);
-            return new RenderOutcome.Failed(new JobError(download.TooLarge ? UpstreamErrors.OutputTooLarge : UpstreamErrors.OutputUnavailable,
+            return new RenderOutcome.Failed(
+                new JobError(download.TooLarge ? UpstreamErrors.OutputTooLarge : UpstreamErrors.OutputUnavailable,
                 $"the output of {Display} could not be kept ({problem})"), Retryable: download.Retryable);
         }
 
@@ -306,7 +315,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
         var poster = Path.Combine(job.WorkDirectory, UpstreamEngine.PosterFileName);
         if (!await _runtime.Posters.ExtractAsync(video, poster, cancellationToken))
         {
-            return new RenderOutcome.Failed(new JobError(UpstreamErrors.Error, $"{Display} returned an output that is not a readable video"));
+            return new RenderOutcome.Failed(
+                new JobError(UpstreamErrors.Error, $"{Display} returned an output that is not a readable video"));
         }
 
         job.Progress.Report(98);
@@ -323,7 +333,8 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
             var response = await _http.SendAsync(request, "cancel", either.Token);
             if (!response.IsSuccess)
             {
-                var status = response.IsTransportFailure ? response.FaultMessage ?? "" : response.Status.ToString(CultureInfo.InvariantCulture);
+                var status = response.IsTransportFailure ? response.FaultMessage ?? ""
+                    : response.Status.ToString(CultureInfo.InvariantCulture);
                 UpstreamLog.CancelFailed(_logger, Name, jobId, status);
             }
         }

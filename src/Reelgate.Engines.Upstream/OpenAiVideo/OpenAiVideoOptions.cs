@@ -20,7 +20,8 @@ public sealed class OpenAiVideoOptions : UpstreamOptions
     /// <summary>Which server's fields to send: "sglang", "vllm-omni" or "openai" (see <see cref="OpenAiVideoDialect"/>).</summary>
     public string Dialect { get; set; } = OpenAiVideoDialect.Sglang;
 
-    /// <summary>The GPU servers, each the root of its API ("http://10.0.0.7:30000"); operator-named, so private addresses are fine.</summary>
+    /// <summary>The GPU servers, each the root of its API ("http://10.0.0.7:30000"); operator-named, so private addresses are
+    /// fine.</summary>
     public List<string> BaseUrls { get; set; } = [];
 
     /// <summary>Jobs each server runs at once, by the position of its URL in <see cref="BaseUrls"/>; a missing entry is 1.</summary>

@@ -28,7 +28,8 @@ internal static class OpenAiVideoRegistration
             .ToList();
         services.PostConfigure<Media.OutputFetchOptions>(outputs => outputs.PrivateHosts.AddRange(hosts));
 
-        var key = UpstreamServiceCollectionExtensions.KeyOf(configuration, OpenAiVideoOptions.SectionName, OpenAiVideoOptions.KeyVariable)?.Key;
+        var key = UpstreamServiceCollectionExtensions.KeyOf(
+            configuration, OpenAiVideoOptions.SectionName, OpenAiVideoOptions.KeyVariable)?.Key;
         services.AddOptions<OpenAiVideoOptions>()
             .Bind(section)
             .PostConfigure(options =>
@@ -57,7 +58,8 @@ internal static class OpenAiVideoRegistration
 
             for (var i = 0; i < options.BaseUrls.Count; i++)
             {
-                if (!Uri.TryCreate(options.BaseUrls[i], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                if (!Uri.TryCreate(options.BaseUrls[i], UriKind.Absolute, out var uri)
+                    || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
                     || !string.IsNullOrEmpty(uri.Query))
                 {
                     failures.Add($"{section}:BaseUrls:{i} must be an absolute http(s) URL without a query");

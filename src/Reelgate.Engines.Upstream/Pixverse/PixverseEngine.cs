@@ -77,7 +77,8 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
             var start = job.Images.FirstOrDefault(i => i.Role == "image");
             if (start is null)
             {
-                return new SubmitResult.Refused(new Core.Jobs.JobError("missing_image", "image to video needs an input image; none reached the engine"), false);
+                return new SubmitResult.Refused(
+                    new Core.Jobs.JobError("missing_image", "image to video needs an input image; none reached the engine"), false);
             }
 
             var end = job.Images.FirstOrDefault(i => i.Role == "image_end");
@@ -134,7 +135,8 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
         var envelope = PixverseEnvelope.Read(response);
         if (envelope is null)
         {
-            return response.IsSuccess ? TransientPoll(response, "a malformed answer") : new PollResult.Failed(ErrorFromStatus(response, null, null));
+            return response.IsSuccess ? TransientPoll(response, "a malformed answer")
+                : new PollResult.Failed(ErrorFromStatus(response, null, null));
         }
 
         if (envelope.ErrCode != 0 || envelope.Resp is not { } resp)
@@ -148,10 +150,14 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
         {
             PixverseMapping.StatusDone => resp.Url("url") is { } url
                 ? new PollResult.Succeeded(url)
-                : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 1", "the video is done but its answer has no url")),
-            PixverseMapping.StatusModerated => new PollResult.Failed(new ProviderError(ProviderErrorKind.Moderation, "status 7", envelope.ErrMsg is "success" ? null : envelope.ErrMsg)),
-            PixverseMapping.StatusFailed => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 8", "the generation failed")),
-            PixverseMapping.StatusDeleted => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 6", "the video was deleted")),
+                : new PollResult.Failed(new ProviderError(
+                    ProviderErrorKind.Unknown, "status 1", "the video is done but its answer has no url")),
+            PixverseMapping.StatusModerated => new PollResult.Failed(
+                new ProviderError(ProviderErrorKind.Moderation, "status 7", envelope.ErrMsg is "success" ? null : envelope.ErrMsg)),
+            PixverseMapping.StatusFailed =>
+                new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 8", "the generation failed")),
+            PixverseMapping.StatusDeleted =>
+                new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "status 6", "the video was deleted")),
             PixverseMapping.StatusGenerating => new PollResult.Pending(),
             null => TransientPoll(response, "an answer without a status"),
             { } unknown => new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown,
@@ -159,7 +165,8 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
         };
     }
 
-    private async Task<(long ImageId, SubmitResult? Refused)> UploadAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
+    private async Task<(long ImageId, SubmitResult? Refused)> UploadAsync(
+        RenderJob job, RenderInput input, CancellationToken cancellationToken)
     {
         var fitted = await ImageFitter.FitAsync(input, job.Spec.AspectRatio, Path.Combine(job.WorkDirectory, "fitted"), cancellationToken);
 

@@ -32,7 +32,8 @@ internal static class PixverseMapping
     /// <summary>Unconfirmed on every route.</summary>
     public const string ThinkingField = "thinking_type";
 
-    /// <summary>Multi-clip switch: Reelgate has no counterpart, so it is sent as false, and only where the model and route take it.</summary>
+    /// <summary>Multi-clip switch: Reelgate has no counterpart, so it is sent as false, and only where the model and route take
+    /// it.</summary>
     public const string MultiClipField = "generate_multi_clip_switch";
 
     /// <summary>

@@ -88,7 +88,8 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
         }
 
         var model = ProviderModel(spec.Model, ReplicateMapping.Models)!.Split('/');
-        using var request = Request(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(model[0])}/{Uri.EscapeDataString(model[1])}/predictions");
+        using var request =
+            Request(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(model[0])}/{Uri.EscapeDataString(model[1])}/predictions");
         request.Content = JsonContent.Create(new JsonObject { ["input"] = input });
         var response = await Http.SendAsync(request, "submit", cancellationToken);
         if (!response.IsSuccess)
@@ -125,9 +126,11 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
             case ReplicateMapping.StatusSucceeded:
                 return OutputUrl(prediction) is { } url
                     ? new PollResult.Succeeded(url)
-                    : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, status, "the prediction succeeded without an output URL"));
+                    : new PollResult.Failed(new ProviderError(
+                        ProviderErrorKind.Unknown, status, "the prediction succeeded without an output URL"));
             case ReplicateMapping.StatusFailed:
-                var error = prediction.Property("error") is { ValueKind: JsonValueKind.String } e ? e.GetString() : prediction.ErrorMessage();
+                var error = prediction.Property("error") is { ValueKind: JsonValueKind.String } e ? e.GetString()
+                    : prediction.ErrorMessage();
                 return new PollResult.Failed(new ProviderError(
                     ReplicateMapping.IsModeration(error) ? ProviderErrorKind.Moderation : ProviderErrorKind.Unknown, status, error));
             case ReplicateMapping.StatusCanceled:
@@ -143,7 +146,8 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
         var response = await Http.SendAsync(request, "cancel", cancellationToken);
         if (!response.IsSuccess)
         {
-            UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? "" : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? ""
+                : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -153,7 +157,8 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
         {
             { ValueKind: JsonValueKind.String } => prediction.Url("output"),
             { ValueKind: JsonValueKind.Array } list => list.EnumerateArray()
-                .Select(item => item.ValueKind == JsonValueKind.String && Uri.TryCreate(item.GetString(), UriKind.Absolute, out var u) ? u : null)
+                .Select(item => item.ValueKind == JsonValueKind.String && Uri.TryCreate(item.GetString(), UriKind.Absolute, out var u) ? u
+                    : null)
                 .FirstOrDefault(u => u is not null && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)),
             _ => null,
         };

@@ -11,7 +11,8 @@ internal static class CappedCopy
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            await using var target =
+                new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
             long total = 0;
             while (true)
             {

@@ -14,7 +14,8 @@ internal static class DataUriDecoder
     /// <summary>The longest payload whose decoded bytes can fit the limit.</summary>
     internal const long MaxPayloadChars = (ImageLimits.MaxInputBytes + 2) / 3 * 4;
 
-    public static async Task<Outcome<long>> DecodeToFileAsync(string dataUri, string param, string path, CancellationToken cancellationToken)
+    public static async Task<Outcome<long>> DecodeToFileAsync(
+        string dataUri, string param, string path, CancellationToken cancellationToken)
     {
         var marker = dataUri.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
         if (!dataUri.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || marker < 0)

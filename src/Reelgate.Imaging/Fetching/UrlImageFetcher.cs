@@ -96,7 +96,8 @@ internal sealed class UrlImageFetcher
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.1));
             request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Reelgate", "1.0"));
 
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response =
+                await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var host = current.Host;
             if (IsRedirect(response.StatusCode))
             {
@@ -128,7 +129,8 @@ internal sealed class UrlImageFetcher
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var written = await CappedCopy.ToFileAsync(body, destinationPath, ImageLimits.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+            var written =
+                await CappedCopy.ToFileAsync(body, destinationPath, ImageLimits.MaxInputBytes, cancellationToken).ConfigureAwait(false);
             if (written is not { } bytes)
             {
                 return TooLarge(param);
@@ -156,7 +158,8 @@ internal sealed class UrlImageFetcher
 
             if (inner is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData })
             {
-                return Failure.Invalid(param, ImageErrorCodes.Unreachable, $"{param}: the host {Failure.Printable(host)} could not be resolved");
+                return Failure.Invalid(param, ImageErrorCodes.Unreachable,
+                    $"{param}: the host {Failure.Printable(host)} could not be resolved");
             }
         }
 

@@ -16,7 +16,8 @@ public sealed class PosterExtractor(IOptions<MediaToolsOptions> options)
 #pragma warning disable IDISP001 // BufferedCommandResult is not IDisposable; the analyzer sees CommandTask's Dispose
         var result = await Cli.Wrap(options.Value.FfmpegPath)
             .WithArguments(
-                ["-v", "error", "-nostdin", "-y", .. Mp4Input.FileOnly, "-i", video, "-map", "0:v:0", "-frames:v", "1", "-q:v", "3", poster])
+                ["-v", "error", "-nostdin", "-y", .. Mp4Input.FileOnly, "-i", video, "-map", "0:v:0", "-frames:v", "1", "-q:v", "3",
+                    poster])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
 #pragma warning restore IDISP001

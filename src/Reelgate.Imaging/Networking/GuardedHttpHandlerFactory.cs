@@ -8,7 +8,8 @@ namespace Reelgate.Imaging.Networking;
 /// resolved once per connection, every answer checked, and the socket opened to the checked address.
 /// No proxy, no cookies, no automatic redirects (callers follow them, so each hop is checked again), no
 /// automatic decompression, no HTTP/3. Use it as the primary handler of a named HttpClient:
-/// <c>services.AddHttpClient("x").ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService&lt;GuardedHttpHandlerFactory&gt;().Create(policy, timeout))</c>.
+/// <c>services.AddHttpClient("x").ConfigurePrimaryHttpMessageHandler(sp =>
+/// sp.GetRequiredService&lt;GuardedHttpHandlerFactory&gt;().Create(policy, timeout))</c>.
 /// </summary>
 public sealed class GuardedHttpHandlerFactory
 {
@@ -22,7 +23,8 @@ public sealed class GuardedHttpHandlerFactory
     }
 
     /// <summary>Tests only: replaces the socket connect so no packet leaves the machine, whatever the guard says.</summary>
-    internal GuardedHttpHandlerFactory(IHostResolver resolver, ILogger logger, Func<IPEndPoint, CancellationToken, ValueTask<Stream>>? connect)
+    internal GuardedHttpHandlerFactory(
+        IHostResolver resolver, ILogger logger, Func<IPEndPoint, CancellationToken, ValueTask<Stream>>? connect)
     {
         _resolver = resolver;
         _logger = logger;

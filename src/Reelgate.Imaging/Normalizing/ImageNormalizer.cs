@@ -25,7 +25,8 @@ public sealed class ImageNormalizer
     private readonly ILogger<ImageNormalizer> _logger;
     private readonly NormalizePipeline _pipeline;
 
-    public ImageNormalizer(IOptions<ImagingOptions> options, DecodeQueue queue, ScratchSpace scratch, TimeProvider time, ILogger<ImageNormalizer> logger)
+    public ImageNormalizer(IOptions<ImagingOptions> options, DecodeQueue queue, ScratchSpace scratch, TimeProvider time,
+        ILogger<ImageNormalizer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         VipsRuntime.EnsureConfigured();
@@ -41,7 +42,8 @@ public sealed class ImageNormalizer
     /// Reads the stream (an upload's body) to a scratch file, refusing it as soon as it passes 50 MiB, then
     /// normalises it into <paramref name="outputPath"/>.
     /// </summary>
-    public async Task<Outcome<NormalizedImage>> NormalizeAsync(Stream input, string param, string outputPath, CancellationToken cancellationToken)
+    public async Task<Outcome<NormalizedImage>> NormalizeAsync(
+        Stream input, string param, string outputPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var spooled = _scratch.NewPath(".in");
@@ -61,8 +63,10 @@ public sealed class ImageNormalizer
         }
     }
 
-    /// <summary>Normalises the file at <paramref name="inputPath"/> into <paramref name="outputPath"/> (created or overwritten; removed again on failure).</summary>
-    public async Task<Outcome<NormalizedImage>> NormalizeAsync(string inputPath, string param, string outputPath, CancellationToken cancellationToken)
+    /// <summary>Normalises the file at <paramref name="inputPath"/> into <paramref name="outputPath"/> (created or overwritten; removed
+    /// again on failure).</summary>
+    public async Task<Outcome<NormalizedImage>> NormalizeAsync(
+        string inputPath, string param, string outputPath, CancellationToken cancellationToken)
     {
         var length = new FileInfo(inputPath).Length;
         if (length > ImageLimits.MaxInputBytes)
@@ -138,9 +142,12 @@ public sealed class ImageNormalizer
     {
         ImageFormat.Jpeg or ImageFormat.Png or ImageFormat.Webp => null,
         ImageFormat.Empty => Failure.Invalid(param, ImageErrorCodes.NotAnImage, $"{param}: the image is empty (0 bytes)"),
-        ImageFormat.Html => Failure.Invalid(param, ImageErrorCodes.NotAnImage, $"{param}: the content is an HTML page, not an image; JPEG, PNG and WebP are accepted"),
-        ImageFormat.Xml or ImageFormat.Unknown => Failure.Invalid(param, ImageErrorCodes.NotAnImage, $"{param}: the content is not an image; JPEG, PNG and WebP are accepted"),
-        _ => Failure.Invalid(param, ImageErrorCodes.UnsupportedFormat, $"{param}: {Describe(format)} images are not supported; use JPEG, PNG or WebP"),
+        ImageFormat.Html => Failure.Invalid(
+            param, ImageErrorCodes.NotAnImage, $"{param}: the content is an HTML page, not an image; JPEG, PNG and WebP are accepted"),
+        ImageFormat.Xml or ImageFormat.Unknown =>
+            Failure.Invalid(param, ImageErrorCodes.NotAnImage, $"{param}: the content is not an image; JPEG, PNG and WebP are accepted"),
+        _ => Failure.Invalid(param, ImageErrorCodes.UnsupportedFormat,
+            $"{param}: {Describe(format)} images are not supported; use JPEG, PNG or WebP"),
     };
 
     private static string Describe(ImageFormat format) => format switch

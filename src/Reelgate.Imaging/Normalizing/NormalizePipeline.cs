@@ -25,7 +25,8 @@ internal sealed class NormalizePipeline
         _onRecompress = onRecompress;
     }
 
-    public Outcome<NormalizedImage> Run(string inputPath, ImageFormat format, string param, string outputPath, CancellationToken cancellationToken)
+    public Outcome<NormalizedImage> Run(
+        string inputPath, ImageFormat format, string param, string outputPath, CancellationToken cancellationToken)
     {
         int width, height, orientation;
         bool hasAlpha;
@@ -39,13 +40,15 @@ internal sealed class NormalizePipeline
         }
         catch (VipsException)
         {
-            return Failure.Invalid(param, ImageErrorCodes.Corrupt, $"{param}: the {Name(format)} header is broken; the file is not a readable image");
+            return Failure.Invalid(param, ImageErrorCodes.Corrupt,
+                $"{param}: the {Name(format)} header is broken; the file is not a readable image");
         }
 
         if ((long)width * height > ImageLimits.MaxPixels)
         {
             return Failure.Invalid(param, ImageErrorCodes.TooManyPixels,
-                $"{param}: the image declares {width}x{height} pixels ({width * (double)height / 1e6:0.#} megapixels); at most {ImageLimits.MaxPixels / 1_000_000} megapixels are accepted");
+                $"{param}: the image declares {width}x{height} pixels ({width * (double)height / 1e6:0.#} megapixels); at most " +
+                $"{ImageLimits.MaxPixels / 1_000_000} megapixels are accepted");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -85,12 +88,14 @@ internal sealed class NormalizePipeline
         }
     }
 
-    private static long Encode(string inputPath, ResizePlan plan, bool png, int quality, string outputPath, CancellationToken cancellationToken)
+    private static long Encode(string inputPath, ResizePlan plan, bool png, int quality, string outputPath,
+        CancellationToken cancellationToken)
     {
         var owned = new List<Image>(4);
         try
         {
-            var image = Own(owned, Image.Thumbnail(inputPath, plan.Width, height: plan.Height, size: Enums.Size.Force, failOn: Enums.FailOn.Error));
+            var image =
+                Own(owned, Image.Thumbnail(inputPath, plan.Width, height: plan.Height, size: Enums.Size.Force, failOn: Enums.FailOn.Error));
             if (image.Interpretation != Enums.Interpretation.Srgb || image.Format != Enums.BandFormat.Uchar)
             {
                 image = Own(owned, image.Colourspace(Enums.Interpretation.Srgb));

@@ -26,7 +26,10 @@ internal static class VipsRuntime
         Operation.Block("VipsForeignLoadJpeg", false);
         Operation.Block("VipsForeignLoadPng", false);
         Operation.Block("VipsForeignLoadWebp", false);
-        Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info | Enums.LogLevelFlags.Debug, DropMessage);
+        Log.SetLogHandler(
+            "VIPS",
+            Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info | Enums.LogLevelFlags.Debug,
+            DropMessage);
         return true;
     }
 }
