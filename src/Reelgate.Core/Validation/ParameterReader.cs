@@ -99,62 +99,54 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
         return null;
     }
 
-    private Failure? Text(ParameterSpec spec)
+    private Failure? Text(ParameterSpec spec) => WithString(spec, value =>
     {
         var name = spec.Name;
-        var outcome = fields.OptionalString(name);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Failure;
-        }
-
-        if (outcome.Value is null)
-        {
-            return spec.Required ? Failure.Missing(name) : null;
-        }
-
-        var length = outcome.Value.EnumerateRunes().Count();
+        var length = value.EnumerateRunes().Count();
         if (spec.MaxLength is { } max && length > max)
         {
             return Failure.Invalid(name, "string_too_long", $"{name} is {length} characters; at most {max} are allowed");
         }
 
-        if (outcome.Value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
             return Failure.Invalid(name, "invalid_value", $"{name} contains control characters; only tabs and line breaks are allowed");
         }
 
-        if (spec.Required && string.IsNullOrWhiteSpace(outcome.Value))
+        if (spec.Required && string.IsNullOrWhiteSpace(value))
         {
             return Failure.Invalid(name, "invalid_value", $"{name} must not be blank");
         }
 
-        Set(name, outcome.Value, chosen: false);
+        Set(name, value, chosen: false);
         return null;
-    }
+    });
 
-    private Failure? ImageInput(ParameterSpec spec)
+    private Failure? ImageInput(ParameterSpec spec) => WithString(spec, value =>
     {
-        var name = spec.Name;
-        var outcome = fields.OptionalString(name);
+        if (ImageReference.Classify(value) is null)
+        {
+            return Failure.Invalid(spec.Name, "invalid_value",
+                $"{spec.Name} must be an http(s) URL, a data:image/...;base64, URI or an upload id (upl_...)");
+        }
+
+        Set(spec.Name, value, chosen: false);
+        return null;
+    });
+
+    /// <summary>
+    /// The frame a text and an image share: a present value must be a string, checked and kept by
+    /// <paramref name="read"/>; an absent one is missing when required.
+    /// </summary>
+    private Failure? WithString(ParameterSpec spec, Func<string, Failure?> read)
+    {
+        var outcome = fields.OptionalString(spec.Name);
         if (!outcome.Succeeded)
         {
             return outcome.Failure;
         }
 
-        if (outcome.Value is null)
-        {
-            return spec.Required ? Failure.Missing(name) : null;
-        }
-
-        if (ImageReference.Classify(outcome.Value) is null)
-        {
-            return Failure.Invalid(name, "invalid_value",
-                $"{name} must be an http(s) URL, a data:image/...;base64, URI or an upload id (upl_...)");
-        }
-
-        Set(name, outcome.Value, chosen: false);
-        return null;
+        return outcome.Value is null ? (spec.Required ? Failure.Missing(spec.Name) : null) : read(outcome.Value);
     }
 
     private Failure? Integer(ParameterSpec spec) => WithDefault(spec,
