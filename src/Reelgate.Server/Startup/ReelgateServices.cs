@@ -77,6 +77,11 @@ public static class ReelgateServices
         services.AddSingleton<EventStreamSlots>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<InputStaging>();
+        services.AddSingleton<EngineFallback>();
+        services.AddSingleton<OutputStore>();
+        services.AddSingleton<FailureRules>();
+        services.AddSingleton<LeaseHeartbeat>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
         services.AddWebhooksAndRetention(configuration);
