@@ -2,16 +2,15 @@ using System.Diagnostics;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
-using Reelgate.Server.Webhooks;
 
 namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The job store, observed: every accepted submission and every final state is counted and traced in the
-/// job's trace, and a final state wakes this node's webhook sender (its event is already in the outbox).
-/// The store's behaviour is unchanged; a final state is read back once to measure it.
+/// job's trace. The store's behaviour is unchanged; a final state is read back once to measure it. (Announcing
+/// changes to this process's listeners is <see cref="Workers.AnnouncingJobStore"/>'s part.)
 /// </summary>
-public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, WebhookSignal webhooks) : IJobStore
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : IJobStore
 {
     public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
@@ -114,7 +113,6 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
     private void Finished(Job job, string spanName)
     {
         metrics.Finished(job);
-        webhooks.Pulse();
         using var span = JobTracing.StartChild(job.Id, spanName);
         span?.SetTag("reelgate.status", job.Status.ToWire());
         span?.SetTag("reelgate.engine", job.Result?.Engine ?? job.Engine);

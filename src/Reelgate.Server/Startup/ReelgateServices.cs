@@ -85,6 +85,11 @@ public static class ReelgateServices
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
         services.AddWebhooksAndRetention(configuration);
+
+        // Every change of a job made here is announced by the stores' decorators, never by their callers.
+        services.Decorate<IJobStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingJobStore>(sp, inner));
+        services.Decorate<IRetentionStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingRetentionStore>(sp, inner));
+        services.Decorate<IWebhookStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingWebhookStore>(sp, inner));
         services.AddOpenAiVideos(configuration);
         return services;
     }

@@ -32,7 +32,7 @@ public static class DeliveriesApi
     }
 
     private static async Task<IResult> RedeliverAsync(
-        string job_id, string delivery_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, WebhookSignal signal, TimeProvider time, CancellationToken cancellationToken)
+        string job_id, string delivery_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(job_id, http, jobs, cancellationToken))
         {
@@ -45,7 +45,6 @@ public static class DeliveriesApi
                 $"job {job_id} has no delivery {Failure.Printable(delivery_id)}", "delivery_id"));
         }
 
-        signal.Pulse();
         return TypedResults.Accepted($"/v1/jobs/{job_id}/deliveries", await ListResponseAsync(job_id, webhooks, cancellationToken));
     }
 
