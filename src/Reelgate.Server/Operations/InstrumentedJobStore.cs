@@ -43,7 +43,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
         return outcome;
     }
 
-    public async Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<Job?> ClaimAsync(
+        string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
         if (job is not null)
@@ -59,13 +60,16 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
     public Task<bool> RenewLeaseAsync(string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
         inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken);
 
-    public Task<bool> ReportProgressAsync(string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> ReportProgressAsync(
+        string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken);
 
-    public Task<bool> SaveCheckpointAsync(string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> SaveCheckpointAsync(
+        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
 
-    public async Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
         if (completed)
@@ -76,7 +80,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
         return completed;
     }
 
-    public async Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> FailAsync(
+        string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failed = await inner.FailAsync(jobId, workerId, error, now, cancellationToken);
         if (failed)
@@ -87,7 +92,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
         return failed;
     }
 
-    public Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> ReleaseAsync(
+        string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
 
     public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public static class OperationsRegistration
         }
 
         builder.Services.AddSingleton<WorkerHeartbeat>();
-        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
@@ -63,7 +64,9 @@ public static class OperationsRegistration
     private static bool PrometheusEnabled(IConfiguration configuration) =>
         !string.Equals(configuration["Reelgate:Metrics:Prometheus"], "false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>/metrics needs an admin key (Prometheus sends it as a bearer credential) unless Reelgate:Metrics:AllowAnonymous is true.</summary>
+    /// <summary>
+    /// /metrics needs an admin key (Prometheus sends it as a bearer credential) unless Reelgate:Metrics:AllowAnonymous is true.
+    /// </summary>
     private static bool MetricsNeedAdminKey(IConfiguration configuration) =>
         !string.Equals(configuration["Reelgate:Metrics:AllowAnonymous"], "true", StringComparison.OrdinalIgnoreCase);
 

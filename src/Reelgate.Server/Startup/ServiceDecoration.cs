@@ -4,13 +4,15 @@ namespace Reelgate.Server.Startup;
 public static class ServiceDecoration
 {
     /// <summary>Wraps every registration of a service in a decorator (engines are many; the job store is one).</summary>
-    public static IServiceCollection Decorate<TService>(this IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
+    public static IServiceCollection Decorate<TService>(
+        this IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
         where TService : class
     {
         foreach (var descriptor in services.Where(d => d.ServiceType == typeof(TService)).ToList())
         {
             var index = services.IndexOf(descriptor);
-            services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate(sp, (TService)Create(sp, descriptor)), descriptor.Lifetime);
+            services[index] = ServiceDescriptor.Describe(
+                typeof(TService), sp => decorate(sp, (TService)Create(sp, descriptor)), descriptor.Lifetime);
         }
 
         return services;

@@ -21,5 +21,6 @@ public sealed class AnnouncingRetentionStore(IRetentionStore inner, JobChangeFee
     public Task<IReadOnlyList<Upload>> ListExpiredUploadsAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
         inner.ListExpiredUploadsAsync(cutoff, limit, cancellationToken);
 
-    public Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken) => inner.DeleteUploadAsync(uploadId, cancellationToken);
+    public Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken) =>
+        inner.DeleteUploadAsync(uploadId, cancellationToken);
 }

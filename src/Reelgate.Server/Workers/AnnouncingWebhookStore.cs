@@ -10,7 +10,8 @@ namespace Reelgate.Server.Workers;
 /// </summary>
 public sealed class AnnouncingWebhookStore(IWebhookStore inner, WebhookSignal webhooks) : IWebhookStore
 {
-    public Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(DateTimeOffset now, TimeSpan lockFor, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(
+        DateTimeOffset now, TimeSpan lockFor, int limit, CancellationToken cancellationToken) =>
         inner.ClaimDueAsync(now, lockFor, limit, cancellationToken);
 
     public Task RecordAttemptAsync(

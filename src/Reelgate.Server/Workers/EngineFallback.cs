@@ -57,7 +57,10 @@ public sealed partial class EngineFallback(
             starting(engine, checkpoint);
             var engineDirectory = Path.Combine(workDirectory, engine.Name);
             Directory.CreateDirectory(engineDirectory);
-            var render = new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint) { AllowSimulation = job.Simulate };
+            var render = new RenderJob(job.Id, job.Request, inputs, engineDirectory, progress, checkpoint)
+            {
+                AllowSimulation = job.Simulate,
+            };
             var outcome = await engine.RenderAsync(render, cancellationToken);
 
             // Fallback: an engine that failed before accepting the job (nothing in its checkpoint) hands it to the next.
@@ -71,6 +74,7 @@ public sealed partial class EngineFallback(
         }
     }
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Job {JobId}: engine {Engine} did not accept it ({Code}); moving to engine {Next}")]
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning,
+        Message = "Job {JobId}: engine {Engine} did not accept it ({Code}); moving to engine {Next}")]
     private static partial void LogFallback(ILogger logger, string jobId, string engine, string code, string next);
 }

@@ -110,7 +110,8 @@ public sealed partial class FailureRules(IJobStore jobs, IOptions<WorkerOptions>
         var delay = _options.RetryDelay(job.Attempts);
         LogRetry(logger, job.Id, code, delay);
         var now = time.GetUtcNow();
-        await jobs.ReleaseAsync(job.Id, workerId, JobRelease.Retry(delay > TimeSpan.Zero ? now + delay : null), now, CancellationToken.None);
+        var release = JobRelease.Retry(delay > TimeSpan.Zero ? now + delay : null);
+        await jobs.ReleaseAsync(job.Id, workerId, release, now, CancellationToken.None);
     }
 
     /// <summary>Asks the engine to stop the work behind its checkpoint, best effort and bounded in time.</summary>
@@ -134,7 +135,8 @@ public sealed partial class FailureRules(IJobStore jobs, IOptions<WorkerOptions>
         Message = "Job {JobId} failed with retryable {Code}; back to the queue, retried after {Delay}")]
     private static partial void LogRetry(ILogger logger, string jobId, string code, TimeSpan delay);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Job {JobId} ran past engine {Engine}'s time limit of {Limit}; it fails")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
+        Message = "Job {JobId} ran past engine {Engine}'s time limit of {Limit}; it fails")]
     private static partial void LogOverTime(ILogger logger, string jobId, string engine, TimeSpan limit);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Job {JobId} was handed back to the queue at shutdown")]

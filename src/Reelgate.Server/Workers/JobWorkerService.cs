@@ -115,6 +115,7 @@ public sealed partial class JobWorkerService(
     [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Worker {WorkerId} failed outside a job; it claims again")]
     private static partial void LogSlotError(ILogger logger, Exception exception, string workerId);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Job {JobId} failed after {MaxAttempts} attempts whose workers stopped")]
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
+        Message = "Job {JobId} failed after {MaxAttempts} attempts whose workers stopped")]
     private static partial void LogExhausted(ILogger logger, string jobId, int maxAttempts);
 }

@@ -14,7 +14,8 @@ public sealed class LeaseHeartbeat(IJobStore jobs, IOptions<WorkerOptions> optio
     private readonly WorkerOptions _options = options.Value;
 
     /// <summary>Beats until <paramref name="stop"/> fires (the render is over) or a write is refused.</summary>
-    public async Task RunAsync(string jobId, string workerId, ProgressReporter progress, CancellationTokenSource jobToken, CancellationToken stop)
+    public async Task RunAsync(
+        string jobId, string workerId, ProgressReporter progress, CancellationTokenSource jobToken, CancellationToken stop)
     {
         var renewEvery = _options.Lease / 3;
         var lastRenew = time.GetTimestamp();

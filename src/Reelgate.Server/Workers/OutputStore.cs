@@ -16,7 +16,8 @@ public sealed partial class OutputStore(IJobStore jobs, IBlobStore blobs, IMedia
     public static string OutputPrefix(string jobId, int attempt) => $"outputs/{jobId}/{attempt.ToString(CultureInfo.InvariantCulture)}/";
 
     /// <summary>Stores the outputs and completes the job; false (and nothing kept) when the job was no longer ours.</summary>
-    public async Task<bool> CompleteAsync(Job job, string workerId, string engine, RenderOutcome.Rendered rendered, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        Job job, string workerId, string engine, RenderOutcome.Rendered rendered, CancellationToken cancellationToken)
     {
         var prefix = OutputPrefix(job.Id, job.Attempts);
         var outputs = new List<JobOutput>();

@@ -23,6 +23,14 @@ public static class RunnerSteps
         return job;
     }
 
+    /// <summary>Cancels the job through the API and asserts 200.</summary>
+    public static async Task CancelAsync(TestKey key, string jobId)
+    {
+        var (status, json, response) = await Api.PostJsonAsync(key.Client, $"/v1/jobs/{jobId}/cancel", new JsonObject());
+        response.Dispose();
+        status.ShouldBe(System.Net.HttpStatusCode.OK, json.ToJsonString());
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds, or fails saying what did not happen.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

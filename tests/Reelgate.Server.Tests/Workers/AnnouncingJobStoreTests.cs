@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
@@ -75,12 +73,7 @@ public sealed class AnnouncingJobStoreTests
         using var key = await app.CreateKeyAsync();
         var jobId = (await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"))))["job_id"]!.GetValue<string>();
 
-        await ShouldWakeAsync(app, jobId, async () =>
-        {
-            var (status, _, response) = await Api.PostJsonAsync(key.Client, $"/v1/jobs/{jobId}/cancel", new JsonObject());
-            response.Dispose();
-            status.ShouldBe(HttpStatusCode.OK);
-        });
+        await ShouldWakeAsync(app, jobId, () => RunnerSteps.CancelAsync(key, jobId));
     }
 
     [Fact]
@@ -94,7 +87,9 @@ public sealed class AnnouncingJobStoreTests
         await ShouldWakeAsync(app, job.Id, () => retention.MarkOutputsDeletedAsync(job.Id, app.Clock.GetUtcNow(), Api.Token));
     }
 
-    /// <summary>Starts a wait on the job's changes, makes the change, and fails unless the wait ends (it would take an hour on its own).</summary>
+    /// <summary>
+    /// Starts a wait on the job's changes, makes the change, and fails unless the wait ends (it would take an hour on its own).
+    /// </summary>
     private static async Task ShouldWakeAsync(ApiOnlyApp app, string jobId, Func<Task> change)
     {
         var feed = app.Services.GetRequiredService<JobChangeFeed>();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reelgate.Core;
@@ -72,9 +70,7 @@ public sealed class EngineFallbackTests
         using var app = new ApiOnlyApp();
         using var key = await app.CreateKeyAsync();
         var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
-        var (status, _, response) = await Api.PostJsonAsync(key.Client, $"/v1/jobs/{job.Id}/cancel", new JsonObject());
-        response.Dispose();
-        status.ShouldBe(HttpStatusCode.OK);
+        await RunnerSteps.CancelAsync(key, job.Id);
         var control = new TestEngineControl();
         var fallback = Fallback(app, new TestVideoEngine(control));
         using var work = new TempDirectory("fallback");

@@ -24,7 +24,8 @@ public sealed class ForeignCancellationTests
     {
         using var app = new TimingOutApp();
         using var key = await app.CreateKeyAsync("10.00");
-        var timedOut = (await Api.SubmitAsync(key.Client, Api.Body("x [sdk-timeout]", ("resolution", "360p"))))["job_id"]!.GetValue<string>();
+        var submitted = await Api.SubmitAsync(key.Client, Api.Body("x [sdk-timeout]", ("resolution", "360p")));
+        var timedOut = submitted["job_id"]!.GetValue<string>();
 
         var failed = await Api.WaitForAsync(key.Client, timedOut, Deadline, "failed", "completed");
 
@@ -73,7 +74,8 @@ public sealed class ForeignCancellationTests
 
             control.CountRender(job.JobId);
             throw new TaskCanceledException(
-                "The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException("timed out"));
+                "The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.",
+                new TimeoutException("timed out"));
         }
     }
 }

@@ -6,7 +6,9 @@ using Reelgate.Server.Workers;
 
 namespace Reelgate.Server.Tests.Workers;
 
-/// <summary>A job's stored inputs copied from the real blob store on disk into the attempt's work folder, and the folder removed after.</summary>
+/// <summary>
+/// A job's stored inputs copied from the real blob store on disk into the attempt's work folder, and the folder removed after.
+/// </summary>
 public sealed class InputStagingTests
 {
     [Fact]

@@ -7,7 +7,10 @@ using Reelgate.Server.Workers;
 
 namespace Reelgate.Server.Tests.Workers;
 
-/// <summary>The heartbeat of a claimed job on the real SQLite store: progress written, lease renewed, the engine stopped when the job is gone.</summary>
+/// <summary>
+/// The heartbeat of a claimed job on the real SQLite store: progress written, lease renewed, the engine stopped when the job
+/// is gone.
+/// </summary>
 public sealed class LeaseHeartbeatTests
 {
     [Fact]
@@ -22,11 +25,13 @@ public sealed class LeaseHeartbeatTests
         using var jobToken = new CancellationTokenSource();
         using var stop = new CancellationTokenSource();
 
-        var beating = app.Services.GetRequiredService<LeaseHeartbeat>().RunAsync(job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
+        var heartbeat = app.Services.GetRequiredService<LeaseHeartbeat>();
+        var beating = heartbeat.RunAsync(job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
         progress.Report(10);
         progress.Report(42);
         await RunnerSteps.UntilAsync(async () => (await jobs.GetAsync(job.Id, Api.Token))!.Progress == 42, "progress 42 written");
-        await RunnerSteps.UntilAsync(async () => (await jobs.GetAsync(job.Id, Api.Token))!.LeaseExpiresAt > job.LeaseExpiresAt, "lease renewed");
+        await RunnerSteps.UntilAsync(
+            async () => (await jobs.GetAsync(job.Id, Api.Token))!.LeaseExpiresAt > job.LeaseExpiresAt, "lease renewed");
         await stop.CancelAsync();
         await beating.WaitAsync(TimeSpan.FromSeconds(30), Api.Token);
 
@@ -44,11 +49,10 @@ public sealed class LeaseHeartbeatTests
         var progress = new ProgressReporter();
         using var jobToken = new CancellationTokenSource();
         using var stop = new CancellationTokenSource();
-        var beating = app.Services.GetRequiredService<LeaseHeartbeat>().RunAsync(job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
+        var heartbeat = app.Services.GetRequiredService<LeaseHeartbeat>();
+        var beating = heartbeat.RunAsync(job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
 
-        var (status, _, response) = await Api.PostJsonAsync(key.Client, $"/v1/jobs/{job.Id}/cancel", new System.Text.Json.Nodes.JsonObject());
-        response.Dispose();
-        status.ShouldBe(System.Net.HttpStatusCode.OK);
+        await RunnerSteps.CancelAsync(key, job.Id);
         progress.Report(30);
         await beating.WaitAsync(TimeSpan.FromSeconds(30), Api.Token);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Core.Engines;
 using Reelgate.Core.Jobs;
@@ -24,7 +22,8 @@ public sealed class OutputStoreTests
         var probed = await FfprobeReader.ProbeAsync(rendered.VideoPath, Api.Token);
         var bytes = new FileInfo(rendered.VideoPath).Length;
 
-        var completed = await app.Services.GetRequiredService<OutputStore>().CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
+        var outputStore = app.Services.GetRequiredService<OutputStore>();
+        var completed = await outputStore.CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
 
         completed.ShouldBeTrue();
         var (_, seen) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{job.Id}");
@@ -58,11 +57,10 @@ public sealed class OutputStoreTests
         var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p"), ("duration", 5)));
         using var work = new TempDirectory("outputs");
         var rendered = await RenderAsync(app, job, work.Path);
-        var (status, _, response) = await Api.PostJsonAsync(key.Client, $"/v1/jobs/{job.Id}/cancel", new JsonObject());
-        response.Dispose();
-        status.ShouldBe(HttpStatusCode.OK);
+        await RunnerSteps.CancelAsync(key, job.Id);
 
-        var completed = await app.Services.GetRequiredService<OutputStore>().CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
+        var outputStore = app.Services.GetRequiredService<OutputStore>();
+        var completed = await outputStore.CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
 
         completed.ShouldBeFalse();
         var blobs = app.Services.GetRequiredService<IBlobStore>();
@@ -75,8 +73,10 @@ public sealed class OutputStoreTests
     private static async Task<RenderOutcome.Rendered> RenderAsync(ApiOnlyApp app, Job job, string directory)
     {
         var engine = app.Services.GetServices<IVideoEngine>().Single();
-        var checkpoint = new LeaseCheckpoint(app.Services.GetRequiredService<IJobStore>(), job.Id, RunnerSteps.WorkerId, engine.Name, null, app.Clock);
-        var outcome = await engine.RenderAsync(new RenderJob(job.Id, job.Request, [], directory, new ProgressReporter(), checkpoint), Api.Token);
+        var jobs = app.Services.GetRequiredService<IJobStore>();
+        var checkpoint = new LeaseCheckpoint(jobs, job.Id, RunnerSteps.WorkerId, engine.Name, null, app.Clock);
+        var render = new RenderJob(job.Id, job.Request, [], directory, new ProgressReporter(), checkpoint);
+        var outcome = await engine.RenderAsync(render, Api.Token);
         return outcome.ShouldBeOfType<RenderOutcome.Rendered>();
     }
 }
