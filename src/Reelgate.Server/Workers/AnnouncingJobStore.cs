@@ -36,11 +36,7 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
     public async Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcome = await inner.CancelAsync(jobId, keyId, now, cancellationToken);
-        if (outcome is CancelOutcome.Cancelled)
-        {
-            Finished(jobId);
-        }
-
+        Finished(jobId, outcome is CancelOutcome.Cancelled);
         return outcome;
     }
 
@@ -69,28 +65,12 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         Changed(jobId, await inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken));
 
     public async Task<bool> CompleteAsync(
-        string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
-        if (completed)
-        {
-            Finished(jobId);
-        }
-
-        return completed;
-    }
+        string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Finished(jobId, await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken));
 
     public async Task<bool> FailAsync(
-        string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var failed = await inner.FailAsync(jobId, workerId, error, now, cancellationToken);
-        if (failed)
-        {
-            Finished(jobId);
-        }
-
-        return failed;
-    }
+        string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Finished(jobId, await inner.FailAsync(jobId, workerId, error, now, cancellationToken));
 
     public async Task<bool> ReleaseAsync(
         string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken)
@@ -111,7 +91,7 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         var failed = await inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
         foreach (var jobId in failed)
         {
-            Finished(jobId);
+            Finished(jobId, true);
         }
 
         return failed;
@@ -127,9 +107,14 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         return changed;
     }
 
-    private void Finished(string jobId)
+    /// <summary>A final state: its webhook event is in the outbox, so the sender is woken too.</summary>
+    private bool Finished(string jobId, bool finished)
     {
-        changes.Notify(jobId);
-        webhooks.Pulse();
+        if (finished)
+        {
+            webhooks.Pulse();
+        }
+
+        return Changed(jobId, finished);
     }
 }
