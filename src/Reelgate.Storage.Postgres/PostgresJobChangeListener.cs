@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Reelgate.Core.Ports;
 
 namespace Reelgate.Storage.Postgres;
 

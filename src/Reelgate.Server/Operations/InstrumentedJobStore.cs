@@ -2,16 +2,15 @@ using System.Diagnostics;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
-using Reelgate.Server.Webhooks;
 
 namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The job store, observed: every accepted submission and every final state is counted and traced in the
-/// job's trace, and a final state wakes this node's webhook sender (its event is already in the outbox).
-/// The store's behaviour is unchanged; a final state is read back once to measure it.
+/// job's trace. The store's behaviour is unchanged; a final state is read back once to measure it. (Announcing
+/// changes to this process's listeners is <see cref="Workers.AnnouncingJobStore"/>'s part.)
 /// </summary>
-public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, WebhookSignal webhooks) : IJobStore
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : IJobStore
 {
     public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
@@ -44,7 +43,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
         return outcome;
     }
 
-    public async Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<Job?> ClaimAsync(
+        string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
         if (job is not null)
@@ -60,13 +60,16 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
     public Task<bool> RenewLeaseAsync(string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
         inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken);
 
-    public Task<bool> ReportProgressAsync(string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> ReportProgressAsync(
+        string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken);
 
-    public Task<bool> SaveCheckpointAsync(string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> SaveCheckpointAsync(
+        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
 
-    public async Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
         if (completed)
@@ -77,7 +80,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
         return completed;
     }
 
-    public async Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> FailAsync(
+        string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failed = await inner.FailAsync(jobId, workerId, error, now, cancellationToken);
         if (failed)
@@ -88,7 +92,8 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
         return failed;
     }
 
-    public Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> ReleaseAsync(
+        string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
 
     public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
@@ -114,7 +119,6 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, We
     private void Finished(Job job, string spanName)
     {
         metrics.Finished(job);
-        webhooks.Pulse();
         using var span = JobTracing.StartChild(job.Id, spanName);
         span?.SetTag("reelgate.status", job.Status.ToWire());
         span?.SetTag("reelgate.engine", job.Result?.Engine ?? job.Engine);

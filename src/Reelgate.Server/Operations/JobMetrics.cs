@@ -27,7 +27,8 @@ public sealed class JobMetrics : IDisposable
         _jobSeconds = _meter.CreateHistogram<double>("reelgate.job.duration", "s", "From submission to the final state");
         _renderSeconds = _meter.CreateHistogram<double>("reelgate.render.duration", "s", "From start of the last attempt to completion");
         _chargedMicros = _meter.CreateCounter<long>("reelgate.ledger.charged", "{microdollar}", "Money charged for completed jobs");
-        _releasedMicros = _meter.CreateCounter<long>("reelgate.ledger.released", "{microdollar}", "Holds given back for failed or cancelled jobs");
+        _releasedMicros = _meter.CreateCounter<long>(
+            "reelgate.ledger.released", "{microdollar}", "Holds given back for failed or cancelled jobs");
         _meter.CreateObservableGauge("reelgate.jobs", ObserveStates, "{job}", "Jobs in each state");
         _meter.CreateObservableGauge("reelgate.queue.depth", () => _states[JobStatus.Queued], "{job}", "Jobs waiting for a worker");
     }

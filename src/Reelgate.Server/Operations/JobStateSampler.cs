@@ -4,7 +4,8 @@ using Reelgate.Core.Ports;
 namespace Reelgate.Server.Operations;
 
 /// <summary>Reads the number of jobs in each state every few seconds, for the gauges.</summary>
-public sealed partial class JobStateSampler(IJobStatistics statistics, JobMetrics metrics, TimeProvider time, ILogger<JobStateSampler> logger) : BackgroundService
+public sealed partial class JobStateSampler(
+    IJobStatistics statistics, JobMetrics metrics, TimeProvider time, ILogger<JobStateSampler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 

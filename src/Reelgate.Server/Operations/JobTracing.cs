@@ -17,7 +17,9 @@ public static class JobTracing
     public static ActivityContext RootOf(string jobId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(jobId));
-        return new ActivityContext(ActivityTraceId.CreateFromBytes(hash.AsSpan(0, 16)), ActivitySpanId.CreateFromBytes(hash.AsSpan(16, 8)), ActivityTraceFlags.Recorded, isRemote: true);
+        return new ActivityContext(
+            ActivityTraceId.CreateFromBytes(hash.AsSpan(0, 16)), ActivitySpanId.CreateFromBytes(hash.AsSpan(16, 8)),
+            ActivityTraceFlags.Recorded, isRemote: true);
     }
 
     /// <summary>The submission's span in the job's trace, linked to the HTTP request's own trace.</summary>

@@ -16,7 +16,8 @@ public sealed class ReadinessProbe(HealthCheckService checks, IOptions<HealthOpt
     public async Task AnswerAsync(HttpContext context)
     {
         var report = await CurrentAsync().WaitAsync(context.RequestAborted);
-        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        context.Response.StatusCode =
+            report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         context.Response.Headers.CacheControl = "no-store, no-cache";
         await HealthResponseWriter.WriteAsync(context, report);
     }
@@ -32,7 +33,8 @@ public sealed class ReadinessProbe(HealthCheckService checks, IOptions<HealthOpt
             }
 
             // The check runs on its own token: a caller that goes away must not fail the check the others wait for.
-            var report = checks.CheckHealthAsync(check => check.Tags.Contains(Startup.OperationsRegistration.ReadyTag), CancellationToken.None);
+            var report = checks.CheckHealthAsync(
+                check => check.Tags.Contains(Startup.OperationsRegistration.ReadyTag), CancellationToken.None);
             _last = (report, now);
             return report;
         }

@@ -24,5 +24,6 @@ public sealed class TracedVideoEngine(IVideoEngine inner) : IVideoEngine
         return outcome;
     }
 
-    public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) => inner.AbandonAsync(jobId, checkpoint, cancellationToken);
+    public Task AbandonAsync(string jobId, string checkpoint, CancellationToken cancellationToken) =>
+        inner.AbandonAsync(jobId, checkpoint, cancellationToken);
 }

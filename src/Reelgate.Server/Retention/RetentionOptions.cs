@@ -7,6 +7,7 @@ public sealed class RetentionOptions
 {
     public const string Section = "Reelgate:Retention";
 
-    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00", ErrorMessage = "Reelgate:Retention:SweepInterval must be between 50 ms and 1 day")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00",
+        ErrorMessage = "Reelgate:Retention:SweepInterval must be between 50 ms and 1 day")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Configuration;
-using Reelgate.Server.Workers;
 
 namespace Reelgate.Server.Retention;
 
@@ -14,7 +13,6 @@ namespace Reelgate.Server.Retention;
 public sealed partial class RetentionSweeper(
     IRetentionStore retention,
     IBlobStore blobs,
-    JobChangeFeed changes,
     IOptions<ReelgateOptions> server,
     IOptions<RetentionOptions> options,
     TimeProvider time,
@@ -57,7 +55,6 @@ public sealed partial class RetentionSweeper(
                 await blobs.DeletePrefixAsync($"outputs/{jobId}/", cancellationToken);
                 await blobs.DeletePrefixAsync($"inputs/{jobId}/", cancellationToken);
                 await retention.MarkOutputsDeletedAsync(jobId, now, cancellationToken);
-                changes.Notify(jobId);
             }
 
             if (jobs.Count > 0)

@@ -1,11 +1,12 @@
+using Reelgate.Core.Ports;
 using Reelgate.Server.Workers;
-using Reelgate.Storage.Postgres;
 
 namespace Reelgate.Server.Startup;
 
 /// <summary>
 /// Passes PostgreSQL's job-change notifications (any node's commits) to this process: SSE streams read the
-/// job again at once, and a newly queued job wakes an idle worker slot instead of waiting for its poll.
+/// job again at once, and a newly queued job wakes an idle worker slot instead of waiting for its poll. This
+/// process's own changes are announced at once by <see cref="AnnouncingJobStore"/>; they arrive here again too.
 /// </summary>
 public sealed class JobChangeBridge(JobChangeFeed changes, WorkSignal signal) : IJobChangeObserver
 {

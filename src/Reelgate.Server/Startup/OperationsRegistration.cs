@@ -25,7 +25,8 @@ public static class OperationsRegistration
         }
 
         builder.Services.AddSingleton<WorkerHeartbeat>();
-        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
@@ -37,8 +38,8 @@ public static class OperationsRegistration
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<IJobStatistics, SqlJobStatistics>();
         builder.Services.AddHostedService<JobStateSampler>();
-        Decorate<IJobStore>(builder.Services, (sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>(), sp.GetRequiredService<Reelgate.Server.Webhooks.WebhookSignal>()));
-        Decorate<IVideoEngine>(builder.Services, (_, inner) => new TracedVideoEngine(inner));
+        builder.Services.Decorate<IJobStore>((sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>()));
+        builder.Services.Decorate<IVideoEngine>((_, inner) => new TracedVideoEngine(inner));
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
@@ -63,25 +64,11 @@ public static class OperationsRegistration
     private static bool PrometheusEnabled(IConfiguration configuration) =>
         !string.Equals(configuration["Reelgate:Metrics:Prometheus"], "false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>/metrics needs an admin key (Prometheus sends it as a bearer credential) unless Reelgate:Metrics:AllowAnonymous is true.</summary>
+    /// <summary>
+    /// /metrics needs an admin key (Prometheus sends it as a bearer credential) unless Reelgate:Metrics:AllowAnonymous is true.
+    /// </summary>
     private static bool MetricsNeedAdminKey(IConfiguration configuration) =>
         !string.Equals(configuration["Reelgate:Metrics:AllowAnonymous"], "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Wraps every registration of a service in a decorator (engines are many; the job store is one).</summary>
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
-        where TService : class
-    {
-        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(TService)).ToList())
-        {
-            var index = services.IndexOf(descriptor);
-            services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate(sp, (TService)Create(sp, descriptor)), descriptor.Lifetime);
-        }
-    }
-
-    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 
     public static WebApplication UseRequestIds(this WebApplication app)
     {

@@ -32,8 +32,9 @@ public static partial class ProviderCredentialCheck
                            && await keys.FindByHashAsync(KeySecrets.Hash(credential.Secret), cancellationToken) is not null);
             if (ours)
             {
-                return $"{credential.Source} holds one of this server's own client keys, which would be sent to the {credential.Engine} provider: " +
-                       $"set it to the credential the provider issued (EMPIRIOLABS_API_KEY is the client's variable, never read by the server)";
+                return $"{credential.Source} holds one of this server's own client keys, which would be sent to the " +
+                       $"{credential.Engine} provider: set it to the credential the provider issued (EMPIRIOLABS_API_KEY is the " +
+                       "client's variable, never read by the server)";
             }
         }
 

@@ -26,14 +26,19 @@ public static class ReelgateServices
     public static IServiceCollection AddReelgate(this IServiceCollection services, IConfiguration configuration, ModelCatalog catalog)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<ReelgateOptions>().Bind(configuration.GetSection(ReelgateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReelgateOptions>().Bind(configuration.GetSection(ReelgateOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.Section));
-        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KeyLimitDefaultsOptions>().Bind(configuration.GetSection(KeyLimitDefaultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyLimitDefaultsOptions>().Bind(configuration.GetSection(KeyLimitDefaultsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(host =>
         {
-            var grace = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.ShutdownGrace ?? new WorkerOptions().ShutdownGrace;
+            var grace = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.ShutdownGrace
+                ?? new WorkerOptions().ShutdownGrace;
             host.ShutdownTimeout = grace + TimeSpan.FromSeconds(10);
         });
 
@@ -66,7 +71,8 @@ public static class ReelgateServices
             document.Info.Description = "A self-hosted video-generation API compatible with the hosted Pixverse v5.6 API.";
             return Task.CompletedTask;
         }));
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddDocumentTransformer<Features.Playground.SeedCodeSamples>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(
+            "v1", options => options.AddDocumentTransformer<Features.Playground.SeedCodeSamples>());
 
         // Jobs.
         services.AddSingleton<UrlSigner>();
@@ -81,9 +87,19 @@ public static class ReelgateServices
         services.AddSingleton<EventStreamSlots>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<InputStaging>();
+        services.AddSingleton<EngineFallback>();
+        services.AddSingleton<OutputStore>();
+        services.AddSingleton<FailureRules>();
+        services.AddSingleton<LeaseHeartbeat>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
         services.AddWebhooksAndRetention(configuration);
+
+        // Every change of a job made here is announced by the stores' decorators, never by their callers.
+        services.Decorate<IJobStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingJobStore>(sp, inner));
+        services.Decorate<IRetentionStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingRetentionStore>(sp, inner));
+        services.Decorate<IWebhookStore>((sp, inner) => ActivatorUtilities.CreateInstance<AnnouncingWebhookStore>(sp, inner));
         services.AddOpenAiVideos(configuration);
         return services;
     }

@@ -98,11 +98,14 @@ public static class StartupChecks
         return missing.Count == 0
             ? null
             : $"Reelgate:Engines names {string.Join(", ", missing)} but no such engine is available: an upstream engine needs its key " +
-              "(REELGATE_PIXVERSE_API_KEY, REELGATE_EMPIRIOLABS_API_KEY, REELGATE_FAL_KEY or REELGATE_REPLICATE_API_TOKEN), 'openai-video' its GPU servers " +
+              "(REELGATE_PIXVERSE_API_KEY, REELGATE_EMPIRIOLABS_API_KEY, REELGATE_FAL_KEY or REELGATE_REPLICATE_API_TOKEN), " +
+              "'openai-video' its GPU servers " +
               "(Reelgate:Upstreams:OpenAiVideo:BaseUrls); the built-in engine is 'local'";
     }
 
-    /// <summary>Every card must give its enabled engines what they need (an engine with needs says so by <see cref="ICardRequirements"/>).</summary>
+    /// <summary>
+    /// Every card must give its enabled engines what they need (an engine with needs says so by <see cref="ICardRequirements"/>).
+    /// </summary>
     private static string? CheckCards(EngineRouter router, ModelCatalog catalog)
     {
         var problems = catalog.Models

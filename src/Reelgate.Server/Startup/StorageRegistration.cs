@@ -40,7 +40,8 @@ public static class StorageRegistration
         }
         else
         {
-            services.AddSingleton<IBlobStore>(sp => new DiskBlobStore(sp.GetRequiredService<IOptions<ReelgateOptions>>().Value.DataPath("blobs")));
+            services.AddSingleton<IBlobStore>(
+                sp => new DiskBlobStore(sp.GetRequiredService<IOptions<ReelgateOptions>>().Value.DataPath("blobs")));
         }
 
         return services;
@@ -50,7 +51,8 @@ public static class StorageRegistration
         !string.IsNullOrWhiteSpace(configuration[ReelgateOptions.Section + ":Database"]);
 
     public static bool UsesS3(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[S3Options.Section + ":Bucket"]) || !string.IsNullOrWhiteSpace(configuration[S3Options.Section + ":ServiceUrl"]);
+        !string.IsNullOrWhiteSpace(configuration[S3Options.Section + ":Bucket"])
+        || !string.IsNullOrWhiteSpace(configuration[S3Options.Section + ":ServiceUrl"]);
 
     /// <summary>
     /// Null when the configured stores answer; else one line naming the setting to fix: a malformed or
@@ -69,7 +71,9 @@ public static class StorageRegistration
         }
         catch (DbException e)
         {
-            var where = services.GetService<PostgresDialect>() is { } postgres ? Describe(postgres.ConnectionString) : "the SQLite file in the data folder";
+            var where = services.GetService<PostgresDialect>() is { } postgres
+                ? Describe(postgres.ConnectionString)
+                : "the SQLite file in the data folder";
             return $"cannot open the database ({where}): {e.Message}; check REELGATE_DATABASE (Reelgate:Database)";
         }
 

@@ -13,8 +13,10 @@ public static class WebhooksAndRetentionRegistration
 {
     public static IServiceCollection AddWebhooksAndRetention(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IWebhookStore, SqlWebhookStore>();
         services.AddSingleton<IRetentionStore, SqlRetentionStore>();
         services.AddSingleton<WebhookSignal>();
@@ -29,7 +31,8 @@ public static class WebhooksAndRetentionRegistration
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var imaging = sp.GetRequiredService<IOptions<ImagingOptions>>().Value;
-                return sp.GetRequiredService<GuardedHttpHandlerFactory>().Create(new PublicAddressPolicy(imaging.AllowPrivateUrls), imaging.ConnectTimeout);
+                return sp.GetRequiredService<GuardedHttpHandlerFactory>()
+                    .Create(new PublicAddressPolicy(imaging.AllowPrivateUrls), imaging.ConnectTimeout);
             });
         return services;
     }

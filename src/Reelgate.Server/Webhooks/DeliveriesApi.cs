@@ -21,7 +21,8 @@ public static class DeliveriesApi
         return v1;
     }
 
-    private static async Task<IResult> ListAsync(string job_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string job_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(job_id, http, jobs, cancellationToken))
         {
@@ -32,7 +33,8 @@ public static class DeliveriesApi
     }
 
     private static async Task<IResult> RedeliverAsync(
-        string job_id, string delivery_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, WebhookSignal signal, TimeProvider time, CancellationToken cancellationToken)
+        string job_id, string delivery_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(job_id, http, jobs, cancellationToken))
         {
@@ -45,11 +47,11 @@ public static class DeliveriesApi
                 $"job {job_id} has no delivery {Failure.Printable(delivery_id)}", "delivery_id"));
         }
 
-        signal.Pulse();
         return TypedResults.Accepted($"/v1/jobs/{job_id}/deliveries", await ListResponseAsync(job_id, webhooks, cancellationToken));
     }
 
-    private static async Task<DeliveryListResponse> ListResponseAsync(string jobId, IWebhookStore webhooks, CancellationToken cancellationToken)
+    private static async Task<DeliveryListResponse> ListResponseAsync(
+        string jobId, IWebhookStore webhooks, CancellationToken cancellationToken)
     {
         var deliveries = await webhooks.ListForJobAsync(jobId, cancellationToken);
         return new DeliveryListResponse("list", deliveries.Select(Map).ToList());

@@ -69,7 +69,9 @@ public sealed partial class WebhookDispatcher(
         var job = await jobs.GetAsync(delivery.JobId, stoppingToken);
         if (job is null || delivery.Secret is null)
         {
-            error = job is null ? "the job no longer exists" : "the key has no webhook secret; rotate one with POST /v1/keys/{id}/webhook-secret";
+            error = job is null
+                ? "the job no longer exists"
+                : "the key has no webhook secret; rotate one with POST /v1/keys/{id}/webhook-secret";
         }
         else
         {
@@ -98,8 +100,12 @@ public sealed partial class WebhookDispatcher(
         }
 
         var attempt = new WebhookAttempt(attemptedAt, statusCode, error, time.GetElapsedTime(started));
-        var next = attempt.Succeeded ? null : WebhookRetryPolicy.NextAttempt(settings.EffectiveRetrySchedule, delivery.Attempts + 1, attemptedAt);
-        var status = attempt.Succeeded ? WebhookDeliveryRecord.Delivered : next is null ? WebhookDeliveryRecord.Failed : WebhookDeliveryRecord.Pending;
+        var next = attempt.Succeeded
+            ? null
+            : WebhookRetryPolicy.NextAttempt(settings.EffectiveRetrySchedule, delivery.Attempts + 1, attemptedAt);
+        var status = attempt.Succeeded ? WebhookDeliveryRecord.Delivered
+            : next is null ? WebhookDeliveryRecord.Failed
+            : WebhookDeliveryRecord.Pending;
         await webhooks.RecordAttemptAsync(delivery.Id, attempt, status, next, CancellationToken.None);
         LogAttempt(logger, delivery.Id, delivery.JobId, delivery.EventType, statusCode, status);
     }
@@ -116,8 +122,10 @@ public sealed partial class WebhookDispatcher(
         return (address ?? "http://127.0.0.1:8080").TrimEnd('/');
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Webhook {DeliveryId} ({EventType} of {JobId}) answered {StatusCode}: {Status}")]
-    private static partial void LogAttempt(ILogger logger, string deliveryId, string jobId, string eventType, int? statusCode, string status);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Webhook {DeliveryId} ({EventType} of {JobId}) answered {StatusCode}: {Status}")]
+    private static partial void LogAttempt(
+        ILogger logger, string deliveryId, string jobId, string eventType, int? statusCode, string status);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Webhook sender could not reach the store; retrying")]
     private static partial void LogStoreError(ILogger logger, Exception exception);

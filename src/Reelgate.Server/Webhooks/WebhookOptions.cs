@@ -9,7 +9,10 @@ public sealed class WebhookOptions
 
     /// <summary>The default waits: 27.5 hours in all, the schedule Standard Webhooks senders use.</summary>
     public static readonly IReadOnlyList<TimeSpan> DefaultRetrySchedule =
-        [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10)];
+        [
+            TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5),
+            TimeSpan.FromHours(10), TimeSpan.FromHours(10),
+        ];
 
     /// <summary>
     /// The waits between attempts: the first try is at once, then one more after each wait (with ±10% jitter);
@@ -25,6 +28,7 @@ public sealed class WebhookOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often the sender looks for due deliveries.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Reelgate:Webhooks:PollInterval must be between 50 ms and 10 minutes")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00",
+        ErrorMessage = "Reelgate:Webhooks:PollInterval must be between 50 ms and 10 minutes")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -18,7 +18,9 @@ public sealed class WebhookUrlGuard(IHostResolver resolver, IOptions<ImagingOpti
         var uri = new Uri(url, UriKind.Absolute);
         var policy = new PublicAddressPolicy(imaging.Value.AllowPrivateUrls);
         var host = uri.IdnHost.TrimEnd('.');
-        if (!policy.AllowsPrivateAddresses && (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)))
+        if (!policy.AllowsPrivateAddresses
+            && (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)))
         {
             return Refused(param, "localhost");
         }
@@ -26,7 +28,9 @@ public sealed class WebhookUrlGuard(IHostResolver resolver, IOptions<ImagingOpti
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await resolver.ResolveAsync(host, cancellationToken);
+            addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await resolver.ResolveAsync(host, cancellationToken);
         }
         catch (SocketException)
         {
@@ -44,5 +48,6 @@ public sealed class WebhookUrlGuard(IHostResolver resolver, IOptions<ImagingOpti
 
     private static Failure Refused(string param, string address) =>
         Failure.Invalid(param, "webhook_url_refused",
-            $"{param} points at a private or reserved address ({address}); webhooks go to public addresses only (REELGATE_ALLOW_PRIVATE_URLS allows private ones on a developer's machine)");
+            $"{param} points at a private or reserved address ({address}); webhooks go to public addresses only " +
+            "(REELGATE_ALLOW_PRIVATE_URLS allows private ones on a developer's machine)");
 }

@@ -34,7 +34,8 @@ public sealed partial class JobWorkerService(
         using var drain = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => drain.CancelAfter(_options.ShutdownGrace));
         LogStarting(logger, _options.Count, identity.ProcessId);
-        var slots = Enumerable.Range(0, _options.Count).Select(slot => SlotAsync(slot, stoppingToken, drain.Token)).ToList();
+        var slots = Enumerable.Range(0, _options.Count)
+            .Select(slot => SlotAsync(slot, stoppingToken, drain.Token)).ToList();
         slots.Add(RescueAsync(stoppingToken));
         await Task.WhenAll(slots);
     }
@@ -63,6 +64,13 @@ public sealed partial class JobWorkerService(
             catch (DbException e)
             {
                 LogStoreError(logger, e, workerId);
+                await Task.Delay(_options.PollInterval, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                // The runner ends every job itself; whatever still comes here (a bug, a foreign cancellation) must not
+                // stop the host with the other slots: the slot pauses and claims again.
+                LogSlotError(logger, e, workerId);
                 await Task.Delay(_options.PollInterval, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -94,7 +102,8 @@ public sealed partial class JobWorkerService(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Workers are off (REELGATE_WORKERS=0): this process serves the API only")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
+        Message = "Workers are off (REELGATE_WORKERS=0): this process serves the API only")]
     private static partial void LogApiOnly(ILogger logger);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Starting {Count} worker slots as {ProcessId}")]
@@ -103,6 +112,10 @@ public sealed partial class JobWorkerService(
     [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Worker {WorkerId} could not reach the job store; retrying")]
     private static partial void LogStoreError(ILogger logger, Exception exception, string workerId);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Job {JobId} failed after {MaxAttempts} attempts whose workers stopped")]
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Worker {WorkerId} failed outside a job; it claims again")]
+    private static partial void LogSlotError(ILogger logger, Exception exception, string workerId);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
+        Message = "Job {JobId} failed after {MaxAttempts} attempts whose workers stopped")]
     private static partial void LogExhausted(ILogger logger, string jobId, int maxAttempts);
 }

@@ -4,7 +4,8 @@ using Reelgate.Core.Ports;
 namespace Reelgate.Server.Workers;
 
 /// <summary>An engine's checkpoint for one job, written through the store under the worker's lease.</summary>
-public sealed class LeaseCheckpoint(IJobStore jobs, string jobId, string workerId, string engine, string? saved, TimeProvider time) : IEngineCheckpoint
+public sealed class LeaseCheckpoint(
+    IJobStore jobs, string jobId, string workerId, string engine, string? saved, TimeProvider time) : IEngineCheckpoint
 {
     public string? Saved { get; private set; } = saved;
 

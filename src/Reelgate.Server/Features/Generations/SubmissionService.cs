@@ -8,7 +8,6 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Local.Simulation;
 using Reelgate.Server.Configuration;
 using Reelgate.Server.Webhooks;
-using Reelgate.Server.Workers;
 
 namespace Reelgate.Server.Features.Generations;
 
@@ -20,8 +19,6 @@ public sealed class SubmissionService(
     IJobStore jobs,
     IImageSource images,
     IBlobStore blobs,
-    WorkSignal signal,
-    JobChangeFeed changes,
     WebhookUrlGuard webhookGuard,
     IOptions<SimulationOptions> simulation,
     TimeProvider time)
@@ -80,12 +77,7 @@ public sealed class SubmissionService(
             throw;
         }
 
-        if (outcome is SubmitOutcome.Accepted)
-        {
-            signal.Pulse();
-            changes.Notify(jobId);
-        }
-        else
+        if (outcome is not SubmitOutcome.Accepted)
         {
             await blobs.DeletePrefixAsync(InputPrefix(jobId), CancellationToken.None);
         }

@@ -71,7 +71,7 @@ public static class JobsApi
     }
 
     private static async Task<IResult> CancelAsync(
-        string job_id, HttpContext http, IJobStore jobs, JobCancellations running, JobChangeFeed changes, JobResponseMapper mapper, TimeProvider time, CancellationToken cancellationToken)
+        string job_id, HttpContext http, IJobStore jobs, JobCancellations running, JobResponseMapper mapper, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Ids.IsWellFormed(job_id, Ids.JobPrefix))
         {
@@ -83,7 +83,6 @@ public static class JobsApi
         {
             case CancelOutcome.Cancelled cancelled:
                 running.Cancel(job_id);
-                changes.Notify(job_id);
                 return TypedResults.Ok(mapper.Map(cancelled.Job, http.Request));
             case CancelOutcome.AlreadyFinal final:
                 return ErrorResult.From(new Failure(FailureKind.Conflict, "job_not_cancellable",

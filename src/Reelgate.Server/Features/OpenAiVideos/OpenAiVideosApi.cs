@@ -209,7 +209,7 @@ public static class OpenAiVideosApi
     }
 
     private static async Task<IResult> DeleteAsync(
-        string video_id, HttpContext http, IJobStore jobs, IRetentionStore retention, IBlobStore blobs, Workers.JobChangeFeed changes, TimeProvider time,
+        string video_id, HttpContext http, IJobStore jobs, IRetentionStore retention, IBlobStore blobs, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var job = await FindOwnAsync(video_id, http, jobs, cancellationToken);
@@ -229,7 +229,6 @@ public static class OpenAiVideosApi
         if (job.OutputsDeletedAt is null)
         {
             await retention.MarkOutputsDeletedAsync(job.Id, time.GetUtcNow(), cancellationToken);
-            changes.Notify(job.Id);
         }
 
         return TypedResults.Ok(new VideoDeletedResponse(job.Id, "video.deleted", true));

@@ -1,0 +1,11 @@
+namespace Reelgate.Core.Ports;
+
+/// <summary>
+/// Hears of every committed job change on any node of a deployment, as a shared store announces them (PostgreSQL's
+/// LISTEN/NOTIFY); changes made in this process are announced by the server's own job store decorator as well.
+/// </summary>
+public interface IJobChangeObserver
+{
+    /// <summary>Called on the listener's loop: return quickly and never throw.</summary>
+    void OnJobChanged(string jobId, string status);
+}
