@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Reelgate.Core;
-using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
@@ -43,8 +42,7 @@ public sealed class SubmissionService(
 
         var now = time.GetUtcNow();
         var jobId = Ids.New(Ids.JobPrefix, now);
-        var job = new Job(jobId, key.Id, JobStatus.Queued, 0, now, null, null, planned.Spec, planned.Price, CostState.Held,
-            null, [], null, 0, 1)
+        var job = Job.Queued(jobId, key.Id, now, planned.Spec, planned.Price) with
         {
             Simulate = simulate,
             RemixedFrom = planned.RemixedFrom,
@@ -105,7 +103,8 @@ public sealed class SubmissionService(
                 continue;
             }
 
-            var resolved = await images.ResolveAsync(reference, param, param, InputPrefix(jobId) + param, keyId, cancellationToken);
+            var image = new ImageRequest(reference, param, param, InputPrefix(jobId) + param, keyId);
+            var resolved = await images.ResolveAsync(image, cancellationToken);
             if (!resolved.Succeeded)
             {
                 return resolved.Failure;
