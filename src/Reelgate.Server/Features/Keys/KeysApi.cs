@@ -85,14 +85,8 @@ public static class KeysApi
 
     private static async Task<Ok<KeyListResponse>> ListAsync(IKeyStore keys, CancellationToken cancellationToken)
     {
-        var all = await keys.ListAsync(cancellationToken);
-        var data = new List<KeyResponse>();
-        foreach (var key in all)
-        {
-            data.Add(Map(key, await keys.GetBalanceAsync(key.Id, cancellationToken) ?? new Balance(default, default)));
-        }
-
-        return TypedResults.Ok(new KeyListResponse("list", data));
+        var all = await keys.ListWithBalancesAsync(cancellationToken);
+        return TypedResults.Ok(new KeyListResponse("list", all.Select(k => Map(k.Key, k.Balance)).ToList()));
     }
 
     [ProducesErrors(404)]
