@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reelgate.Core;
@@ -47,14 +48,7 @@ public static class KeysApi
     private static async Task<Results<Created<KeyResponse>, ErrorResult>> CreateAsync(
         HttpRequest request, [AsParameters] KeyServices services, CancellationToken cancellationToken)
     {
-        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return ErrorResult.From(read.Failure);
-        }
-
-        using var body = read.Value;
-        var parsed = KeyRequestParser.ParseCreate(body.Root);
+        var parsed = await ReadBodyAsync(request, KeyRequestParser.ParseCreate, cancellationToken);
         if (!parsed.Succeeded)
         {
             return ErrorResult.From(parsed.Failure);
@@ -100,7 +94,8 @@ public static class KeysApi
 
     [ProducesErrors(404, 409)]
     private static async Task<Results<Ok<KeyResponse>, ErrorResult>> RevokeAsync(
-        [FromRoute(Name = "key_id")] string keyId, IKeyStore keys, ApiKeyCache cache, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = "key_id")] string keyId, IKeyStore keys, ApiKeyCache cache, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (await keys.RevokeAsync(keyId, time.GetUtcNow(), cancellationToken) == RevokeOutcome.LastAdmin)
         {
@@ -117,14 +112,7 @@ public static class KeysApi
         [FromRoute(Name = "key_id")] string keyId, HttpRequest request, IKeyStore keys, ApiKeyCache cache,
         CancellationToken cancellationToken)
     {
-        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return ErrorResult.From(read.Failure);
-        }
-
-        using var body = read.Value;
-        var patch = KeyRequestParser.ParseLimits(body.Root);
+        var patch = await ReadBodyAsync(request, KeyRequestParser.ParseLimits, cancellationToken);
         if (!patch.Succeeded)
         {
             return ErrorResult.From(patch.Failure);
@@ -145,14 +133,7 @@ public static class KeysApi
         [FromRoute(Name = "key_id")] string keyId, HttpRequest request, IKeyStore keys, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return ErrorResult.From(read.Failure);
-        }
-
-        using var body = read.Value;
-        var amount = KeyRequestParser.ParseCredits(body.Root);
+        var amount = await ReadBodyAsync(request, KeyRequestParser.ParseCredits, cancellationToken);
         if (!amount.Succeeded)
         {
             return ErrorResult.From(amount.Failure);
@@ -177,14 +158,7 @@ public static class KeysApi
         [FromRoute(Name = "key_id")] string keyId, HttpRequest request, [AsParameters] KeyServices services,
         CancellationToken cancellationToken)
     {
-        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return ErrorResult.From(read.Failure);
-        }
-
-        using var body = read.Value;
-        var url = KeyRequestParser.ParseWebhook(body.Root);
+        var url = await ReadBodyAsync(request, KeyRequestParser.ParseWebhook, cancellationToken);
         if (!url.Succeeded)
         {
             return ErrorResult.From(url.Failure);
@@ -200,6 +174,20 @@ public static class KeysApi
         return set
             ? await GetAsync(keyId, services.Keys, cancellationToken)
             : NotFound(keyId);
+    }
+
+    /// <summary>Reads the JSON body and parses it; the reader's failure (400, 413, 415) or the parser's (422).</summary>
+    private static async Task<Outcome<T>> ReadBodyAsync<T>(
+        HttpRequest request, Func<JsonElement, Outcome<T>> parse, CancellationToken cancellationToken)
+    {
+        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return read.Failure;
+        }
+
+        using var body = read.Value;
+        return parse(body.Root);
     }
 
     public static BalanceResponse MapBalance(Balance balance) => new(balance.Available.ToString(), balance.Held.ToString(), "USD");
