@@ -72,7 +72,10 @@ public static class GenerationsApi
         SubmitOutcome.InsufficientCredits poor => new Failure(FailureKind.InsufficientCredits, "insufficient_credits",
             $"this job costs {poor.Price} USD but the key has {poor.Available} USD available; add credits or choose a cheaper setting"),
         SubmitOutcome.TooManyInFlight busy => new Failure(FailureKind.RateLimited, "too_many_jobs_in_flight",
-            $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish") { RetryAfter = TimeSpan.FromSeconds(5) },
+            $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish")
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
+        },
         SubmitOutcome.DailySpendExceeded spent => new Failure(FailureKind.RateLimited, "daily_spend_limit",
             $"this key may spend {spent.Limit} USD a day and has spent {spent.Spent} USD today (UTC)") { RetryAfter = UntilTomorrow(now) },
         SubmitOutcome.KeyUnavailable => new Failure(FailureKind.Unauthenticated, "invalid_api_key", "the API key was revoked"),
@@ -100,7 +103,8 @@ public static class GenerationsApi
         if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => char.IsControl(c)))
         {
             return new Failure(FailureKind.BadRequest, "invalid_idempotency_key",
-                $"Idempotency-Key must be one value of 1 to {MaxIdempotencyKeyLength.ToString(CultureInfo.InvariantCulture)} printable characters");
+                $"Idempotency-Key must be one value of 1 to {MaxIdempotencyKeyLength.ToString(CultureInfo.InvariantCulture)} "
+                + "printable characters");
         }
 
         return key;

@@ -32,7 +32,8 @@ public sealed class SubmissionService(
     /// replay answers even when its image URL is gone and a key without credit never makes the server fetch; then
     /// the webhook URL and the images; then the store checks everything again and holds the price, atomically.
     /// </summary>
-    public async Task<Outcome<SubmitOutcome>> SubmitAsync(PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmitOutcome>> SubmitAsync(
+        PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
         var simulate = simulation.Value.Enabled || key.IsTest;
         if (simulate && FaultSimulation.Parse(planned.Spec.Metadata).Failure is { } malformed)
@@ -54,7 +55,8 @@ public sealed class SubmissionService(
             return early;
         }
 
-        if (planned.Spec.WebhookUrl is { } webhookUrl && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
+        if (planned.Spec.WebhookUrl is { } webhookUrl
+            && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -93,7 +95,8 @@ public sealed class SubmissionService(
 
     public static string InputPrefix(string jobId) => $"inputs/{jobId}/";
 
-    private async Task<Outcome<IReadOnlyList<JobInput>>> ResolveInputsAsync(GenerationSpec spec, string jobId, string keyId, CancellationToken cancellationToken)
+    private async Task<Outcome<IReadOnlyList<JobInput>>> ResolveInputsAsync(
+        GenerationSpec spec, string jobId, string keyId, CancellationToken cancellationToken)
     {
         var inputs = new List<JobInput>();
         foreach (var (param, reference) in new[] { (JobInput.ImageRole, spec.Image), (JobInput.ImageEndRole, spec.ImageEnd) })

@@ -17,7 +17,13 @@ namespace Reelgate.Server.Features.Jobs;
 /// proxies keep the stream open. Holds one of the key's stream slots while it runs; with none free, 429.
 /// </summary>
 public sealed class JobEventStream(
-    Job first, IJobStore jobs, JobChangeFeed changes, JobResponseMapper mapper, EventStreamSlots slots, TimeSpan heartbeat, TimeProvider time)
+    Job first,
+    IJobStore jobs,
+    JobChangeFeed changes,
+    JobResponseMapper mapper,
+    EventStreamSlots slots,
+    TimeSpan heartbeat,
+    TimeProvider time)
     : IResult, IEndpointMetadataProvider
 {
     /// <summary>How often the stream re-reads its job when no local change woke it (changes made on other nodes).</summary>
@@ -36,9 +42,10 @@ public sealed class JobEventStream(
     {
         if (!slots.TryTake(first.KeyId))
         {
-            await ErrorResult.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, new ErrorDetail("rate_limit_error", "too_many_event_streams",
-                $"this key has {slots.Limit} event streams open on this server, the most it may; close one, or poll GET /v1/jobs/{first.Id}", null),
-                TimeSpan.FromSeconds(5));
+            var detail = new ErrorDetail("rate_limit_error", "too_many_event_streams",
+                $"this key has {slots.Limit} event streams open on this server, the most it may; close one, "
+                + $"or poll GET /v1/jobs/{first.Id}", null);
+            await ErrorResult.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, detail, TimeSpan.FromSeconds(5));
             return;
         }
 
@@ -98,7 +105,8 @@ public sealed class JobEventStream(
         }
     }
 
-    private async Task WriteEventAsync(HttpResponse response, string type, Job job, HttpRequest request, CancellationToken cancellationToken)
+    private async Task WriteEventAsync(
+        HttpResponse response, string type, Job job, HttpRequest request, CancellationToken cancellationToken)
     {
         // Compact JSON has no line breaks (they are escaped inside strings), so the whole object is one data line.
         var data = JsonSerializer.SerializeToUtf8Bytes(mapper.Map(job, request), ApiJson.Options);

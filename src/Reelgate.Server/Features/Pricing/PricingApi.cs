@@ -24,7 +24,8 @@ public static class PricingApi
         TypedResults.Ok(new PricingResponse("list", catalog.Models.Select(ModelCardMapper.RateCard).ToList()));
 
     [ProducesErrors(400, 413, 415, 422)]
-    private static async Task<Results<Ok<QuoteResponse>, ErrorResult>> QuoteAsync(HttpRequest request, GenerationPlanner planner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<QuoteResponse>, ErrorResult>> QuoteAsync(
+        HttpRequest request, GenerationPlanner planner, CancellationToken cancellationToken)
     {
         var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
         if (!read.Succeeded)

@@ -107,8 +107,8 @@ public static class UploadsApi
 
         var expiresAt = now + options.OutputRetention;
         return TypedResults.Created($"/v1/uploads/{id}", new UploadResponse(
-            id, "upload", services.Urls.For(http.Request, blobKey, image.ContentType, expiresAt), image.ContentType, image.Width, image.Height,
-            image.Bytes, image.OriginalWidth, image.OriginalHeight, now, expiresAt));
+            id, "upload", services.Urls.For(http.Request, blobKey, image.ContentType, expiresAt), image.ContentType, image.Width,
+            image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight, now, expiresAt));
     }
 
     /// <summary>
