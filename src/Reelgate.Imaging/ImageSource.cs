@@ -34,27 +34,26 @@ internal sealed class ImageSource : IImageSource
         _logger = logger;
     }
 
-    public async Task<Outcome<JobInput>> ResolveAsync(string reference, string param, string role, string blobKey, string keyId,
-        CancellationToken cancellationToken)
+    public async Task<Outcome<JobInput>> ResolveAsync(ImageRequest image, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        switch (ImageReference.Classify(reference))
+        ArgumentNullException.ThrowIfNull(image);
+        switch (ImageReference.Classify(image.Reference))
         {
             case ImageReferenceKind.Upload:
-                return await FromUploadAsync(reference, param, role, blobKey, keyId, cancellationToken).ConfigureAwait(false);
+                return await FromUploadAsync(image, cancellationToken).ConfigureAwait(false);
             case ImageReferenceKind.Url:
             case ImageReferenceKind.DataUri:
-                return await FetchAndNormalizeAsync(reference, param, role, blobKey, cancellationToken).ConfigureAwait(false);
+                return await FetchAndNormalizeAsync(image, cancellationToken).ConfigureAwait(false);
             default:
-                ImagingLog.ImageRefused(_logger, param, ImageErrorCodes.InvalidReference);
-                return Failure.Invalid(param, ImageErrorCodes.InvalidReference,
-                    $"{param} must be an http(s) URL, a data:image/...;base64, URI, or an upload id from POST /v1/uploads");
+                ImagingLog.ImageRefused(_logger, image.Param, ImageErrorCodes.InvalidReference);
+                return Failure.Invalid(image.Param, ImageErrorCodes.InvalidReference,
+                    $"{image.Param} must be an http(s) URL, a data:image/...;base64, URI, or an upload id from POST /v1/uploads");
         }
     }
 
-    private async Task<Outcome<JobInput>> FetchAndNormalizeAsync(string reference, string param, string role, string blobKey,
-        CancellationToken cancellationToken)
+    private async Task<Outcome<JobInput>> FetchAndNormalizeAsync(ImageRequest request, CancellationToken cancellationToken)
     {
+        var (reference, param, role, blobKey, _) = request;
         var input = _scratch.NewPath(".in");
         var output = _scratch.NewPath(".out");
         try
@@ -77,8 +76,8 @@ internal sealed class ImageSource : IImageSource
             _scratch.Delete(input);
             var key = blobKey + ImageFileExtension.For(image.ContentType);
             await _blobs.PutFileAsync(key, output, image.ContentType, cancellationToken).ConfigureAwait(false);
-            return new JobInput(role, key, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth,
-                image.OriginalHeight);
+            return new JobInput(
+                role, key, image.ContentType, image.Width, image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight);
         }
         finally
         {
@@ -87,9 +86,9 @@ internal sealed class ImageSource : IImageSource
         }
     }
 
-    private async Task<Outcome<JobInput>> FromUploadAsync(string uploadId, string param, string role, string blobKey, string keyId,
-        CancellationToken cancellationToken)
+    private async Task<Outcome<JobInput>> FromUploadAsync(ImageRequest request, CancellationToken cancellationToken)
     {
+        var (uploadId, param, role, blobKey, keyId) = request;
         var upload = await _uploads.GetAsync(uploadId, keyId, cancellationToken).ConfigureAwait(false);
         var content = upload is null ? null : await _blobs.OpenReadAsync(upload.BlobKey, cancellationToken).ConfigureAwait(false);
         if (upload is null || content is null)
@@ -105,7 +104,7 @@ internal sealed class ImageSource : IImageSource
             await _blobs.PutAsync(key, content.Stream, upload.ContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        return new JobInput(role, key, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth,
-            upload.OriginalHeight);
+        return new JobInput(
+            role, key, upload.ContentType, upload.Width, upload.Height, upload.Bytes, upload.OriginalWidth, upload.OriginalHeight);
     }
 }

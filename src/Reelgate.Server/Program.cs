@@ -1,3 +1,4 @@
+using Reelgate.Server.Auth;
 using Reelgate.Server.Configuration;
 using Reelgate.Server.Errors;
 using Reelgate.Server.Features.Billing;
@@ -64,7 +65,7 @@ app.UseAuthorization();
 // A worker-only node renders and answers health checks; the public API is served by the other roles.
 if (role != NodeRole.Worker)
 {
-    var v1 = app.MapGroup("/v1").RequireAuthorization();
+    var v1 = app.MapGroup("/v1").RequireAuthorization().ProducesAuthErrors();
     v1.MapGenerations();
     v1.MapOpenAiVideos();
     v1.MapJobs();

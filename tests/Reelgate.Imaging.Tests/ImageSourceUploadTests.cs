@@ -1,3 +1,4 @@
+using Reelgate.Core.Ports;
 using Reelgate.Core.Uploads;
 using Reelgate.Imaging.Normalizing;
 using Reelgate.Imaging.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
     [Fact]
     public async Task Resolve_copies_the_upload_when_id_belongs_to_the_key()
     {
-        var outcome = await _harness.Source.ResolveAsync(UploadId, "image_end", "image_end", "jobs/job_1/image_end", "key_owner",
+        var outcome = await _harness.Source.ResolveAsync(new ImageRequest(UploadId, "image_end", "image_end", "jobs/job_1/image_end", "key_owner"),
             TestContext.Current.CancellationToken);
 
         outcome.Value.ShouldBe(new Core.Jobs.JobInput("image_end", "jobs/job_1/image_end.png", "image/png", 640, 480, _stored.Length, 1280, 960));
@@ -38,7 +39,7 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
     [InlineData("upl_01jd0000000000000000000001", "key_owner")]
     public async Task Resolve_returns_422_naming_the_param_when_upload_is_not_the_keys(string uploadId, string keyId)
     {
-        var outcome = await _harness.Source.ResolveAsync(uploadId, "image_end", "image_end", "jobs/job_1/image_end", keyId,
+        var outcome = await _harness.Source.ResolveAsync(new ImageRequest(uploadId, "image_end", "image_end", "jobs/job_1/image_end", keyId),
             TestContext.Current.CancellationToken);
 
         (outcome.Failure!.Code, outcome.Failure.Param, outcome.Failure.Kind)
@@ -52,7 +53,7 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
     {
         await _harness.Blobs.DeleteAsync("uploads/key_owner/upload.png", TestContext.Current.CancellationToken);
 
-        var outcome = await _harness.Source.ResolveAsync(UploadId, "image", "image", "jobs/job_1/image.png", "key_owner",
+        var outcome = await _harness.Source.ResolveAsync(new ImageRequest(UploadId, "image", "image", "jobs/job_1/image.png", "key_owner"),
             TestContext.Current.CancellationToken);
 
         (outcome.Failure!.Code, outcome.Failure.Param).ShouldBe((ImageErrorCodes.UploadNotFound, "image"));

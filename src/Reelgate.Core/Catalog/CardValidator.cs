@@ -60,7 +60,9 @@ public static class CardValidator
 
                 return p.Default is null && !p.Required ? "an enum needs a default or required: true" : null;
             case ParameterKind.Flag:
-                return p.Default is { ValueKind: JsonValueKind.True or JsonValueKind.False } ? null : "a boolean needs a default of true or false";
+                return p.Default is { ValueKind: JsonValueKind.True or JsonValueKind.False }
+                    ? null
+                    : "a boolean needs a default of true or false";
             case ParameterKind.Text:
             case ParameterKind.Image:
                 return p.MaxLength is <= 0 ? "max_length must be positive" : null;
@@ -146,11 +148,13 @@ public static class CardValidator
                 || length.Kind == ParameterKind.Integer && length.Minimum is not > 0
                 || length.Kind == ParameterKind.Choice && string.Equals(length.Name, CardShape.NumFrames, StringComparison.Ordinal))
             {
-                add($"parameter {length.Name}: must be an integer with minimum >= 1{(length.Name == CardShape.NumFrames ? string.Empty : " or an enum of lengths")}");
+                var orEnum = length.Name == CardShape.NumFrames ? string.Empty : " or an enum of lengths";
+                add($"parameter {length.Name}: must be an integer with minimum >= 1{orEnum}");
             }
         }
 
-        if (card.Find(CardShape.Fps) is { } fps && (fps.Kind != ParameterKind.Integer || fps.Minimum is not >= 1 || fps.Maximum is not <= 120))
+        if (card.Find(CardShape.Fps) is { } fps
+            && (fps.Kind != ParameterKind.Integer || fps.Minimum is not >= 1 || fps.Maximum is not <= 120))
         {
             add("parameter fps: must be an integer from at least 1 to at most 120");
         }
@@ -269,7 +273,8 @@ public static class CardValidator
 
             foreach (var bad in tier.Prices.Keys.Where(cell => !card.IsPriceCell(cell)))
             {
-                add($"pricing tier {tier.Name}: '{bad}' is not a cell; use {string.Join(", ", card.PriceDurations.Select(d => d + " or " + d + "+audio"))}");
+                var cells = string.Join(", ", card.PriceDurations.Select(d => d + " or " + d + "+audio"));
+                add($"pricing tier {tier.Name}: '{bad}' is not a cell; use {cells}");
             }
         }
     }

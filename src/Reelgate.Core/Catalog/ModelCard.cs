@@ -56,7 +56,8 @@ public sealed record ModelCard(
             : (Find(CardShape.Duration) ?? Find(CardShape.Seconds))?.Values?.Select(CardShape.SecondsCell).ToList() ?? [];
 
     public bool IsPriceCell(string cell) =>
-        PriceDurations.Any(d => string.Equals(cell, d, StringComparison.Ordinal) || string.Equals(cell, d + "+audio", StringComparison.Ordinal));
+        PriceDurations.Any(d =>
+            string.Equals(cell, d, StringComparison.Ordinal) || string.Equals(cell, d + "+audio", StringComparison.Ordinal));
 
     /// <summary>The price of a validated request by this card's rate card; null when the card has no such cell.</summary>
     public Money? PriceOf(GenerationSpec spec)

@@ -47,7 +47,8 @@ public sealed class EngineRouter
         if (candidates.Count == 0)
         {
             return Failure.Invalid("model", "model_unavailable",
-                $"no engine enabled on this server serves {model.Id} (enabled: {string.Join(", ", _preferred)}; the model needs one of {string.Join(", ", model.Engines)})");
+                $"no engine enabled on this server serves {model.Id} (enabled: {string.Join(", ", _preferred)}; "
+                + $"the model needs one of {string.Join(", ", model.Engines)})");
         }
 
         Failure? first = null;

@@ -19,6 +19,8 @@ public sealed record ApiKey(
     /// <summary>Worker slots this key may fill relative to other keys when several queue work (1 unless an admin set more).</summary>
     public int Weight { get; init; } = 1;
 
-    /// <summary>A test key: its jobs may ask for simulated faults (metadata.reelgate_simulate) even where the operator left simulation off.</summary>
+    /// <summary>
+    /// A test key: its jobs may ask for simulated faults (metadata.reelgate_simulate) even where the operator left simulation off.
+    /// </summary>
     public bool IsTest { get; init; }
 }

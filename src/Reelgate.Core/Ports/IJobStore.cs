@@ -39,7 +39,8 @@ public interface IJobStore
     Task<bool> ReportProgressAsync(string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records the engine and its checkpoint (an upstream job id) before anything else happens.</summary>
-    Task<bool> SaveCheckpointAsync(string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> SaveCheckpointAsync(
+        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Processing → completed, and the hold becomes a charge.</summary>
     Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken);

@@ -16,6 +16,9 @@ public interface IKeyStore
 
     Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every key, newest first, each with its balance, read together (one read, however many keys).</summary>
+    Task<IReadOnlyList<KeyBalance>> ListWithBalancesAsync(CancellationToken cancellationToken);
+
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 
     /// <summary>Revokes an active key, unless it is the last active admin key (checked and done atomically).</summary>

@@ -12,7 +12,8 @@ public interface IWebhookStore
     Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(DateTimeOffset now, TimeSpan lockFor, int limit, CancellationToken cancellationToken);
 
     /// <summary>Records an attempt; the delivery becomes delivered, failed, or pending again at <paramref name="nextAttemptAt"/>.</summary>
-    Task RecordAttemptAsync(string deliveryId, WebhookAttempt attempt, string status, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken);
+    Task RecordAttemptAsync(
+        string deliveryId, WebhookAttempt attempt, string status, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<WebhookDeliveryRecord>> ListForJobAsync(string jobId, CancellationToken cancellationToken);
 

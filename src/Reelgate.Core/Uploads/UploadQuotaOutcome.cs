@@ -9,6 +9,8 @@ public abstract record UploadQuotaOutcome
 
     public sealed record Stored : UploadQuotaOutcome;
 
-    /// <summary>Refused: the key stores <see cref="UsedBytes"/> of <see cref="LimitBytes"/>; its oldest upload is from <see cref="OldestAt"/>.</summary>
+    /// <summary>
+    /// Refused: the key stores <see cref="UsedBytes"/> of <see cref="LimitBytes"/>; its oldest upload is from <see cref="OldestAt"/>.
+    /// </summary>
     public sealed record OverQuota(long UsedBytes, long LimitBytes, DateTimeOffset? OldestAt) : UploadQuotaOutcome;
 }

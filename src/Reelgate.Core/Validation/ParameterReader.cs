@@ -25,7 +25,8 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
         ParameterKind.Integer => Integer(spec),
         ParameterKind.Number => Number(spec),
         ParameterKind.Seed => Seed(spec, randomSeed),
-        _ => throw new InvalidOperationException($"model {model.Id}: parameter {spec.Name} has type {spec.Type}, which the catalog check refuses"),
+        _ => throw new InvalidOperationException(
+            $"model {model.Id}: parameter {spec.Name} has type {spec.Type}, which the catalog check refuses"),
     };
 
     public string? Text(string name) =>
@@ -68,7 +69,8 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
             if (!element.Value.TryGetInt32(out var seconds) || !spec.Allows($"{seconds}s"))
             {
                 return Failure.Invalid(name, "invalid_value",
-                    $"{name} {Failure.Printable(element.Value.GetRawText())} is not allowed; use one of {string.Join(", ", spec.Values!)}{IntegerHint(spec)}");
+                    $"{name} {Failure.Printable(element.Value.GetRawText())} is not allowed; "
+                    + $"use one of {string.Join(", ", spec.Values!)}{IntegerHint(spec)}");
             }
 
             value = $"{seconds}s";
@@ -209,7 +211,8 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
             // The random seed is drawn from 0..int.MaxValue-1; a card with a narrower range folds it into its own.
             var min = spec.Minimum ?? 0;
             var max = spec.Maximum ?? int.MaxValue;
-            Set(spec.Name, randomSeed >= min && randomSeed <= max ? randomSeed : (int)(min + (randomSeed % (max - min + 1))), chosen: false);
+            var seed = randomSeed >= min && randomSeed <= max ? randomSeed : (int)(min + (randomSeed % (max - min + 1)));
+            Set(spec.Name, seed, chosen: false);
             return null;
         }
 

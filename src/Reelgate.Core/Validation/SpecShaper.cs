@@ -9,7 +9,8 @@ namespace Reelgate.Core.Validation;
 /// </summary>
 internal static class SpecShaper
 {
-    public static GenerationSpec Shape(ModelCard model, ParameterReader reader, int randomSeed, string? webhookUrl, IReadOnlyDictionary<string, string> metadata)
+    public static GenerationSpec Shape(
+        ModelCard model, ParameterReader reader, int randomSeed, string? webhookUrl, IReadOnlyDictionary<string, string> metadata)
     {
         var values = reader.Values;
         var image = reader.Text(CardShape.Image);

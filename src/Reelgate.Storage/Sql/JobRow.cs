@@ -70,23 +70,18 @@ internal sealed class JobRow
     public string? RemixedFrom { get; set; }
 
     public Job ToJob() =>
-        new(
-            Id,
-            KeyId,
-            JobStatusNames.Parse(Status) ?? throw new InvalidOperationException($"job {Id} has an unknown status '{Status}'"),
-            (int)Progress,
-            UnixTime.At(CreatedAt),
-            UnixTime.At(StartedAt),
-            UnixTime.At(CompletedAt),
-            StoredJson.Read<GenerationSpec>(RequestJson),
-            new Money(PriceMicros),
-            CostStateNames.Parse(CostState),
-            ResultJson is null ? null : StoredJson.Read<JobResult>(ResultJson),
-            StoredJson.Read<List<JobInput>>(InputsJson),
-            ErrorCode is null ? null : new JobError(ErrorCode, ErrorMessage ?? ""),
-            (int)Attempts,
-            Version)
+        Job.Restored(Id, KeyId, UnixTime.At(CreatedAt), StoredJson.Read<GenerationSpec>(RequestJson), new Money(PriceMicros)) with
         {
+            Status = JobStatusNames.Parse(Status) ?? throw new InvalidOperationException($"job {Id} has an unknown status '{Status}'"),
+            Progress = (int)Progress,
+            StartedAt = UnixTime.At(StartedAt),
+            CompletedAt = UnixTime.At(CompletedAt),
+            CostState = CostStateNames.Parse(CostState),
+            Result = ResultJson is null ? null : StoredJson.Read<JobResult>(ResultJson),
+            Inputs = StoredJson.Read<List<JobInput>>(InputsJson),
+            Error = ErrorCode is null ? null : new JobError(ErrorCode, ErrorMessage ?? ""),
+            Attempts = (int)Attempts,
+            Version = Version,
             LeaseOwner = LeaseOwner,
             LeaseExpiresAt = UnixTime.At(LeaseExpiresAt),
             Engine = Engine,

@@ -76,6 +76,17 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         return rows.Select(r => r.ToKey()).ToList();
     }
 
+    public async Task<IReadOnlyList<KeyBalance>> ListWithBalancesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<KeyRow, BalanceRow, KeyBalance>(new CommandDefinition(
+            $"SELECT {KeyRow.Columns}, available_micros AS Available, held_micros AS Held FROM api_keys ORDER BY created_at DESC, id DESC",
+            cancellationToken: cancellationToken),
+            (key, balance) => new KeyBalance(key.ToKey(), new Balance(new Money(balance.Available), new Money(balance.Held))),
+            splitOn: nameof(BalanceRow.Available));
+        return rows.ToList();
+    }
+
     public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -72,7 +72,8 @@ internal sealed class ImagingHarness : IAsyncDisposable
     public string TempFile(string name) => _temp.File(name);
 
     public Task<Outcome<JobInput>> ResolveAsync(string reference, string param = "image", string keyId = "key_test") =>
-        Source.ResolveAsync(reference, param, param, $"jobs/job_test/{param}-{Interlocked.Increment(ref _blobs)}", keyId,
+        Source.ResolveAsync(
+            new ImageRequest(reference, param, param, $"jobs/job_test/{param}-{Interlocked.Increment(ref _blobs)}", keyId),
             TestContext.Current.CancellationToken);
 
     public Task<Outcome<JobInput>> ResolveAsync(Uri url, string param = "image") => ResolveAsync(url.ToString(), param);

@@ -40,8 +40,7 @@ public static class StoreData
     public static Job NewJob(string keyId, Money? price = null, DateTimeOffset? at = null, GenerationSpec? spec = null, IReadOnlyList<JobInput>? inputs = null)
     {
         var now = at ?? Now;
-        return new Job(Ids.New(Ids.JobPrefix, now), keyId, JobStatus.Queued, 0, now, null, null, spec ?? Spec(), price ?? Price,
-            CostState.Held, null, inputs ?? [], null, 0, 1);
+        return Job.Queued(Ids.New(Ids.JobPrefix, now), keyId, now, spec ?? Spec(), price ?? Price) with { Inputs = inputs ?? [] };
     }
 
     public static JobSubmission Submission(Job job, KeyLimits? limits = null, string? idempotencyKey = null, string requestHash = "hash-a") =>

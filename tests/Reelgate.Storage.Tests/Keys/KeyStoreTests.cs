@@ -71,6 +71,23 @@ public abstract class KeyStoreTests : StoreContract
     }
 
     [Fact]
+    public async Task ListWithBalances_returns_every_key_newest_first_with_its_own_balance_when_keys_hold_and_hold_nothing()
+    {
+        await using var db = await NewDatabaseAsync();
+        var older = await CreateKeyAsync(db.Keys, "1.00", at: Now);
+        var newer = await CreateKeyAsync(db.Keys, "0", at: Now.AddMinutes(1));
+        await SubmitAsync(db.Jobs, older);
+
+        var listed = await db.Keys.ListWithBalancesAsync(Token);
+
+        listed.Select(k => k.Key).ShouldBe([(await db.Keys.GetAsync(newer, Token))!, (await db.Keys.GetAsync(older, Token))!]);
+        listed.Select(k => k.Balance).ShouldBe([
+            new Balance(Money.Zero, Money.Zero),
+            new Balance(Money.Parse("0.60"), Money.Parse("0.40")),
+        ]);
+    }
+
+    [Fact]
     public async Task Revoke_keeps_one_admin_when_two_nodes_revoke_the_last_two_admins_at_once()
     {
         await using var db = await NewDatabaseAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Reelgate.Core;
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
@@ -18,21 +19,22 @@ public static class BillingApi
     public static RouteGroupBuilder MapBilling(this RouteGroupBuilder v1)
     {
         v1.MapGet("/balance", GetBalanceAsync)
-            .WithName("GetBalance").WithSummary("The key's available and held credit")
-            .Produces<BalanceResponse>().ProducesErrors(401);
+            .WithName("GetBalance").WithSummary("The key's available and held credit");
         v1.MapGet("/usage", ListUsageAsync)
-            .WithName("ListUsage").WithSummary("The key's ledger rows, newest first")
-            .Produces<UsageResponse>().ProducesErrors(401, 422);
+            .WithName("ListUsage").WithSummary("The key's ledger rows, newest first");
         return v1;
     }
 
-    private static async Task<IResult> GetBalanceAsync(HttpContext http, IKeyStore keys, CancellationToken cancellationToken)
+    private static async Task<Ok<BalanceResponse>> GetBalanceAsync(
+        HttpContext http, IKeyStore keys, CancellationToken cancellationToken)
     {
         var balance = await keys.GetBalanceAsync(http.User.KeyId(), cancellationToken) ?? new Balance(default, default);
         return TypedResults.Ok(KeysApi.MapBalance(balance));
     }
 
-    private static async Task<IResult> ListUsageAsync(HttpContext http, IKeyStore keys, CancellationToken cancellationToken)
+    [ProducesErrors(422)]
+    private static async Task<Results<Ok<UsageResponse>, ErrorResult>> ListUsageAsync(
+        HttpContext http, IKeyStore keys, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var limit = DefaultPageSize;
@@ -43,7 +45,8 @@ public static class BillingApi
         }
 
         string? after = query.TryGetValue("after", out var afterText) ? afterText.ToString() : null;
-        var invalidCursor = Failure.Invalid("after", "invalid_cursor", "after must be the id of a row of this key's usage (the next_cursor of a previous page)");
+        var invalidCursor = Failure.Invalid("after", "invalid_cursor",
+            "after must be the id of a row of this key's usage (the next_cursor of a previous page)");
         if (after is not null && !Ids.IsWellFormed(after, Ids.LedgerPrefix))
         {
             return ErrorResult.From(invalidCursor);
@@ -54,7 +57,9 @@ public static class BillingApi
             ? ErrorResult.From(invalidCursor)
             : TypedResults.Ok(new UsageResponse(
                 "list",
-                page.Items.Select(e => new UsageEntryResponse(e.Id, e.CreatedAt, LedgerKindNames.ToWire(e.Kind), e.Amount.ToString(), "USD", e.JobId, e.AvailableAfter.ToString())).ToList(),
+                page.Items.Select(e => new UsageEntryResponse(
+                    e.Id, e.CreatedAt, LedgerKindNames.ToWire(e.Kind), e.Amount.ToString(), "USD", e.JobId, e.AvailableAfter.ToString()))
+                    .ToList(),
                 page.HasMore,
                 page.NextCursor));
     }

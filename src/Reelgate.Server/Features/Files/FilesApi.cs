@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Errors;
@@ -7,7 +8,8 @@ namespace Reelgate.Server.Features.Files;
 
 /// <summary>
 /// GET /files/{key}?expires=&amp;kid=&amp;signature=: stored outputs by signed URL, no API key. Range requests are
-/// served; an expired URL answers 410, a bad signature or a retired signing key 403, both with the envelope and never the file.
+/// served; an expired URL answers 410, a bad signature or a retired signing key 403, both with the envelope and never
+/// the file.
 /// </summary>
 public static class FilesApi
 {
@@ -16,12 +18,13 @@ public static class FilesApi
         app.MapMethods(OutputUrls.RoutePrefix + "{**key}", [HttpMethods.Get, HttpMethods.Head], GetAsync)
             .WithName("DownloadFile").WithSummary("Download an output by its signed URL (Range supported)")
             .Produces(StatusCodes.Status200OK, contentType: "video/mp4")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4")
-            .ProducesErrors(403, 404, 410);
+            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4");
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string key, HttpRequest request, UrlSigner signer, IBlobStore blobs, TimeProvider time, CancellationToken cancellationToken)
+    [ProducesErrors(403, 404, 410)]
+    private static async Task<Results<FileStreamHttpResult, ErrorResult>> GetAsync(
+        string key, HttpRequest request, UrlSigner signer, IBlobStore blobs, TimeProvider time, CancellationToken cancellationToken)
     {
         var signature = request.Query["signature"].ToString();
         var check = long.TryParse(request.Query["expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
@@ -53,6 +56,7 @@ public static class FilesApi
 
         request.HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
         var etag = new EntityTagHeaderValue($"\"{blob.Length:x}-{blob.LastModified.ToUnixTimeSeconds():x}\"");
-        return TypedResults.Stream(blob.Stream, blob.ContentType, fileDownloadName: null, blob.LastModified, etag, enableRangeProcessing: true);
+        return TypedResults.Stream(
+            blob.Stream, blob.ContentType, fileDownloadName: null, blob.LastModified, etag, enableRangeProcessing: true);
     }
 }

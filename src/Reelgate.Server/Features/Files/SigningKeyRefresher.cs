@@ -1,7 +1,10 @@
 namespace Reelgate.Server.Features.Files;
 
-/// <summary>Reads the signing keyring again every <see cref="UrlSigner.RefreshInterval"/>, so keys added or retired on another node reach this one.</summary>
-public sealed partial class SigningKeyRefresher(UrlSigner signer, TimeProvider time, ILogger<SigningKeyRefresher> logger) : BackgroundService
+/// <summary>
+/// Reads the signing keyring again every <see cref="UrlSigner.RefreshInterval"/>, so keys added or retired on another node reach this one.
+/// </summary>
+public sealed partial class SigningKeyRefresher(UrlSigner signer, TimeProvider time, ILogger<SigningKeyRefresher> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

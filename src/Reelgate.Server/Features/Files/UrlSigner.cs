@@ -71,7 +71,8 @@ public sealed class UrlSigner(ISigningKeyStore store, TimeProvider time) : IDisp
     }
 
     /// <summary>Whether the link's signature is right, by the key it names; a retired or unknown key is refused.</summary>
-    public async Task<SignatureCheck> VerifyAsync(string blobKey, long expiresUnixSeconds, string? signature, string? keyId, CancellationToken cancellationToken)
+    public async Task<SignatureCheck> VerifyAsync(
+        string blobKey, long expiresUnixSeconds, string? signature, string? keyId, CancellationToken cancellationToken)
     {
         var id = string.IsNullOrEmpty(keyId) ? SigningKey.FirstId : keyId;
         await RefreshAsync(force: false, cancellationToken);
@@ -106,9 +107,11 @@ public sealed class UrlSigner(ISigningKeyStore store, TimeProvider time) : IDisp
     private Keyring Ring => _ring ?? throw new InvalidOperationException("the URL signer was not loaded at start");
 
     private static string Hmac(byte[] secret, string blobKey, long expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(blobKey + "\n" + expires.ToString(CultureInfo.InvariantCulture))));
+        Convert.ToHexStringLower(
+            HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(blobKey + "\n" + expires.ToString(CultureInfo.InvariantCulture))));
 
-    private sealed record Keyring(SigningKey Primary, IReadOnlyDictionary<string, byte[]> Active, IReadOnlySet<string> Retired, long LoadedAt);
+    private sealed record Keyring(
+        SigningKey Primary, IReadOnlyDictionary<string, byte[]> Active, IReadOnlySet<string> Retired, long LoadedAt);
 }
 
 /// <summary>What a signed link's signature says.</summary>

@@ -34,7 +34,8 @@ public sealed class GenerationPlanner(ModelCatalog catalog, GenerationRequestPar
         if (price is null)
         {
             var cell = model.Pricing.IsPerSecond ? RateCard.CellName(1, spec.Audio) : RateCard.CellName(spec.DurationSeconds, spec.Audio);
-            var length = new[] { CardShape.Duration, CardShape.Seconds, CardShape.NumFrames }.FirstOrDefault(model.HasParameter) ?? CardShape.Duration;
+            var length = new[] { CardShape.Duration, CardShape.Seconds, CardShape.NumFrames }.FirstOrDefault(model.HasParameter)
+                ?? CardShape.Duration;
             return Failure.Invalid(length, "price_unavailable", $"the rate card of {model.Id} has no price for {spec.Resolution} {cell}");
         }
 

@@ -13,7 +13,8 @@ public sealed record GenerationRequest(
     [property: Description("t2v: text-to-video. i2v: animate the attached image. Default t2v.")] string? Mode = null,
     [property: Description("360p, 540p, 720p or 1080p. Default 1080p.")] string? Resolution = null,
     [property: Description("16:9, 4:3, 1:1, 3:4 or 9:16. Default 16:9.")] string? AspectRatio = null,
-    [property: Description("5s, 8s or 10s (the integers 5, 8, 10 are accepted too); 10s is not available at 1080p. Default 5s.")] string? Duration = null,
+    [property: Description("5s, 8s or 10s (the integers 5, 8, 10 are accepted too); 10s is not available at 1080p. Default 5s.")]
+    string? Duration = null,
     [property: Description("Generate audio with the video. Default true.")] bool? Audio = null,
     [property: Description("Reference image for i2v: an http(s) URL, a data:image/...;base64, URI, or an upload id.")] string? Image = null,
     [property: Description("Optional last-frame image for i2v, same forms as image.")] string? ImageEnd = null,

@@ -19,20 +19,15 @@ public static class GenerationsApi
         v1.MapPost("/videos/generations", SubmitAsync)
             .WithName("CreateVideoGeneration")
             .WithSummary("Submit a video generation job")
-            .WithDescription("Validates the request by the model's parameter table, holds its price from the key's credits and queues the job. Poll GET /v1/jobs/{job_id} or stream its events.")
-            .Accepts<GenerationRequest>("application/json")
-            .Produces<JobResponse>(StatusCodes.Status202Accepted)
-            .Produces<JobResponse>(StatusCodes.Status200OK)
-            .ProducesErrors(400, 401, 402, 409, 413, 415, 422, 429);
+            .WithDescription("Validates the request by the model's parameter table, holds its price from the key's credits and "
+                + "queues the job. Poll GET /v1/jobs/{job_id} or stream its events.")
+            .Accepts<GenerationRequest>("application/json");
         return v1;
     }
 
-    private static async Task<IResult> SubmitAsync(
-        HttpContext http,
-        GenerationPlanner planner,
-        SubmissionService submissions,
-        JobResponseMapper mapper,
-        CancellationToken cancellationToken)
+    [ProducesErrors(400, 402, 409, 413, 415, 422, 429)]
+    private static async Task<Results<Accepted<JobResponse>, Ok<JobResponse>, ErrorResult>> SubmitAsync(
+        HttpContext http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var idempotencyKey = ReadIdempotencyKey(http.Request);
         if (!idempotencyKey.Succeeded)
@@ -47,37 +42,42 @@ public static class GenerationsApi
         }
 
         using var body = read.Value;
-        var planned = planner.Plan(body.Root);
+        var planned = services.Planner.Plan(body.Root);
         if (!planned.Succeeded)
         {
             return ErrorResult.From(planned.Failure);
         }
 
-        var submitted = await submissions.SubmitAsync(planned.Value, http.ApiKey(), idempotencyKey.Value, body.Sha256, cancellationToken);
+        var submitted = await services.Submissions.SubmitAsync(
+            planned.Value, http.ApiKey(), idempotencyKey.Value, body.Sha256, cancellationToken);
         if (!submitted.Succeeded)
         {
             return ErrorResult.From(submitted.Failure);
         }
 
+        var mapper = services.Mapper;
         return submitted.Value switch
         {
             SubmitOutcome.Accepted accepted => TypedResults.Accepted($"/v1/jobs/{accepted.Job.Id}", mapper.Map(accepted.Job, http.Request)),
             SubmitOutcome.Replayed replayed => Replay(http, mapper.Map(replayed.Job, http.Request)),
-            var refused => ErrorResult.From(RefusalOf(refused, http)),
+            var refused => ErrorResult.From(RefusalOf(refused, services.Time.GetUtcNow())),
         };
     }
 
     /// <summary>The failure a submission that was not accepted answers with (the OpenAI video routes share it).</summary>
-    public static Failure RefusalOf(SubmitOutcome outcome, HttpContext http) => outcome switch
+    public static Failure RefusalOf(SubmitOutcome outcome, DateTimeOffset now) => outcome switch
     {
         SubmitOutcome.IdempotencyMismatch mismatch => new Failure(FailureKind.Conflict, "idempotency_key_reused",
             $"this Idempotency-Key was used for a different request body (job {mismatch.JobId}); use a new key for a new request"),
         SubmitOutcome.InsufficientCredits poor => new Failure(FailureKind.InsufficientCredits, "insufficient_credits",
             $"this job costs {poor.Price} USD but the key has {poor.Available} USD available; add credits or choose a cheaper setting"),
         SubmitOutcome.TooManyInFlight busy => new Failure(FailureKind.RateLimited, "too_many_jobs_in_flight",
-            $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish") { RetryAfter = TimeSpan.FromSeconds(5) },
+            $"this key may have at most {busy.Limit} jobs queued or processing; wait for one to finish")
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
+        },
         SubmitOutcome.DailySpendExceeded spent => new Failure(FailureKind.RateLimited, "daily_spend_limit",
-            $"this key may spend {spent.Limit} USD a day and has spent {spent.Spent} USD today (UTC)") { RetryAfter = UntilTomorrow(http) },
+            $"this key may spend {spent.Limit} USD a day and has spent {spent.Spent} USD today (UTC)") { RetryAfter = UntilTomorrow(now) },
         SubmitOutcome.KeyUnavailable => new Failure(FailureKind.Unauthenticated, "invalid_api_key", "the API key was revoked"),
         _ => throw new InvalidOperationException($"unexpected submit outcome {outcome}"),
     };
@@ -89,11 +89,7 @@ public static class GenerationsApi
         return TypedResults.Ok(job);
     }
 
-    private static TimeSpan UntilTomorrow(HttpContext http)
-    {
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return now.UtcDateTime.Date.AddDays(1) - now.UtcDateTime;
-    }
+    private static TimeSpan UntilTomorrow(DateTimeOffset now) => now.UtcDateTime.Date.AddDays(1) - now.UtcDateTime;
 
     public static Outcome<string?> ReadIdempotencyKey(HttpRequest request)
     {
@@ -107,7 +103,8 @@ public static class GenerationsApi
         if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => char.IsControl(c)))
         {
             return new Failure(FailureKind.BadRequest, "invalid_idempotency_key",
-                $"Idempotency-Key must be one value of 1 to {MaxIdempotencyKeyLength.ToString(CultureInfo.InvariantCulture)} printable characters");
+                $"Idempotency-Key must be one value of 1 to {MaxIdempotencyKeyLength.ToString(CultureInfo.InvariantCulture)} "
+                + "printable characters");
         }
 
         return key;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Reelgate.Core;
-using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
@@ -30,7 +29,8 @@ public sealed class SubmissionService(
     /// replay answers even when its image URL is gone and a key without credit never makes the server fetch; then
     /// the webhook URL and the images; then the store checks everything again and holds the price, atomically.
     /// </summary>
-    public async Task<Outcome<SubmitOutcome>> SubmitAsync(PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmitOutcome>> SubmitAsync(
+        PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
         var simulate = simulation.Value.Enabled || key.IsTest;
         if (simulate && FaultSimulation.Parse(planned.Spec.Metadata).Failure is { } malformed)
@@ -40,8 +40,7 @@ public sealed class SubmissionService(
 
         var now = time.GetUtcNow();
         var jobId = Ids.New(Ids.JobPrefix, now);
-        var job = new Job(jobId, key.Id, JobStatus.Queued, 0, now, null, null, planned.Spec, planned.Price, CostState.Held,
-            null, [], null, 0, 1)
+        var job = Job.Queued(jobId, key.Id, now, planned.Spec, planned.Price) with
         {
             Simulate = simulate,
             RemixedFrom = planned.RemixedFrom,
@@ -53,7 +52,8 @@ public sealed class SubmissionService(
             return early;
         }
 
-        if (planned.Spec.WebhookUrl is { } webhookUrl && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
+        if (planned.Spec.WebhookUrl is { } webhookUrl
+            && await webhookGuard.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -87,7 +87,8 @@ public sealed class SubmissionService(
 
     public static string InputPrefix(string jobId) => $"inputs/{jobId}/";
 
-    private async Task<Outcome<IReadOnlyList<JobInput>>> ResolveInputsAsync(GenerationSpec spec, string jobId, string keyId, CancellationToken cancellationToken)
+    private async Task<Outcome<IReadOnlyList<JobInput>>> ResolveInputsAsync(
+        GenerationSpec spec, string jobId, string keyId, CancellationToken cancellationToken)
     {
         var inputs = new List<JobInput>();
         foreach (var (param, reference) in new[] { (JobInput.ImageRole, spec.Image), (JobInput.ImageEndRole, spec.ImageEnd) })
@@ -97,7 +98,8 @@ public sealed class SubmissionService(
                 continue;
             }
 
-            var resolved = await images.ResolveAsync(reference, param, param, InputPrefix(jobId) + param, keyId, cancellationToken);
+            var image = new ImageRequest(reference, param, param, InputPrefix(jobId) + param, keyId);
+            var resolved = await images.ResolveAsync(image, cancellationToken);
             if (!resolved.Succeeded)
             {
                 return resolved.Failure;

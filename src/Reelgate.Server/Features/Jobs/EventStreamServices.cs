@@ -7,4 +7,9 @@ namespace Reelgate.Server.Features.Jobs;
 
 /// <summary>What an event stream reads, waits on and counts.</summary>
 public sealed record EventStreamServices(
-    IJobStore Jobs, JobChangeFeed Changes, JobResponseMapper Mapper, EventStreamSlots Slots, IOptions<LimitsOptions> Limits, TimeProvider Time);
+    IJobStore Jobs,
+    JobChangeFeed Changes,
+    JobResponseMapper Mapper,
+    EventStreamSlots Slots,
+    IOptions<LimitsOptions> Limits,
+    TimeProvider Time);

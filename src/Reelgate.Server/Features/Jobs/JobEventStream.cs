@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Errors;
@@ -15,20 +17,35 @@ namespace Reelgate.Server.Features.Jobs;
 /// proxies keep the stream open. Holds one of the key's stream slots while it runs; with none free, 429.
 /// </summary>
 public sealed class JobEventStream(
-    Job first, IJobStore jobs, JobChangeFeed changes, JobResponseMapper mapper, EventStreamSlots slots, TimeSpan heartbeat, TimeProvider time) : IResult
+    Job first,
+    IJobStore jobs,
+    JobChangeFeed changes,
+    JobResponseMapper mapper,
+    EventStreamSlots slots,
+    TimeSpan heartbeat,
+    TimeProvider time)
+    : IResult, IEndpointMetadataProvider
 {
     /// <summary>How often the stream re-reads its job when no local change woke it (changes made on other nodes).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
+    /// <summary>Describes the stream to OpenAPI: 200, text/event-stream.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, null, ["text/event-stream"]));
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         if (!slots.TryTake(first.KeyId))
         {
-            await ErrorResult.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, new ErrorDetail("rate_limit_error", "too_many_event_streams",
-                $"this key has {slots.Limit} event streams open on this server, the most it may; close one, or poll GET /v1/jobs/{first.Id}", null),
-                TimeSpan.FromSeconds(5));
+            var detail = new ErrorDetail("rate_limit_error", "too_many_event_streams",
+                $"this key has {slots.Limit} event streams open on this server, the most it may; close one, "
+                + $"or poll GET /v1/jobs/{first.Id}", null);
+            await ErrorResult.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, detail, TimeSpan.FromSeconds(5));
             return;
         }
 
@@ -88,7 +105,8 @@ public sealed class JobEventStream(
         }
     }
 
-    private async Task WriteEventAsync(HttpResponse response, string type, Job job, HttpRequest request, CancellationToken cancellationToken)
+    private async Task WriteEventAsync(
+        HttpResponse response, string type, Job job, HttpRequest request, CancellationToken cancellationToken)
     {
         // Compact JSON has no line breaks (they are escaped inside strings), so the whole object is one data line.
         var data = JsonSerializer.SerializeToUtf8Bytes(mapper.Map(job, request), ApiJson.Options);

@@ -20,7 +20,9 @@ public sealed record JobResponse(
     JobErrorResponse? Error,
     IReadOnlyDictionary<string, string> Metadata)
 {
-    /// <summary>A queued job waiting out its back-off after a retryable failure (a provider's outage) starts again no earlier than this.</summary>
+    /// <summary>
+    /// A queued job waiting out its back-off after a retryable failure (a provider's outage) starts again no earlier than this.
+    /// </summary>
     public DateTimeOffset? RetryAt { get; init; }
 }
 
@@ -51,7 +53,9 @@ public sealed record RequestEcho(
 /// <summary>A price: a decimal string, its currency, and whether it is held, charged or released.</summary>
 public sealed record CostResponse(string Amount, string Currency, string State);
 
-/// <summary>What the job produced. After <c>expires_at</c> the URLs answer 410; <c>outputs_expired</c> turns true once the files are deleted.</summary>
+/// <summary>
+/// What the job produced. After <c>expires_at</c> the URLs answer 410; <c>outputs_expired</c> turns true once the files are deleted.
+/// </summary>
 public sealed record ResultResponse(IReadOnlyList<OutputResponse> Outputs, string? Thinking, DateTimeOffset ExpiresAt, bool OutputsExpired);
 
 /// <summary>One output file. Video fields are null on the poster image, and role is null on the video.</summary>
@@ -67,7 +71,8 @@ public sealed record OutputResponse(
     bool? HasAudio,
     long Bytes);
 
-public sealed record InputResponse(string Role, string ContentType, int Width, int Height, long Bytes, int OriginalWidth, int OriginalHeight);
+public sealed record InputResponse(
+    string Role, string ContentType, int Width, int Height, long Bytes, int OriginalWidth, int OriginalHeight);
 
 public sealed record JobErrorResponse(string Code, string Message);
 

@@ -31,8 +31,11 @@ public sealed class JobResponseMapper(OutputUrls urls, IOptions<ReelgateOptions>
                 Parameters = spec.Parameters,
             },
             new CostResponse(job.Price.ToString(), "USD", CostStateNames.ToWire(job.CostState)),
-            job.Result is null || job.CompletedAt is null ? null : MapResult(job.Result, job.CompletedAt.Value, job.OutputsDeletedAt is not null, baseUrl),
-            job.Inputs.Select(i => new InputResponse(i.Role, i.ContentType, i.Width, i.Height, i.Bytes, i.OriginalWidth, i.OriginalHeight)).ToList(),
+            job.Result is null || job.CompletedAt is null
+                ? null
+                : MapResult(job.Result, job.CompletedAt.Value, job.OutputsDeletedAt is not null, baseUrl),
+            job.Inputs.Select(i => new InputResponse(
+                i.Role, i.ContentType, i.Width, i.Height, i.Bytes, i.OriginalWidth, i.OriginalHeight)).ToList(),
             job.Error is null ? null : new JobErrorResponse(job.Error.Code, job.Error.Message),
             spec.Metadata)
         {

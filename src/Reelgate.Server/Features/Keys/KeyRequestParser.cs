@@ -88,7 +88,8 @@ public static class KeyRequestParser
             return Failure.Invalid("weight", "invalid_value", $"weight must be a whole number from 1 to {MaxWeight}");
         }
 
-        return new NewKey(name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value, webhook.Value)
+        return new NewKey(
+            name.Value.Trim(), credits.Value ?? Money.Zero, admin?.GetBoolean() ?? false, owner.Value, limits.Value, webhook.Value)
         {
             Weight = weightValue,
             Test = test?.GetBoolean() ?? false,
@@ -200,7 +201,8 @@ public static class KeyRequestParser
 
         return element.Value.ValueKind == JsonValueKind.Number && element.Value.TryGetInt64(out var value) && value >= min && value <= max
             ? value
-            : Failure.Invalid(prefix + name, "invalid_value", $"{prefix}{name} must be a whole number from {min} to {max}, or null for no limit");
+            : Failure.Invalid(prefix + name, "invalid_value",
+                $"{prefix}{name} must be a whole number from {min} to {max}, or null for no limit");
     }
 
     /// <summary>An amount of USD as a decimal string ("3.19"); numbers are refused so no float ever carries money.</summary>
@@ -220,7 +222,8 @@ public static class KeyRequestParser
         if (!Money.TryParse(text.Value, out var money) || money.IsNegative || (!allowZero && money == Money.Zero))
         {
             return Failure.Invalid(name, "invalid_value",
-                $"{name} must be {(allowZero ? "zero or more" : "more than zero")} USD, as a decimal string with at most 6 decimals, such as \"10.00\"");
+                $"{name} must be {(allowZero ? "zero or more" : "more than zero")} USD, "
+                + "as a decimal string with at most 6 decimals, such as \"10.00\"");
         }
 
         return money;

@@ -35,8 +35,15 @@ public sealed record BalanceResponse(string Available, string Held, string Curre
 public sealed record KeyListResponse(string Object, IReadOnlyList<KeyResponse> Data);
 
 /// <summary>The body of POST /v1/keys, as the OpenAPI document describes it.</summary>
-public sealed record CreateKeyRequest(string Name, string? Credits = null, bool? Admin = null, string? Owner = null, LimitsRequest? Limits = null, string? WebhookUrl = null,
-    int? Weight = null, bool? Test = null);
+public sealed record CreateKeyRequest(
+    string Name,
+    string? Credits = null,
+    bool? Admin = null,
+    string? Owner = null,
+    LimitsRequest? Limits = null,
+    string? WebhookUrl = null,
+    int? Weight = null,
+    bool? Test = null);
 
 /// <summary>The body of PUT /v1/keys/{id}/webhook: the key's default webhook URL, or null to clear it.</summary>
 public sealed record KeyWebhookRequest(string? Url);
@@ -45,7 +52,8 @@ public sealed record KeyWebhookRequest(string? Url);
 public sealed record WebhookSecretResponse(string KeyId, string WebhookSecret);
 
 /// <summary>Limits to set on a key: a limit left out gets the deployment's default (new key) or stays (PATCH); null means none.</summary>
-public sealed record LimitsRequest(string? SpendPerDay = null, int? JobsInFlight = null, int? RequestsPerMinute = null, long? UploadBytes = null);
+public sealed record LimitsRequest(
+    string? SpendPerDay = null, int? JobsInFlight = null, int? RequestsPerMinute = null, long? UploadBytes = null);
 
 /// <summary>The body of POST /v1/keys/{id}/credits.</summary>
 public sealed record AddCreditsRequest(string Amount);

@@ -17,7 +17,8 @@ public static class ModelCardMapper
         card.Output,
         card.Tags,
         card.Endpoints,
-        card.Parameters.Select(p => new ParameterResponse(p.Name, p.Type, p.Required, p.Default, p.Values, p.MaxLength, p.Minimum, p.Maximum, p.Description)).ToList(),
+        card.Parameters.Select(p => new ParameterResponse(
+            p.Name, p.Type, p.Required, p.Default, p.Values, p.MaxLength, p.Minimum, p.Maximum, p.Description)).ToList(),
         card.Constraints.Select(c => new ConstraintResponse(c.If, c.Then)).ToList(),
         RateCard(card));
 
@@ -43,7 +44,8 @@ public static class ModelCardMapper
             card.Id,
             card.Pricing.Currency,
             card.Pricing.Unit,
-            card.Pricing.Tiers.Select(t => new PriceTierResponse(t.Name, t.Resolutions, t.Prices.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal))).ToList(),
+            card.Pricing.Tiers.Select(t => new PriceTierResponse(
+                t.Name, t.Resolutions, t.Prices.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal))).ToList(),
             rows);
     }
 }

@@ -35,7 +35,8 @@ public sealed record ParameterResponse(
 public sealed record ConstraintResponse(IReadOnlyDictionary<string, string> If, IReadOnlyDictionary<string, IReadOnlyList<string>> Then);
 
 /// <summary>A model's prices per video: tiers of resolutions, each with a price per duration/audio cell.</summary>
-public sealed record RateCardResponse(string Model, string Currency, string Unit, IReadOnlyList<PriceTierResponse> Tiers, IReadOnlyList<PriceRowResponse> Rows);
+public sealed record RateCardResponse(
+    string Model, string Currency, string Unit, IReadOnlyList<PriceTierResponse> Tiers, IReadOnlyList<PriceRowResponse> Rows);
 
 public sealed record PriceTierResponse(string Name, IReadOnlyList<string> Resolutions, IReadOnlyDictionary<string, string> Prices);
 

@@ -3,7 +3,9 @@ using Reelgate.Core.Catalog;
 
 namespace Reelgate.Server.Features.OpenAiVideos;
 
-/// <summary>Stops the start when the default model is not in the catalog or a spritesheet setting is out of range, naming the key.</summary>
+/// <summary>
+/// Stops the start when the default model is not in the catalog or a spritesheet setting is out of range, naming the key.
+/// </summary>
 public sealed class OpenAiVideoOptionsValidator(ModelCatalog catalog) : IValidateOptions<OpenAiVideoOptions>
 {
     public ValidateOptionsResult Validate(string? name, OpenAiVideoOptions options)
@@ -11,7 +13,8 @@ public sealed class OpenAiVideoOptionsValidator(ModelCatalog catalog) : IValidat
         if (options.DefaultModel is { } model && catalog.Find(model) is null)
         {
             return ValidateOptionsResult.Fail(
-                $"{OpenAiVideoOptions.Section}:DefaultModel '{model}' is not in the catalog; available: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
+                $"{OpenAiVideoOptions.Section}:DefaultModel '{model}' is not in the catalog; "
+                + $"available: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
         }
 
         if (options.SpritesheetColumns is < 1 or > 20 || options.SpritesheetRows is < 1 or > 20)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
@@ -29,33 +31,34 @@ public static class OpenAiVideosApi
         var videos = v1.MapGroup("/videos").WithTags(Tag);
         videos.MapPost("", CreateAsync)
             .WithName("CreateVideo").WithSummary("Create a video (OpenAI video protocol)")
-            .WithDescription("JSON or multipart/form-data with an input_reference image file. size and seconds map onto the model's resolution, aspect_ratio and duration; the model's other parameters may be sent as extra fields. Billing, limits and Idempotency-Key as POST /v1/videos/generations.")
+            .WithDescription("JSON or multipart/form-data with an input_reference image file. size and seconds map onto the model's "
+                + "resolution, aspect_ratio and duration; the model's other parameters may be sent as extra fields. Billing, limits "
+                + "and Idempotency-Key as POST /v1/videos/generations.")
             .Accepts<VideoCreateRequest>("application/json", "multipart/form-data")
-            .DisableAntiforgery()
-            .Produces<VideoResponse>().ProducesErrors(400, 401, 402, 409, 413, 415, 429);
+            .DisableAntiforgery();
         videos.MapGet("", ListAsync)
-            .WithName("ListVideos").WithSummary("List the key's videos (OpenAI video protocol)")
-            .Produces<VideoListResponse>().ProducesErrors(400, 401);
+            .WithName("ListVideos").WithSummary("List the key's videos (OpenAI video protocol)");
         videos.MapGet("/{video_id}", GetAsync)
-            .WithName("GetVideo").WithSummary("Get a video (OpenAI video protocol)")
-            .Produces<VideoResponse>().ProducesErrors(401, 404);
+            .WithName("GetVideo").WithSummary("Get a video (OpenAI video protocol)");
         videos.MapDelete("/{video_id}", DeleteAsync)
-            .WithName("DeleteVideo").WithSummary("Delete a finished video's files; its record and ledger stay (OpenAI video protocol)")
-            .Produces<VideoDeletedResponse>().ProducesErrors(400, 401, 404);
+            .WithName("DeleteVideo")
+            .WithSummary("Delete a finished video's files; its record and ledger stay (OpenAI video protocol)");
         videos.MapGet("/{video_id}/content", ContentAsync)
-            .WithName("DownloadVideoContent").WithSummary("Download the video, its thumbnail or its spritesheet (Range supported; OpenAI video protocol)")
+            .WithName("DownloadVideoContent")
+            .WithSummary("Download the video, its thumbnail or its spritesheet (Range supported; OpenAI video protocol)")
             .Produces(StatusCodes.Status200OK, contentType: "video/mp4")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4")
-            .ProducesErrors(400, 401, 404);
+            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4");
         videos.MapPost("/{video_id}/remix", RemixAsync)
-            .WithName("RemixVideo").WithSummary("A new video from a completed one's settings and a new prompt (OpenAI video protocol)")
+            .WithName("RemixVideo")
+            .WithSummary("A new video from a completed one's settings and a new prompt (OpenAI video protocol)")
             .Accepts<VideoRemixRequest>("application/json", "multipart/form-data")
-            .DisableAntiforgery()
-            .Produces<VideoResponse>().ProducesErrors(400, 401, 402, 404, 409, 413, 415, 429);
+            .DisableAntiforgery();
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, [AsParameters] VideoServices services, CancellationToken cancellationToken)
+    [ProducesErrors(400, 402, 409, 413, 415, 429)]
+    private static async Task<Results<Ok<VideoResponse>, ErrorResult>> CreateAsync(
+        HttpContext http, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var idempotencyKey = GenerationsApi.ReadIdempotencyKey(http.Request);
         if (!idempotencyKey.Succeeded)
@@ -91,7 +94,10 @@ public static class OpenAiVideosApi
         return await SubmitAsync(http, services, seedBody.Value, null, idempotencyKey.Value, form.Hash, cancellationToken);
     }
 
-    private static async Task<IResult> RemixAsync(string video_id, HttpContext http, [AsParameters] VideoServices services, CancellationToken cancellationToken)
+    [ProducesErrors(400, 402, 404, 409, 413, 415, 429)]
+    private static async Task<Results<Ok<VideoResponse>, ErrorResult>> RemixAsync(
+        [FromRoute(Name = "video_id")] string videoId, HttpContext http, [AsParameters] VideoServices services,
+        CancellationToken cancellationToken)
     {
         var idempotencyKey = GenerationsApi.ReadIdempotencyKey(http.Request);
         if (!idempotencyKey.Succeeded)
@@ -99,16 +105,16 @@ public static class OpenAiVideosApi
             return VideoErrors.From(idempotencyKey.Failure);
         }
 
-        var source = await FindOwnAsync(video_id, http, services.Jobs, cancellationToken);
+        var source = await FindOwnAsync(videoId, http, services.Jobs, cancellationToken);
         if (source is null)
         {
-            return VideoErrors.NotFound(video_id);
+            return VideoErrors.NotFound(videoId);
         }
 
         if (source.Status != JobStatus.Completed)
         {
             return VideoErrors.Invalid("video_id", "video_not_completed",
-                $"video {video_id} is {VideoResponseMapper.StatusOf(source.Status)}; only a completed video can be remixed");
+                $"video {videoId} is {VideoResponseMapper.StatusOf(source.Status)}; only a completed video can be remixed");
         }
 
         var read = await services.Reader.ReadAsync(http.Request, allowFile: false, cancellationToken);
@@ -120,7 +126,8 @@ public static class OpenAiVideosApi
         using var form = read.Value;
         if (form.Fields["prompt"] is not { } prompt || prompt.GetValueKind() != JsonValueKind.String)
         {
-            return VideoErrors.Invalid("prompt", form.Fields["prompt"] is null ? "missing_parameter" : "invalid_type", "prompt is required and must be a string");
+            return VideoErrors.Invalid("prompt", form.Fields["prompt"] is null ? "missing_parameter" : "invalid_type",
+                "prompt is required and must be a string");
         }
 
         var body = VideoRequestTranslator.RemixBody(source.Request, prompt.GetValue<string>());
@@ -132,15 +139,17 @@ public static class OpenAiVideosApi
             }
             else if (name != "prompt")
             {
-                return VideoErrors.Invalid(name, "unknown_parameter", $"{Failure.Printable(name)} cannot be changed by a remix; send prompt (and webhook_url or metadata)");
+                return VideoErrors.Invalid(name, "unknown_parameter",
+                    $"{Failure.Printable(name)} cannot be changed by a remix; send prompt (and webhook_url or metadata)");
             }
         }
 
         return await SubmitAsync(http, services, body, source.Id, idempotencyKey.Value, form.Hash, cancellationToken);
     }
 
-    private static async Task<IResult> SubmitAsync(
-        HttpContext http, VideoServices services, JsonObject seedBody, string? remixedFrom, string? idempotencyKey, string hash, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VideoResponse>, ErrorResult>> SubmitAsync(
+        HttpContext http, VideoServices services, JsonObject seedBody, string? remixedFrom, string? idempotencyKey, string hash,
+        CancellationToken cancellationToken)
     {
         var planned = services.Planner.Plan(JsonSerializer.SerializeToElement(seedBody));
         if (!planned.Succeeded)
@@ -149,7 +158,8 @@ public static class OpenAiVideosApi
             return VideoErrors.From(model is null ? planned.Failure : VideoParameterMap.For(model).Explain(planned.Failure, seedBody));
         }
 
-        var submitted = await services.Submissions.SubmitAsync(planned.Value with { RemixedFrom = remixedFrom }, http.ApiKey(), idempotencyKey, hash, cancellationToken);
+        var submitted = await services.Submissions.SubmitAsync(
+            planned.Value with { RemixedFrom = remixedFrom }, http.ApiKey(), idempotencyKey, hash, cancellationToken);
         if (!submitted.Succeeded)
         {
             return VideoErrors.From(submitted.Failure);
@@ -165,17 +175,22 @@ public static class OpenAiVideosApi
                 http.Response.Headers.Location = $"/v1/videos/{replayed.Job.Id}";
                 return TypedResults.Ok(services.Mapper.Map(replayed.Job));
             default:
-                return VideoErrors.From(GenerationsApi.RefusalOf(submitted.Value, http));
+                return VideoErrors.From(GenerationsApi.RefusalOf(submitted.Value, services.Time.GetUtcNow()));
         }
     }
 
-    private static async Task<IResult> GetAsync(string video_id, HttpContext http, IJobStore jobs, VideoResponseMapper mapper, CancellationToken cancellationToken)
+    [ProducesErrors(404)]
+    private static async Task<Results<Ok<VideoResponse>, ErrorResult>> GetAsync(
+        [FromRoute(Name = "video_id")] string videoId, HttpContext http, IJobStore jobs, VideoResponseMapper mapper,
+        CancellationToken cancellationToken)
     {
-        var job = await FindOwnAsync(video_id, http, jobs, cancellationToken);
-        return job is null ? VideoErrors.NotFound(video_id) : TypedResults.Ok(mapper.Map(job));
+        var job = await FindOwnAsync(videoId, http, jobs, cancellationToken);
+        return job is null ? VideoErrors.NotFound(videoId) : TypedResults.Ok(mapper.Map(job));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IJobStore jobs, VideoResponseMapper mapper, CancellationToken cancellationToken)
+    [ProducesErrors(400)]
+    private static async Task<Results<Ok<VideoListResponse>, ErrorResult>> ListAsync(
+        HttpContext http, IJobStore jobs, VideoResponseMapper mapper, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var limit = DefaultPageSize;
@@ -192,13 +207,15 @@ public static class OpenAiVideosApi
         }
 
         string? after = query.TryGetValue("after", out var afterText) ? afterText.ToString() : null;
-        var invalidCursor = VideoErrors.Invalid("after", "invalid_cursor", "after must be the id of a video of this key (the last_id of a previous page)");
+        var invalidCursor = VideoErrors.Invalid("after", "invalid_cursor",
+            "after must be the id of a video of this key (the last_id of a previous page)");
         if (after is not null && !Ids.IsWellFormed(after, Ids.JobPrefix))
         {
             return invalidCursor;
         }
 
-        var page = await jobs.ListAsync(new JobQuery(http.User.KeyId(), limit, after, null) { OldestFirst = order == "asc" }, cancellationToken);
+        var wanted = new JobQuery(http.User.KeyId(), limit, after, null) { OldestFirst = order == "asc" };
+        var page = await jobs.ListAsync(wanted, cancellationToken);
         if (page is null)
         {
             return invalidCursor;
@@ -208,34 +225,38 @@ public static class OpenAiVideosApi
         return TypedResults.Ok(new VideoListResponse("list", data, data.FirstOrDefault()?.Id, data.LastOrDefault()?.Id, page.HasMore));
     }
 
-    private static async Task<IResult> DeleteAsync(
-        string video_id, HttpContext http, IJobStore jobs, IRetentionStore retention, IBlobStore blobs, TimeProvider time,
+    [ProducesErrors(400, 404)]
+    private static async Task<Results<Ok<VideoDeletedResponse>, ErrorResult>> DeleteAsync(
+        [FromRoute(Name = "video_id")] string videoId, HttpContext http, [AsParameters] VideoDeleteServices services,
         CancellationToken cancellationToken)
     {
-        var job = await FindOwnAsync(video_id, http, jobs, cancellationToken);
+        var job = await FindOwnAsync(videoId, http, services.Jobs, cancellationToken);
         if (job is null)
         {
-            return VideoErrors.NotFound(video_id);
+            return VideoErrors.NotFound(videoId);
         }
 
         if (!job.Status.IsFinal())
         {
             return VideoErrors.Invalid("video_id", "video_not_finished",
-                $"video {video_id} is {VideoResponseMapper.StatusOf(job.Status)}; only a completed or failed video can be deleted (cancel it with POST /v1/jobs/{video_id}/cancel)");
+                $"video {videoId} is {VideoResponseMapper.StatusOf(job.Status)}; only a completed or failed video can be deleted "
+                + $"(cancel it with POST /v1/jobs/{videoId}/cancel)");
         }
 
-        await blobs.DeletePrefixAsync($"outputs/{job.Id}/", cancellationToken);
-        await blobs.DeletePrefixAsync(SubmissionService.InputPrefix(job.Id), cancellationToken);
+        await services.Blobs.DeletePrefixAsync($"outputs/{job.Id}/", cancellationToken);
+        await services.Blobs.DeletePrefixAsync(SubmissionService.InputPrefix(job.Id), cancellationToken);
         if (job.OutputsDeletedAt is null)
         {
-            await retention.MarkOutputsDeletedAsync(job.Id, time.GetUtcNow(), cancellationToken);
+            await services.Retention.MarkOutputsDeletedAsync(job.Id, services.Time.GetUtcNow(), cancellationToken);
         }
 
         return TypedResults.Ok(new VideoDeletedResponse(job.Id, "video.deleted", true));
     }
 
-    private static async Task<IResult> ContentAsync(
-        string video_id, HttpContext http, IJobStore jobs, IBlobStore blobs, SpritesheetMaker spritesheets, CancellationToken cancellationToken)
+    [ProducesErrors(400, 404)]
+    private static async Task<Results<FileStreamHttpResult, ErrorResult>> ContentAsync(
+        [FromRoute(Name = "video_id")] string videoId, HttpContext http, IJobStore jobs, IBlobStore blobs, SpritesheetMaker spritesheets,
+        CancellationToken cancellationToken)
     {
         var variant = http.Request.Query.TryGetValue("variant", out var variantText) ? variantText.ToString() : "video";
         if (!Variants.Contains(variant, StringComparer.Ordinal))
@@ -243,20 +264,20 @@ public static class OpenAiVideosApi
             return VideoErrors.Invalid("variant", "invalid_value", $"variant must be one of {string.Join(", ", Variants)}");
         }
 
-        var job = await FindOwnAsync(video_id, http, jobs, cancellationToken);
+        var job = await FindOwnAsync(videoId, http, jobs, cancellationToken);
         if (job is null)
         {
-            return VideoErrors.NotFound(video_id);
+            return VideoErrors.NotFound(videoId);
         }
 
         if (job.Status != JobStatus.Completed || job.Result is null)
         {
             return VideoErrors.Invalid("video_id", "video_not_ready",
-                $"video {video_id} is {VideoResponseMapper.StatusOf(job.Status)}; its content is there once it is completed");
+                $"video {videoId} is {VideoResponseMapper.StatusOf(job.Status)}; its content is there once it is completed");
         }
 
         var gone = VideoErrors.From(new Failure(FailureKind.NotFound, "video_content_deleted",
-            $"the files of video {video_id} were deleted (by DELETE or after their retention period)", "video_id"));
+            $"the files of video {videoId} were deleted (by DELETE or after their retention period)", "video_id"));
         if (job.OutputsDeletedAt is not null)
         {
             return gone;
@@ -277,7 +298,8 @@ public static class OpenAiVideosApi
 
         http.Response.Headers.CacheControl = "private, max-age=3600";
         var etag = new EntityTagHeaderValue($"\"{blob.Length:x}-{blob.LastModified.ToUnixTimeSeconds():x}\"");
-        return TypedResults.Stream(blob.Stream, blob.ContentType, fileDownloadName: null, blob.LastModified, etag, enableRangeProcessing: true);
+        return TypedResults.Stream(
+            blob.Stream, blob.ContentType, fileDownloadName: null, blob.LastModified, etag, enableRangeProcessing: true);
     }
 
     private static async Task<Job?> FindOwnAsync(string videoId, HttpContext http, IJobStore jobs, CancellationToken cancellationToken)

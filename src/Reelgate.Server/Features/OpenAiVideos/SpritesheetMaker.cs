@@ -25,7 +25,9 @@ public sealed partial class SpritesheetMaker(
 
     public static string BlobKeyOf(string jobId) => $"outputs/{jobId}/spritesheet.jpg";
 
-    /// <summary>The spritesheet of the job's video, made now if it is not stored yet; null when the video is gone or ffmpeg fails.</summary>
+    /// <summary>
+    /// The spritesheet of the job's video, made now if it is not stored yet; null when the video is gone or ffmpeg fails.
+    /// </summary>
     public async Task<BlobContent?> OpenAsync(string jobId, JobOutput video, CancellationToken cancellationToken)
     {
         var key = BlobKeyOf(jobId);
@@ -92,6 +94,7 @@ public sealed partial class SpritesheetMaker(
             : (Even(longSide * (double)width / Math.Max(1, height)), Even(longSide));
     }
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "The spritesheet of job {JobId} could not be made (ffmpeg exit {ExitCode}): {Error}")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning,
+        Message = "The spritesheet of job {JobId} could not be made (ffmpeg exit {ExitCode}): {Error}")]
     private static partial void LogFailed(ILogger logger, string jobId, int exitCode, string error);
 }

@@ -7,9 +7,13 @@ namespace Reelgate.Server.Features.OpenAiVideos;
 /// </summary>
 /// <param name="Prompt">What the video shows.</param>
 /// <param name="Model">A catalog model; the server's default (Reelgate:OpenAiVideos:DefaultModel) when absent.</param>
-/// <param name="Size">WIDTHxHEIGHT, one of the model's resolution × aspect ratio sizes (pixverse-v5-6: 640x360 … 1920x1080, 1080x1920...).</param>
+/// <param name="Size">
+/// WIDTHxHEIGHT, one of the model's resolution × aspect ratio sizes (pixverse-v5-6: 640x360 … 1920x1080, 1080x1920...).
+/// </param>
 /// <param name="Seconds">One of the model's durations, e.g. "5", "8" or "10".</param>
-/// <param name="InputReference">An image file (multipart), or {"image_url": "https://... or data:image/..."} or {"file_id": "upl_..."}; makes the video image-to-video.</param>
+/// <param name="InputReference">
+/// An image file (multipart), or {"image_url": "https://... or data:image/..."} or {"file_id": "upl_..."}; makes the video image-to-video.
+/// </param>
 public sealed record VideoCreateRequest(string Prompt, string? Model, string? Size, string? Seconds, VideoInputReference? InputReference);
 
 /// <summary>An image given by URL (or data URI) or by the id of an upload (POST /v1/uploads).</summary>

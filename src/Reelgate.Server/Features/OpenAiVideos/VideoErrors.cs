@@ -12,11 +12,13 @@ public static class VideoErrors
     public static ErrorResult From(Failure failure)
     {
         var status = failure.Kind == FailureKind.Unprocessable ? StatusCodes.Status400BadRequest : FailureStatus.StatusOf(failure.Kind);
-        return new ErrorResult(status, new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, failure.Param), failure.RetryAfter);
+        var detail = new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, failure.Param);
+        return new ErrorResult(status, detail, failure.RetryAfter);
     }
 
     public static ErrorResult NotFound(string videoId) =>
-        From(new Failure(FailureKind.NotFound, "video_not_found", $"no video {Failure.Printable(videoId)} exists for this key", "video_id"));
+        From(new Failure(
+            FailureKind.NotFound, "video_not_found", $"no video {Failure.Printable(videoId)} exists for this key", "video_id"));
 
     public static ErrorResult Invalid(string param, string code, string message) =>
         From(new Failure(FailureKind.BadRequest, code, message, param));

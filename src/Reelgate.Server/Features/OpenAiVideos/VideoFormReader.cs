@@ -42,7 +42,8 @@ public sealed class VideoFormReader(IOptions<ReelgateOptions> options)
         return new VideoForm(JsonObject.Create(body.Root.Clone())!, null, body.Sha256, fromMultipart: false);
     }
 
-    private async Task<Outcome<VideoForm>> ReadMultipartAsync(HttpRequest request, string boundary, bool allowFile, CancellationToken cancellationToken)
+    private async Task<Outcome<VideoForm>> ReadMultipartAsync(
+        HttpRequest request, string boundary, bool allowFile, CancellationToken cancellationToken)
     {
         var fields = new JsonObject();
         string? file = null;
@@ -53,7 +54,8 @@ public sealed class VideoFormReader(IOptions<ReelgateOptions> options)
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { Length: > 0 } name)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || disposition.Name.Value is not { Length: > 0 } name)
                 {
                     continue;
                 }
@@ -62,7 +64,8 @@ public sealed class VideoFormReader(IOptions<ReelgateOptions> options)
                 {
                     if (!allowFile || !string.Equals(name, VideoForm.InputReferenceField, StringComparison.Ordinal))
                     {
-                        return Refuse(name, "unknown_parameter", $"{Failure.Printable(name)} cannot be a file; only {VideoForm.InputReferenceField} can");
+                        return Refuse(name, "unknown_parameter",
+                            $"{Failure.Printable(name)} cannot be a file; only {VideoForm.InputReferenceField} can");
                     }
 
                     if (file is not null)

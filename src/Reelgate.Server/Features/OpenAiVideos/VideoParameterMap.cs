@@ -73,7 +73,9 @@ public sealed class VideoParameterMap
 
     public static string SecondsOf(GenerationSpec spec) => spec.DurationSeconds.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Writes the card parameters that <paramref name="size"/> and <paramref name="seconds"/> stand for into the seed body.</summary>
+    /// <summary>
+    /// Writes the card parameters that <paramref name="size"/> and <paramref name="seconds"/> stand for into the seed body.
+    /// </summary>
     public Failure? Apply(JsonObject body, JsonNode? size, JsonNode? seconds)
     {
         if (Model.HasParameter(SizeField) || Model.HasParameter(SecondsField))
@@ -122,7 +124,9 @@ public sealed class VideoParameterMap
         var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in ProtocolFieldOf.Keys)
         {
-            chosen[name] = seedBody[name] is { } node && node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : Model.Parameter(name).DefaultString;
+            chosen[name] = seedBody[name] is { } node && node.GetValueKind() == JsonValueKind.String
+                ? node.GetValue<string>()
+                : Model.Parameter(name).DefaultString;
         }
 
         var size = VideoGeometry.SizeOf(chosen["resolution"], chosen["aspect_ratio"]);

@@ -18,7 +18,8 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
 {
     public const string ImageParameter = "image";
 
-    private static readonly string[] ProtocolFields = ["model", VideoParameterMap.SizeField, VideoParameterMap.SecondsField, VideoForm.InputReferenceField];
+    private static readonly string[] ProtocolFields =
+        ["model", VideoParameterMap.SizeField, VideoParameterMap.SecondsField, VideoForm.InputReferenceField];
 
     public string DefaultModel => options.Value.DefaultModel ?? catalog.Models[0].Id;
 
@@ -42,7 +43,8 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
         if (model is null)
         {
             return new Failure(FailureKind.BadRequest, "model_not_found",
-                $"model '{Failure.Printable(modelId)}' does not exist; available: {string.Join(", ", catalog.Models.Select(m => m.Id))}", "model");
+                $"model '{Failure.Printable(modelId)}' does not exist; available: {string.Join(", ", catalog.Models.Select(m => m.Id))}",
+                "model");
         }
 
         var body = new JsonObject { ["model"] = model.Id };
@@ -101,7 +103,8 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
             ["thinking"] = source.Thinking,
             ["seed"] = source.Seed,
         };
-        foreach (var (name, value) in new[] { ("image", source.Image), ("image_end", source.ImageEnd), ("negative_prompt", source.NegativePrompt) })
+        var carried = new[] { ("image", source.Image), ("image_end", source.ImageEnd), ("negative_prompt", source.NegativePrompt) };
+        foreach (var (name, value) in carried)
         {
             if (value is not null)
             {
@@ -112,7 +115,9 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
         return body;
     }
 
-    /// <summary>input_reference: a file (already stored as an upload), {"image_url"} or {"file_id"}, or the reference as a string.</summary>
+    /// <summary>
+    /// input_reference: a file (already stored as an upload), {"image_url"} or {"file_id"}, or the reference as a string.
+    /// </summary>
     private static Outcome<string?> ImageOf(JsonNode? reference, string? uploadedImage)
     {
         if (uploadedImage is not null)
@@ -131,11 +136,14 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
                 return inner.GetValue<string>();
             default:
                 return Invalid(VideoForm.InputReferenceField, "invalid_value",
-                    "input_reference must be an image file, {\"image_url\": \"https://... or data:image/...\"} or {\"file_id\": \"upl_...\"}");
+                    "input_reference must be an image file, {\"image_url\": \"https://... or data:image/...\"} "
+                    + "or {\"file_id\": \"upl_...\"}");
         }
     }
 
-    /// <summary>A form field's text as the card's parameter type wants it; left as text when it does not parse (the parser then names it).</summary>
+    /// <summary>
+    /// A form field's text as the card's parameter type wants it; left as text when it does not parse (the parser then names it).
+    /// </summary>
     private static JsonNode? Typed(ModelCard model, string name, JsonNode? value)
     {
         if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || !model.HasParameter(name))
@@ -147,7 +155,8 @@ public sealed class VideoRequestTranslator(ModelCatalog catalog, IOptions<OpenAi
         return model.Parameter(name).Type switch
         {
             "boolean" when bool.TryParse(raw, out var flag) => JsonValue.Create(flag),
-            "integer" when long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            "integer" when long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                => JsonValue.Create(number),
             _ => JsonValue.Create(raw),
         };
     }

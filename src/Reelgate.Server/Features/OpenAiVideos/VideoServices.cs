@@ -13,4 +13,5 @@ public sealed record VideoServices(
     InputReferenceUploads Uploads,
     GenerationPlanner Planner,
     SubmissionService Submissions,
-    ModelCatalog Catalog);
+    ModelCatalog Catalog,
+    TimeProvider Time);

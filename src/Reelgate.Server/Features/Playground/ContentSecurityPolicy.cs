@@ -42,14 +42,16 @@ public sealed partial class ContentSecurityPolicy(RequestDelegate next, string p
         var pages = "default-src 'self'; script-src 'self'; style-src 'self'; " +
                     $"img-src 'self' data: blob: http: https:; media-src 'self' blob:{media}; connect-src 'self'; font-src 'self'; " +
                     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        var reference = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
-                        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; script-src 'self'";
+        var reference = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+                        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
+                        "script-src 'self'";
         return (pages, reference);
     }
 
     /// <summary>The hashes of the inline scripts of a page, in CSP's form ('sha256-...').</summary>
     public static IEnumerable<string> InlineScriptHashes(string html) =>
-        InlineScript().Matches(html).Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups["body"].Value)))}'");
+        InlineScript().Matches(html)
+            .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups["body"].Value)))}'");
 
     private async Task ServeReferenceAsync(HttpContext context)
     {
@@ -103,6 +105,9 @@ public sealed partial class ContentSecurityPolicy(RequestDelegate next, string p
         }
     }
 
-    [GeneratedRegex(@"<script\b(?![^>]*\bsrc\s*=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(
+        @"<script\b(?![^>]*\bsrc\s*=)[^>]*>(?<body>.*?)</script>",
+        RegexOptions.Singleline | RegexOptions.IgnoreCase,
+        matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineScript();
 }

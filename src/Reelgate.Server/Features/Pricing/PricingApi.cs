@@ -13,19 +13,19 @@ public static class PricingApi
     public static RouteGroupBuilder MapPricing(this RouteGroupBuilder v1)
     {
         v1.MapGet("/pricing", Get).AllowAnonymous()
-            .WithName("GetPricing").WithSummary("The rate card of every model, per video, in USD")
-            .Produces<PricingResponse>();
+            .WithName("GetPricing").WithSummary("The rate card of every model, per video, in USD");
         v1.MapPost("/pricing/quote", QuoteAsync).AllowAnonymous()
             .WithName("QuotePrice").WithSummary("The price of a generation request body; the same 422 a submit would give")
-            .Accepts<GenerationRequest>("application/json")
-            .Produces<QuoteResponse>().ProducesErrors(400, 413, 415, 422);
+            .Accepts<GenerationRequest>("application/json");
         return v1;
     }
 
     private static Ok<PricingResponse> Get(ModelCatalog catalog) =>
         TypedResults.Ok(new PricingResponse("list", catalog.Models.Select(ModelCardMapper.RateCard).ToList()));
 
-    private static async Task<IResult> QuoteAsync(HttpRequest request, GenerationPlanner planner, CancellationToken cancellationToken)
+    [ProducesErrors(400, 413, 415, 422)]
+    private static async Task<Results<Ok<QuoteResponse>, ErrorResult>> QuoteAsync(
+        HttpRequest request, GenerationPlanner planner, CancellationToken cancellationToken)
     {
         var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
         if (!read.Succeeded)
@@ -41,6 +41,7 @@ public static class PricingApi
         }
 
         var spec = planned.Value.Spec;
-        return TypedResults.Ok(new QuoteResponse(planned.Value.Price.ToString(), "USD", spec.Model, spec.Resolution, spec.Duration, spec.Audio));
+        return TypedResults.Ok(new QuoteResponse(
+            planned.Value.Price.ToString(), "USD", spec.Model, spec.Resolution, spec.Duration, spec.Audio));
     }
 }

@@ -1,16 +1,14 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
-using Reelgate.Core.Ports;
 using Reelgate.Core.Uploads;
 using Reelgate.Imaging;
 using Reelgate.Imaging.Normalizing;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Configuration;
 using Reelgate.Server.Errors;
-using Reelgate.Server.Features.Files;
 
 namespace Reelgate.Server.Features.Uploads;
 
@@ -27,26 +25,21 @@ public static class UploadsApi
         v1.MapPost("/uploads", UploadAsync)
             .WithName("CreateUpload").WithSummary("Upload an image (multipart field 'file'); its id works as image or image_end")
             .Accepts<IFormFile>("multipart/form-data")
-            .DisableAntiforgery()
-            .Produces<UploadResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415, 422, 429);
+            .DisableAntiforgery();
         return v1;
     }
 
-    private static async Task<IResult> UploadAsync(
-        HttpContext http,
-        ImageNormalizer normalizer,
-        IBlobStore blobs,
-        IUploadQuotaStore uploads,
-        OutputUrls urls,
-        IOptions<ReelgateOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+    [ProducesErrors(400, 413, 415, 422, 429)]
+    private static async Task<Results<Created<UploadResponse>, ErrorResult>> UploadAsync(
+        HttpContext http, [AsParameters] UploadServices services, CancellationToken cancellationToken)
     {
         // The cheap check first: a key at its cap is refused before its body is read.
-        if (http.ApiKey().Limits.UploadBytes is { } cap && await uploads.GetUsageAsync(http.User.KeyId(), cancellationToken) is { } usage
+        if (http.ApiKey().Limits.UploadBytes is { } cap
+            && await services.Quotas.GetUsageAsync(http.User.KeyId(), cancellationToken) is { } usage
             && usage.UsedBytes >= cap)
         {
-            return ErrorResult.From(OverQuota(new UploadQuotaOutcome.OverQuota(usage.UsedBytes, cap, usage.OldestAt), options.Value, time));
+            return ErrorResult.From(OverQuota(
+                new UploadQuotaOutcome.OverQuota(usage.UsedBytes, cap, usage.OldestAt), services.Options.Value, services.Time));
         }
 
         var boundary = Boundary(http.Request.ContentType);
@@ -57,7 +50,7 @@ public static class UploadsApi
         }
 
         var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
-        var scratch = options.Value.DataPath("work", $"upload-{Guid.NewGuid():N}");
+        var scratch = services.Options.Value.DataPath("work", $"upload-{Guid.NewGuid():N}");
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -69,18 +62,20 @@ public static class UploadsApi
                 }
 
                 Directory.CreateDirectory(scratch);
-                var normalized = await normalizer.NormalizeAsync(section.Body, FileField, Path.Combine(scratch, "image"), cancellationToken);
+                var normalized = await services.Normalizer.NormalizeAsync(
+                    section.Body, FileField, Path.Combine(scratch, "image"), cancellationToken);
                 if (!normalized.Succeeded)
                 {
                     return ErrorResult.From(normalized.Failure);
                 }
 
-                return await StoreAsync(http, normalized.Value, blobs, uploads, urls, options.Value, time, cancellationToken);
+                return await StoreAsync(http, normalized.Value, services, cancellationToken);
             }
         }
         catch (InvalidDataException e)
         {
-            return ErrorResult.From(new Failure(FailureKind.BadRequest, "invalid_multipart", $"the multipart body could not be read: {e.Message}"));
+            return ErrorResult.From(new Failure(
+                FailureKind.BadRequest, "invalid_multipart", $"the multipart body could not be read: {e.Message}"));
         }
         finally
         {
@@ -93,17 +88,18 @@ public static class UploadsApi
         return ErrorResult.From(Failure.Invalid(FileField, "missing_parameter", "send the image in the multipart field 'file'"));
     }
 
-    private static async Task<IResult> StoreAsync(
-        HttpContext http, NormalizedImage image, IBlobStore blobs, IUploadQuotaStore uploads, OutputUrls urls, ReelgateOptions options, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Created<UploadResponse>, ErrorResult>> StoreAsync(
+        HttpContext http, NormalizedImage image, UploadServices services, CancellationToken cancellationToken)
     {
+        var (blobs, options, time) = (services.Blobs, services.Options.Value, services.Time);
         var now = time.GetUtcNow();
         var id = Ids.New(Ids.UploadPrefix, now);
         var blobKey = $"uploads/{id}{ImageFileExtension.For(image.ContentType)}";
         await blobs.PutFileAsync(blobKey, image.Path, image.ContentType, cancellationToken);
         var upload = new Upload(id, http.User.KeyId(), blobKey, image.ContentType, image.Width, image.Height, image.Bytes,
             image.OriginalWidth, image.OriginalHeight, now);
-        if (await uploads.CreateWithinQuotaAsync(upload, http.ApiKey().Limits.UploadBytes, cancellationToken) is UploadQuotaOutcome.OverQuota over)
+        if (await services.Quotas.CreateWithinQuotaAsync(upload, http.ApiKey().Limits.UploadBytes, cancellationToken)
+            is UploadQuotaOutcome.OverQuota over)
         {
             await blobs.DeleteAsync(blobKey, CancellationToken.None);
             return ErrorResult.From(OverQuota(over, options, time, image.Bytes));
@@ -111,8 +107,8 @@ public static class UploadsApi
 
         var expiresAt = now + options.OutputRetention;
         return TypedResults.Created($"/v1/uploads/{id}", new UploadResponse(
-            id, "upload", urls.For(http.Request, blobKey, image.ContentType, expiresAt), image.ContentType, image.Width, image.Height,
-            image.Bytes, image.OriginalWidth, image.OriginalHeight, now, expiresAt));
+            id, "upload", services.Urls.For(http.Request, blobKey, image.ContentType, expiresAt), image.ContentType, image.Width,
+            image.Height, image.Bytes, image.OriginalWidth, image.OriginalHeight, now, expiresAt));
     }
 
     /// <summary>
@@ -129,7 +125,8 @@ public static class UploadsApi
 
         var freesAt = (over.OldestAt ?? time.GetUtcNow()) + options.OutputRetention;
         return new Failure(FailureKind.RateLimited, "upload_quota_exceeded",
-            $"this key stores {over.UsedBytes} bytes of uploads of the {over.LimitBytes} it may; uploads are removed {options.OutputRetention.TotalDays:0.##} days " +
+            $"this key stores {over.UsedBytes} bytes of uploads of the {over.LimitBytes} it may; "
+            + $"uploads are removed {options.OutputRetention.TotalDays:0.##} days " +
             "after they are made, so retry after the Retry-After seconds, or ask an admin to raise limits.upload_bytes")
         {
             RetryAfter = freesAt - time.GetUtcNow() is { } wait && wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1),
