@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -33,32 +32,24 @@ public sealed partial class MetricsTests
         var stalled = await SubmitAsync("stall");
         var done = new[] { await SubmitAsync("delay:0"), await SubmitAsync("delay:0"), await SubmitAsync("delay:0") };
         var failed = await SubmitAsync("fail:boom");
-        var clock = Stopwatch.StartNew();
         foreach (var (id, wanted) in done.Select(id => (id, "completed")).Append((failed, "failed")).Append((stalled, "processing")))
         {
-            while ((await JobTraffic.GetJobAsync(client, id, token))["status"]!.GetValue<string>() != wanted)
-            {
-                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), $"job {id} is not {wanted}");
-                await Task.Delay(100, token);
-            }
+            await JsonApi.WaitForStatusAsync(client, id, TimeSpan.FromMinutes(2), token, wanted);
         }
 
         using var scraper = server.Client(); // Prometheus sends the admin key as its bearer credential
-        var scrape = Stopwatch.StartNew();
-        string text;
-        while (true)
-        {
-            using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            text = await response.Content.ReadAsStringAsync(token);
-            if (Value(text, "reelgate_jobs", "status=\"completed\"") == 3 && Value(text, "reelgate_jobs", "status=\"processing\"") == 1)
+        var text = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
             {
-                break;
-            }
-
-            scrape.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), text);
-            await Task.Delay(200, token);
-        }
+                using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                text = await response.Content.ReadAsStringAsync(token);
+                return Value(text, "reelgate_jobs", "status=\"completed\"") == 3 && Value(text, "reelgate_jobs", "status=\"processing\"") == 1;
+            },
+            TimeSpan.FromSeconds(30),
+            token,
+            () => text);
 
         Value(text, "reelgate_jobs", "status=\"failed\"").ShouldBe(1);
         Value(text, "reelgate_jobs", "status=\"queued\"").ShouldBe(0);

@@ -38,19 +38,12 @@ public sealed class SeedSnippetTests : IAsyncLifetime
         job["status"]!.GetValue<string>().ShouldBe("queued");
 
         var poll = SeedText.Curl(SeedText.CurlPoll, HostedBase, _server.BaseAddress.ToString().TrimEnd('/'), ServerProcess.AdminKey).Replace("JOB_ID", jobId, StringComparison.Ordinal);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        JsonObject polled;
-        do
-        {
-            polled = JsonNode.Parse(await RunShellAsync(poll, token))!.AsObject();
-            if (polled["status"]!.GetValue<string>() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(500, token);
-        }
-        while (clock.Elapsed < TimeSpan.FromMinutes(3));
+        var polled = await Poll.UntilAsync(
+            async () => JsonNode.Parse(await RunShellAsync(poll, token))!.AsObject() is var answer
+                && answer["status"]!.GetValue<string>() is "completed" or "failed" ? answer : null,
+            TimeSpan.FromMinutes(3),
+            token,
+            () => $"job {jobId} did not finish");
 
         polled["status"]!.GetValue<string>().ShouldBe("completed", polled.ToJsonString());
         var video = polled["result"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "video")!;

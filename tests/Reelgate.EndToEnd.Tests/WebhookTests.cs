@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -55,12 +54,11 @@ public sealed class WebhookTests
         (await client.PostAsync(new Uri($"/v1/jobs/{cancelled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Once the receiver has refused a first attempt, kill Reelgate and start it again.
-        var clock = Stopwatch.StartNew();
-        while ((await receiver.LogAsync(token))["attempts"]!.AsObject().Count < 1)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, token);
-        }
+        await Poll.UntilAsync(
+            async () => (await receiver.LogAsync(token))["attempts"]!.AsObject().Count >= 1,
+            TimeSpan.FromMinutes(1),
+            token,
+            () => "the receiver saw no attempt");
 
         await server.KillAsync();
         await server.DisposeAsync();
@@ -68,13 +66,12 @@ public sealed class WebhookTests
         await server.StartAsync(token);
         using var after = server.Client(key["key"]!.GetValue<string>());
 
-        clock.Restart();
-        JsonObject log;
-        while ((log = await receiver.LogAsync(token))["delivered"]!.AsArray().Count < 3)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), log.ToJsonString() + "\n" + string.Join('\n', server.Output.TakeLast(60)));
-            await Task.Delay(200, token);
-        }
+        JsonObject? log = null;
+        log = await Poll.UntilAsync(
+            async () => (log = await receiver.LogAsync(token))["delivered"]!.AsArray().Count >= 3 ? log : null,
+            TimeSpan.FromMinutes(2),
+            token,
+            () => log?.ToJsonString() + "\n" + string.Join('\n', server.Output.TakeLast(60)));
 
         var delivered = log["delivered"]!.AsArray().Select(d => d!.AsObject()).ToList();
         delivered.Select(d => (d["job_id"]!.GetValue<string>(), d["status"]!.GetValue<string>())).OrderBy(d => d.Item1, StringComparer.Ordinal)
@@ -83,7 +80,7 @@ public sealed class WebhookTests
         delivered.ShouldAllBe(d => d["attempt"]!.GetValue<int>() == 3);
         log["rejected"]!.AsArray().Count.ShouldBe(0);
 
-        var (_, deliveries) = await GetAsync(after, $"/v1/jobs/{completed}/deliveries", token);
+        var (_, deliveries) = await JsonApi.GetJsonAsync(after, $"/v1/jobs/{completed}/deliveries", token);
         var only = deliveries["data"]!.AsArray().Single()!;
         only["event_type"]!.GetValue<string>().ShouldBe("job.completed");
         only["status"]!.GetValue<string>().ShouldBe("delivered");
@@ -97,12 +94,11 @@ public sealed class WebhookTests
         // A manual redeliver sends the same message again.
         (await after.PostAsync(new Uri($"/v1/jobs/{completed}/deliveries/{only["id"]!.GetValue<string>()}/redeliver", UriKind.Relative), null, token))
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        clock.Restart();
-        while ((await receiver.LogAsync(token))["delivered"]!.AsArray().Count < 4)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, token);
-        }
+        await Poll.UntilAsync(
+            async () => (await receiver.LogAsync(token))["delivered"]!.AsArray().Count >= 4,
+            TimeSpan.FromSeconds(30),
+            token,
+            () => "the redelivery did not arrive");
 
         await server.DisposeAsync();
     }
@@ -127,19 +123,6 @@ public sealed class WebhookTests
         error["code"]!.GetValue<string>().ShouldBe("webhook_url_refused");
     }
 
-    private static async Task WaitForStatusAsync(HttpClient client, string jobId, string status, CancellationToken token)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await JobTraffic.GetJobAsync(client, jobId, token))["status"]!.GetValue<string>() != status)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, token);
-        }
-    }
-
-    private static async Task<(HttpStatusCode, JsonObject)> GetAsync(HttpClient client, string path, CancellationToken token)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), token);
-        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(token))!);
-    }
+    private static Task<JsonObject> WaitForStatusAsync(HttpClient client, string jobId, string status, CancellationToken token) =>
+        JsonApi.WaitForStatusAsync(client, jobId, TimeSpan.FromMinutes(1), token, status);
 }

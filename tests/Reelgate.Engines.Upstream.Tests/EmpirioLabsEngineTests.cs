@@ -29,7 +29,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
             ["model"] = "pixverse-v5-6", ["prompt"] = "a comic robot waves in a city at night", ["resolution"] = "360p", ["aspect_ratio"] = "1:1",
             ["audio"] = false, ["style"] = "comic", ["thinking"] = "disabled", ["seed"] = 99, ["negative_prompt"] = "rain",
         }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         var video = job["result"]!["outputs"]![0]!;
@@ -46,7 +46,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
         request["thinking"]!.GetValue<string>().ShouldBe("disabled");
         request["seed"]!.GetValue<int>().ShouldBe(99);
         request["negative_prompt"]!.GetValue<string>().ShouldBe("rain");
-        var upstreamCompleted = await ReelgateApi.FinalAsync(upstreamClient, upstreamJob["job_id"]!.GetValue<string>(), ct);
+        var upstreamCompleted = await JsonApi.WaitForFinalAsync(upstreamClient, upstreamJob["job_id"]!.GetValue<string>(), ReelgateApi.JobTimeout, ct);
         (await ReelgateApi.OutputAsync(job, ct)).ShouldBe(await ReelgateApi.OutputAsync(upstreamCompleted, ct));
         (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.40"), ("release", "0.40"), ("charge", "-0.40")]);
     }
@@ -66,7 +66,7 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
         {
             ["model"] = "pixverse-v5-6", ["prompt"] = "the picture comes alive", ["mode"] = "i2v", ["image"] = image, ["resolution"] = "360p", ["audio"] = false,
         }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         using var upstreamClient = upstream.Client();

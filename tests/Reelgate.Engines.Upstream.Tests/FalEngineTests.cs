@@ -4,6 +4,7 @@ using Reelgate.Engines.Upstream.Fal;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -267,7 +268,7 @@ public sealed class FalEngineTests(MediaFixture media)
         var first = host.Job(Specs.TextToVideo());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = host.Engine("fal").RenderAsync(first, stop.Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Any(), ct);
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct);
         await stop.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(running);
 

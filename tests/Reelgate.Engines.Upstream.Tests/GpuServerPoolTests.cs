@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -28,8 +29,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         var engine = (OpenAiVideoEngine)host.Engine(OpenAiVideoEngine.EngineName);
 
         var renders = Enumerable.Range(0, 4).Select(_ => engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token)).ToList();
-        await Poll.UntilAsync(() => engine.Pool.Waiting == 1 && small.Of("submit").Count() + large.Of("submit").Count() == 3, Token,
-            what: "three jobs on the servers and one waiting in Reelgate");
+        await Poll.UntilAsync(() => engine.Pool.Waiting == 1 && small.Of("submit").Count() + large.Of("submit").Count() == 3, TimeSpan.FromSeconds(30), Token, () => "three jobs on the servers and one waiting in Reelgate");
 
         // The larger server had the most free places first (2, then 1 = a tie broken by order), the small one took one.
         (small.Of("submit").Count(), large.Of("submit").Count()).ShouldBe((1, 2));
@@ -73,7 +73,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         engine.Pool.Eject(engine.Pool.Servers[0]);
 
         var render = engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token);
-        await Poll.UntilAsync(() => fake.Of("health").Count() >= 2, Token, what: "health probes of the server taken out");
+        await Poll.UntilAsync(() => fake.Of("health").Count() >= 2, TimeSpan.FromSeconds(30), Token, () => "health probes of the server taken out");
         fake.Of("submit").ShouldBeEmpty();
         fake.HealthStatus = 200;
 

@@ -5,6 +5,7 @@ using Reelgate.Core.Ports;
 using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -140,7 +141,7 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         {
             using var crash = CancellationTokenSource.CreateLinkedTokenSource(Token);
             var running = first.Engine(OpenAiVideoEngine.EngineName).RenderAsync(first.Job(GpuServers.Parse(T2v), checkpoint: checkpoint, jobId: jobId), crash.Token);
-            await Poll.UntilAsync(() => fake.Of("poll").Any(), Token, what: "the first status poll");
+            await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), Token, () => "the first status poll");
             await crash.CancelAsync();
             (await Record.ExceptionAsync(() => running)).ShouldBeAssignableTo<OperationCanceledException>();
         }
@@ -148,7 +149,7 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         await using var second = new EngineHost(settings);
         var polls = fake.Of("poll").Count();
         var resumed = second.Engine(OpenAiVideoEngine.EngineName).RenderAsync(second.Job(GpuServers.Parse(T2v), checkpoint: new MemoryCheckpoint(checkpoint.Saved), jobId: jobId), Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Count() > polls, Token, what: "the restarted engine to poll");
+        await Poll.UntilAsync(() => fake.Of("poll").Count() > polls, TimeSpan.FromSeconds(30), Token, () => "the restarted engine to poll");
         fake.Hold = false;
 
         (await resumed).ShouldBeRendered().ShouldHoldOutput(media.Video);
@@ -168,7 +169,7 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         var job = host.Job(GpuServers.Parse(T2v), checkpoint: checkpoint);
 
         var running = engine.RenderAsync(job, cancel.Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Any(), Token, what: "the status poll");
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), Token, () => "the status poll");
         await cancel.CancelAsync();
         (await Record.ExceptionAsync(() => running)).ShouldBeAssignableTo<OperationCanceledException>();
         await engine.AbandonAsync(job.JobId, checkpoint.Saved!, Token);

@@ -52,7 +52,7 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
 
         var jobId = await ReelgateApi.SubmitAsync(client,
             new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a fox in the snow", ["style"] = "anime", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         replicate.Requests.ShouldBeEmpty();
@@ -95,14 +95,14 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
         job["error"]!["code"]!.GetValue<string>().ShouldBe("upstream_uncertain");
         job["error"]!["message"]!.GetValue<string>().ShouldContain("did not submit it again");
         replicate.Of("submit").Count().ShouldBe(1);
         (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.40"), ("release", "0.40")]);
-        await Poll.UntilAsync(() => server.Output.Any(IsUncertainLine), ct, what: "the operator's log line");
+        await Poll.UntilAsync(() => server.Output.Any(IsUncertainLine), TimeSpan.FromSeconds(30), ct, () => "the operator's log line");
         var line = server.Output.First(IsUncertainLine);
         line.ShouldContain(jobId);
         line.ShouldContain("POST 127.0.0.1/v1/models/pixverse/pixverse-v5.6/predictions");
@@ -124,7 +124,7 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         var submits = replicate.Of("submit").ToList();
@@ -146,7 +146,7 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat", ["resolution"] = "720p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
         job["error"]!["code"]!.GetValue<string>().ShouldBe("upstream_error");

@@ -127,24 +127,18 @@ public sealed class MultiNodeTests
     {
         await using var connection = new NpgsqlConnection(cluster.DatabaseConnectionString);
         await connection.OpenAsync(Token);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE status = 'completed'", connection);
-            var done = (long)(await command.ExecuteScalarAsync(Token))!;
-            var held = await HeldByAsync(cluster, owner);
-            if (done >= completed && held.Count > 0)
+        var (done, held) = (0L, new List<string>());
+        await Poll.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            if (clock.Elapsed > Deadline)
-            {
-                throw new TimeoutException($"after {Deadline}: {done} jobs completed, the worker node holds {held.Count}");
-            }
-
-            await Task.Delay(100, Token);
-        }
+                await using var command = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE status = 'completed'", connection);
+                done = (long)(await command.ExecuteScalarAsync(Token))!;
+                held = await HeldByAsync(cluster, owner);
+                return done >= completed && held.Count > 0;
+            },
+            Deadline,
+            Token,
+            () => $"{done} jobs completed, the worker node holds {held.Count}");
     }
 
     /// <summary>The jobs in processing under a lease of <paramref name="owner"/> (read from the shared database).</summary>
@@ -182,23 +176,17 @@ public sealed class MultiNodeTests
 
     private static async Task<List<JsonObject>> WaitForAllFinalAsync(HttpClient client, TimeSpan deadline)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var jobs = await ListJobsAsync(client);
-            var open = jobs.Count(j => j["status"]!.GetValue<string>() is "queued" or "processing");
-            if (open == 0)
+        var (open, count) = (0, 0);
+        return await Poll.UntilAsync(
+            async () =>
             {
-                return jobs;
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new TimeoutException($"{open} of {jobs.Count} jobs are not final after {deadline}");
-            }
-
-            await Task.Delay(1000, Token);
-        }
+                var jobs = await ListJobsAsync(client);
+                (open, count) = (jobs.Count(j => j["status"]!.GetValue<string>() is "queued" or "processing"), jobs.Count);
+                return open == 0 ? jobs : null;
+            },
+            deadline,
+            Token,
+            () => $"{open} of {count} jobs are not final");
     }
 
     /// <summary>Downloads the video and poster of every job through the URLs of both API nodes; ffprobes a sample of videos.</summary>

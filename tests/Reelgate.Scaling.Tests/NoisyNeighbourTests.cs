@@ -60,12 +60,11 @@ public sealed class NoisyNeighbourTests(ITestOutputHelper output)
         }
 
         // Both slots busy with the flood before the quiet key asks.
-        var busy = Deadline.After(Patience);
-        while ((await ListJobsAsync(flood)).Count(j => j["status"]!.GetValue<string>() == "processing") < Slots)
-        {
-            busy.ThrowIfPassed("the flood never filled both slots");
-            await Task.Delay(100, Token);
-        }
+        await Poll.UntilAsync(
+            async () => (await ListJobsAsync(flood)).Count(j => j["status"]!.GetValue<string>() == "processing") >= Slots,
+            Patience,
+            Token,
+            () => "the flood never filled both slots");
 
         var (accepted, submitted) = await SubmitAsync(quiet, FastBody("quiet", "fail:quiet_done"));
         accepted.ShouldBe(HttpStatusCode.Accepted, submitted.ToJsonString());

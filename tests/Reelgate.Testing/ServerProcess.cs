@@ -91,35 +91,31 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
-        {
-            if (_process.HasExited)
+        await Poll.UntilAsync(
+            async () =>
             {
-                throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(_readyPath, UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Slow to answer while starting.
-            }
 
-            await Task.Delay(50, cancellationToken);
-        }
-
-        throw new TimeoutException($"the server did not answer within the start timeout:\n{string.Join('\n', _output)}");
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(_readyPath, UriKind.Relative), cancellationToken);
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return false; // slow to answer while starting
+                }
+            },
+            timeout ?? TimeSpan.FromSeconds(60),
+            cancellationToken,
+            () => $"the server did not answer ready:\n{string.Join('\n', _output)}");
     }
 
     /// <summary>SIGKILL: the process gets no chance to tidy up.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Reelgate.Testing;
 
 namespace Reelgate.Bench.Hosting;
 
@@ -50,7 +49,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <param name="x264Preset">Reelgate:Ffmpeg:Preset for the local engine, or null for its default.</param>
     public static BenchServer Reelgate(string name, string dataDirectory, int workers, string? database = null, string? perfData = null, bool perfMap = false, string? x264Preset = null)
     {
-        var dll = RepositoryPaths.ServerDll;
+        var dll = BenchPaths.ServerDll;
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build the server first (scripts/bench.sh does)", dll);
@@ -93,7 +92,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>The bare Kestrel endpoint (bench/Reelgate.Bench.Bare) answering <paramref name="jobJsonPath"/>'s JSON.</summary>
     public static BenchServer Bare(string jobJsonPath)
     {
-        var dll = Path.Combine(BenchPaths.RepositoryRoot(), "bench", "Reelgate.Bench.Bare", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Reelgate.Bench.Bare.dll");
+        var dll = Path.Combine(BenchPaths.RepositoryRoot(), "bench", "Reelgate.Bench.Bare", "bin", BenchPaths.Configuration, "net10.0", "linux-x64", "Reelgate.Bench.Bare.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build bench/Reelgate.Bench.Bare first (scripts/bench.sh does)", dll);

@@ -3,7 +3,6 @@ using System.Text;
 using Reelgate.Bench.Hosting;
 using Reelgate.Bench.Load;
 using Reelgate.Bench.Profiling;
-using Reelgate.Testing;
 
 namespace Reelgate.Bench.Suites;
 
@@ -38,13 +37,13 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         var jobJson = Path.Combine(work, "job.json");
         await File.WriteAllTextAsync(jobJson, targets[0].JobJson, cancellationToken);
 
-        ThrowawayDatabase? database = null;
+        BenchDatabase? database = null;
         BenchServer? postgres = null;
         try
         {
-            if (TestServices.Postgres is { } server)
+            if (BenchDatabase.Server is { } server)
             {
-                database = await ThrowawayDatabase.CreateAsync(server, cancellationToken);
+                database = await BenchDatabase.CreateAsync(server, cancellationToken);
                 postgres = BenchServer.Reelgate("PostgreSQL", Path.Combine(work, "postgres"), workers: 0, database.ConnectionString);
                 await postgres.StartAsync(cancellationToken);
                 targets.Add(await Target.ReadyAsync(postgres, body, PostgresCpu, cancellationToken));

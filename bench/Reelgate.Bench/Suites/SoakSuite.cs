@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Reelgate.Bench.Hosting;
 using Reelgate.Bench.Profiling;
-using Reelgate.Testing;
+using Reelgate.Bench.Reporting;
 
 namespace Reelgate.Bench.Suites;
 
@@ -230,8 +230,10 @@ internal sealed class SoakSuite : IBenchSuite
                 .First(o => o.GetProperty("type").GetString() == "video");
             var path = Path.Combine(work, $"{id}.mp4");
             await api.DownloadAsync(new Uri(video.GetProperty("url").GetString()!), path, cancellationToken);
-            var probed = await FfprobeReader.ProbeAsync(path, cancellationToken);
-            text.Append(CultureInfo.InvariantCulture, $" {id}: {probed.Video?.CodecName} {probed.Video?.Width}×{probed.Video?.Height}, {probed.Video?.FrameCount} frames, {probed.Duration:0.00} s, {probed.Size / 1024} KiB;");
+            var probed = await OutputProbe.ReadAsync(path, cancellationToken);
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $" {id}: {probed.Codec} {probed.Width}×{probed.Height}, {probed.Frames} frames, {probed.Duration:0.00} s, {probed.Size / 1024} KiB;");
         }
 
         return text.ToString().TrimEnd(';') + ".\n";

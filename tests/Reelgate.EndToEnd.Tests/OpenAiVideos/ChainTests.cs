@@ -97,27 +97,9 @@ public sealed class ChainTests
         bKeyId.ShouldNotBeNullOrEmpty();
     }
 
-    private static async Task<(string Id, string Key)> CreateKeyAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "chain", ["credits"] = "10.00" }, Token);
-        var key = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, key.ToJsonString());
-        return (key["id"]!.GetValue<string>(), key["key"]!.GetValue<string>());
-    }
+    private static Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin) =>
+        JsonApi.CreateKeyAsync(admin, new JsonObject { ["name"] = "chain", ["credits"] = "10.00" }, Token);
 
-    private static async Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId)
-    {
-        var deadline = Deadline.After(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<JsonObject>($"/v1/jobs/{jobId}", Token))!;
-            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
-            {
-                return job;
-            }
-
-            deadline.ThrowIfPassed($"job {jobId} did not finish: {job.ToJsonString()}");
-            await Task.Delay(200, Token);
-        }
-    }
+    private static Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId) =>
+        JsonApi.WaitForFinalAsync(client, jobId, TimeSpan.FromMinutes(3), Token);
 }

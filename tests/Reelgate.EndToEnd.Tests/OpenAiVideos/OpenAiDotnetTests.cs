@@ -1,7 +1,6 @@
 #pragma warning disable OPENAI001 // the library marks VideoClient as for evaluation; it is what it offers for this protocol
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using OpenAI.Videos;
@@ -106,18 +105,11 @@ public sealed class OpenAiDotnetTests
 
     private static JsonObject Read(PipelineResponse response) => JsonNode.Parse(response.Content.ToString())!.AsObject();
 
-    private static async Task<JsonObject> WaitAsync(VideoClient client, string id, CancellationToken token)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var video = Read(await client.GetVideoAsync(id, Options(token)));
-            if (video["status"]!.GetValue<string>() is "completed" or "failed" || clock.Elapsed > TimeSpan.FromMinutes(4))
-            {
-                return video;
-            }
-
-            await Task.Delay(250, token);
-        }
-    }
+    private static Task<JsonObject> WaitAsync(VideoClient client, string id, CancellationToken token) =>
+        Poll.UntilAsync(
+            async () => Read(await client.GetVideoAsync(id, Options(token))) is var video
+                && video["status"]!.GetValue<string>() is "completed" or "failed" ? video : null,
+            TimeSpan.FromMinutes(4),
+            token,
+            () => $"video {id} did not finish");
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Server.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Retention;
 
@@ -70,12 +70,11 @@ public sealed class RetentionTests
         Directory.Exists(outputs).ShouldBeTrue();
         app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
-        var clock = Stopwatch.StartNew();
-        while (!(await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}")).Json["result"]!["outputs_expired"]!.GetValue<bool>())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, Api.Token);
-        }
+        await Poll.UntilAsync(
+            async () => (await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}")).Json["result"]!["outputs_expired"]!.GetValue<bool>(),
+            TimeSpan.FromSeconds(30),
+            Api.Token,
+            () => "the job's outputs did not expire");
 
         Directory.Exists(outputs).ShouldBeFalse();
         var (status, kept) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}");
@@ -87,11 +86,11 @@ public sealed class RetentionTests
         using var gone = await anonymous.GetAsync(url, Api.Token);
         (gone.StatusCode, await Api.ReadObjectAsync(gone)).ShouldBeError(HttpStatusCode.Gone, "invalid_request_error");
 
-        while (Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).Any())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, Api.Token);
-        }
+        await Poll.UntilAsync(
+            () => !Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).Any(),
+            TimeSpan.FromSeconds(30),
+            Api.Token,
+            () => "the expired upload was not deleted");
 
         var (refusal, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
         response.Dispose();
