@@ -32,7 +32,9 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         var ct = TestContext.Current.CancellationToken;
         using var client = server.Client(await server.NewKeyAsync());
 
-        var job = await client.GenerateAndWaitAsync(Requests.Quick() with { Metadata = new Dictionary<string, string> { ["order"] = "17" } }, cancellationToken: ct);
+        var job = await client.GenerateAndWaitAsync(
+            Requests.Quick() with { Metadata = new Dictionary<string, string> { ["order"] = "17" } },
+            cancellationToken: ct);
 
         job.Status.ShouldBe(JobStatus.Completed);
         job.Progress.ShouldBe(100);
@@ -93,7 +95,9 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         await using var receiver = LoopbackHttpServer.Start();
         receiver.MapStatus("/hook", 200);
         using var client = server.Client(await server.NewKeyAsync());
-        var job = await client.GenerateAndWaitAsync(Requests.Quick(simulate: "fail:for_the_hook") with { WebhookUrl = receiver.Url("/hook").ToString() }, cancellationToken: ct);
+        var job = await client.GenerateAndWaitAsync(
+            Requests.Quick(simulate: "fail:for_the_hook") with { WebhookUrl = receiver.Url("/hook").ToString() },
+            cancellationToken: ct);
 
         var delivered = await Poll.UntilAsync(
             async () => await client.ListDeliveriesAsync(job.JobId, ct) is var deliveries && deliveries.Any(x => x.DeliveredAt is not null)

@@ -94,7 +94,8 @@ public sealed class CrashRecoveryTests
 
         foreach (var (jobId, price) in accepted.Values)
         {
-            var rows = ledger.Where(r => r.JobId == jobId).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal).ToList();
+            var rows = ledger.Where(r => r.JobId == jobId).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal)
+                .ToList();
             rows.ShouldBe([("charge", -price), ("hold", -price), ("release", price)], $"ledger of {jobId}");
         }
 
@@ -107,7 +108,10 @@ public sealed class CrashRecoveryTests
         {
             var video = job["result"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "video")!;
             var file = data.File(job["job_id"]!.GetValue<string>() + ".mp4");
-            await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(new Uri(video["url"]!.GetValue<string>()).PathAndQuery, token), token);
+            await File.WriteAllBytesAsync(
+                file,
+                await anonymous.GetByteArrayAsync(new Uri(video["url"]!.GetValue<string>()).PathAndQuery, token),
+                token);
             (await FfprobeReader.ProbeAsync(file, token)).Video!.FrameCount.ShouldBe(120);
         }
 

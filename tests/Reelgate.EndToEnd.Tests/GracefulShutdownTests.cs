@@ -67,7 +67,8 @@ public sealed class GracefulShutdownTests
         var ledger = await JobTraffic.LedgerAsync(after, token);
         foreach (var (id, price) in jobs)
         {
-            var rows = ledger.Where(r => r.JobId == id).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal).ToList();
+            var rows = ledger.Where(r => r.JobId == id).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal)
+                .ToList();
             rows.ShouldBe([("charge", -price), ("hold", -price), ("release", price)], $"ledger of {id}");
         }
 

@@ -10,7 +10,8 @@ public static class JobTraffic
     public static Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin, string credits, CancellationToken token) =>
         JsonApi.CreateKeyAsync(admin, new JsonObject { ["name"] = "e2e", ["credits"] = credits }, token);
 
-    /// <summary>Submits with an Idempotency-Key; null when the server could not be reached (the caller retries with the same key).</summary>
+    /// <summary>Submits with an Idempotency-Key; null when the server could not be reached (the caller retries with the same
+    /// key).</summary>
     public static async Task<JsonObject?> TrySubmitAsync(HttpClient client, JsonObject body, string idempotencyKey, CancellationToken token)
     {
         try

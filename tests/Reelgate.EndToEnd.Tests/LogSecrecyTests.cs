@@ -55,7 +55,9 @@ public sealed class LogSecrecyTests
         var url = new Uri(job["result"]!["outputs"]![0]!["url"]!.GetValue<string>());
         using var anonymous = new HttpClient();
         (await anonymous.GetByteArrayAsync(url, token)).Length.ShouldBeGreaterThan(0);
-        using (var tampered = await anonymous.GetAsync(new Uri(url.GetLeftPart(UriPartial.Path) + "?expires=1&signature=" + new string('0', 64)), token))
+        using (var tampered = await anonymous.GetAsync(
+            new Uri(url.GetLeftPart(UriPartial.Path) + "?expires=1&signature=" + new string('0', 64)),
+            token))
         {
             tampered.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }

@@ -14,7 +14,9 @@ public sealed partial class MetricsTests
     {
         var token = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("metrics");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
         await server.StartAsync(token);
         using var admin = server.Client();
         var (_, secret) = await JobTraffic.CreateKeyAsync(admin, "20.00", token);
@@ -45,7 +47,8 @@ public sealed partial class MetricsTests
                 using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
                 response.StatusCode.ShouldBe(HttpStatusCode.OK);
                 text = await response.Content.ReadAsStringAsync(token);
-                return Value(text, "reelgate_jobs", "status=\"completed\"") == 3 && Value(text, "reelgate_jobs", "status=\"processing\"") == 1;
+                return Value(text, "reelgate_jobs", "status=\"completed\"") == 3
+                    && Value(text, "reelgate_jobs", "status=\"processing\"") == 1;
             },
             TimeSpan.FromSeconds(30),
             token,
@@ -60,13 +63,16 @@ public sealed partial class MetricsTests
         Value(text, "reelgate_ledger_charged_total", null, sum: true).ShouldBe(3 * 400_000);
         text.ShouldContain("reelgate_render_duration_seconds_bucket");
         text.ShouldContain("http_server_request_duration_seconds");
-        (await client.PostAsync(new Uri($"/v1/jobs/{stalled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync(new Uri($"/v1/jobs/{stalled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(
+            HttpStatusCode.OK);
     }
 
     private static long Value(string exposition, string metric, string? label, bool sum = false)
     {
         var values = MetricLine().Matches(exposition)
-            .Where(m => m.Groups["name"].Value == metric && (label is null || m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)))
+            .Where(m => m.Groups["name"].Value == metric && (label is null || m.Groups["labels"].Value.Contains(
+                label,
+                StringComparison.Ordinal)))
             .Select(m => (long)double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture))
             .ToList();
         return sum ? values.Sum() : values.SingleOrDefault(-1);

@@ -19,7 +19,9 @@ public sealed class SimulationOptInTests
     public async Task Simulation_runs_only_for_test_keys_when_the_operator_left_it_off()
     {
         using var data = new TempDirectory("simulation-off");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
         await server.StartAsync(Token);
         using var admin = server.Client();
         using var plain = server.Client(await CreateKeyAsync(admin, test: false));

@@ -31,7 +31,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         var script = Path.Combine(RepositoryPaths.Root, "tools", "webhook-receiver.mjs");
-        var start = new ProcessStartInfo("node", [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), secret, failFirst.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo(
+            "node",
+            [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), secret, failFirst.ToString(
+                System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

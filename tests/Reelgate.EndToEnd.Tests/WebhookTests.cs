@@ -51,7 +51,8 @@ public sealed class WebhookTests
         var failed = (await JobTraffic.TrySubmitAsync(client, Body("fail:boom"), "b", token))!["job_id"]!.GetValue<string>();
         var cancelled = (await JobTraffic.TrySubmitAsync(client, Body("stall"), "c", token))!["job_id"]!.GetValue<string>();
         await WaitForStatusAsync(client, cancelled, "processing", token);
-        (await client.PostAsync(new Uri($"/v1/jobs/{cancelled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync(new Uri($"/v1/jobs/{cancelled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(
+            HttpStatusCode.OK);
 
         // Once the receiver has refused a first attempt, kill Reelgate and start it again.
         await Poll.UntilAsync(
@@ -74,8 +75,12 @@ public sealed class WebhookTests
             () => log?.ToJsonString() + "\n" + string.Join('\n', server.Output.TakeLast(60)));
 
         var delivered = log["delivered"]!.AsArray().Select(d => d!.AsObject()).ToList();
-        delivered.Select(d => (d["job_id"]!.GetValue<string>(), d["status"]!.GetValue<string>())).OrderBy(d => d.Item1, StringComparer.Ordinal)
-            .ShouldBe(new[] { (completed, "completed"), (failed, "failed"), (cancelled, "cancelled") }.OrderBy(d => d.Item1, StringComparer.Ordinal));
+        delivered.Select(d => (d["job_id"]!.GetValue<string>(), d["status"]!.GetValue<string>())).OrderBy(
+            d => d.Item1,
+            StringComparer.Ordinal)
+            .ShouldBe(new[] { (completed, "completed"), (failed, "failed"), (cancelled, "cancelled") }.OrderBy(
+                d => d.Item1,
+                StringComparer.Ordinal));
         delivered.Select(d => d["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(3);
         delivered.ShouldAllBe(d => d["attempt"]!.GetValue<int>() == 3);
         log["rejected"]!.AsArray().Count.ShouldBe(0);
@@ -89,10 +94,16 @@ public sealed class WebhookTests
         var sample = delivered.First(d => d["job_id"]!.GetValue<string>() == completed);
         var body = sample["body"]!.GetValue<string>();
         (await receiver.VerifiesAsync(body, sample["headers"]!.AsObject(), token)).ShouldBeTrue();
-        (await receiver.VerifiesAsync(body.Replace("completed", "c0mpleted", StringComparison.Ordinal), sample["headers"]!.AsObject(), token)).ShouldBeFalse();
+        (await receiver.VerifiesAsync(
+            body.Replace("completed", "c0mpleted", StringComparison.Ordinal),
+            sample["headers"]!.AsObject(),
+            token)).ShouldBeFalse();
 
         // A manual redeliver sends the same message again.
-        (await after.PostAsync(new Uri($"/v1/jobs/{completed}/deliveries/{only["id"]!.GetValue<string>()}/redeliver", UriKind.Relative), null, token))
+        (await after.PostAsync(
+            new Uri($"/v1/jobs/{completed}/deliveries/{only["id"]!.GetValue<string>()}/redeliver", UriKind.Relative),
+            null,
+            token))
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await Poll.UntilAsync(
             async () => (await receiver.LogAsync(token))["delivered"]!.AsArray().Count >= 4,
@@ -108,7 +119,9 @@ public sealed class WebhookTests
     {
         var token = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("webhooks-off");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" });
         await server.StartAsync(token);
         using var admin = server.Client();
         using var response = await admin.PostAsJsonAsync("/v1/videos/generations", new JsonObject

@@ -21,7 +21,16 @@ public sealed class UpstreamCancelTests(MediaFixture media)
         await using var server = new ServerProcess(data.Path, FalServerSettings.For(fake.BaseUrl, Key));
         await server.StartAsync(ct);
         using var client = server.Client();
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
         await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct, () => "fal to be polled for the accepted request");
 
         using var cancel = await client.PostAsync($"/v1/jobs/{jobId}/cancel", null, ct);

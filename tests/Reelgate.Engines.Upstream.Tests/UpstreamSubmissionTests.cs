@@ -51,7 +51,14 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client,
-            new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a fox in the snow", ["style"] = "anime", ["resolution"] = "360p", ["audio"] = false }, ct);
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a fox in the snow",
+                ["style"] = "anime",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            }, ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
@@ -94,7 +101,16 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
@@ -123,7 +139,16 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
@@ -145,7 +170,10 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat", ["resolution"] = "720p", ["audio"] = false }, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat", ["resolution"] = "720p", ["audio"] = false },
+            ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
@@ -156,7 +184,8 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.65"), ("release", "0.65")]);
     }
 
-    private static bool IsUncertainLine(string line) => line.Contains("may have been accepted but its answer was lost", StringComparison.Ordinal);
+    private static bool IsUncertainLine(string line) =>
+        line.Contains("may have been accepted but its answer was lost", StringComparison.Ordinal);
 
     private static async Task<T> StartAsync<T>(T fake, CancellationToken ct)
         where T : FakeProvider

@@ -81,7 +81,8 @@ public sealed class NoisyNeighbourTests(ITestOutputHelper output)
         var duringSubmission = floodJobs.Count(j => j["started_at"] is { } s && Time(s) > created && Time(s) <= visible);
         var floodStarted = floodJobs.Count(j => j["started_at"] is not null);
         output.WriteLine($"{setup}: the quiet job waited {(started - created).TotalMilliseconds:F0} ms; " +
-            $"{duringSubmission} flood jobs started while it was being submitted and {jumpedAhead} after it was accepted and before it started; " +
+            $"{duringSubmission} flood jobs started while it was being submitted and {jumpedAhead} after it was accepted and before it " +
+                $"started; " +
             $"{floodStarted} of {Flood} flood jobs had started by the end");
 
         // FIFO would start every earlier flood job first (about 198); fair claiming starts the quiet job in the next free slot

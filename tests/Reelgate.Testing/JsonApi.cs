@@ -66,7 +66,10 @@ public static class JsonApi
     /// <param name="admin">A client sending an admin key.</param>
     /// <param name="key">The request: name, credits, and optionally admin and limits.</param>
     /// <param name="cancellationToken">The test's token.</param>
-    public static async Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin, JsonObject key, CancellationToken cancellationToken)
+    public static async Task<(string Id, string Secret)> CreateKeyAsync(
+        HttpClient admin,
+        JsonObject key,
+        CancellationToken cancellationToken)
     {
         var (status, created) = await PostJsonAsync(admin, "/v1/keys", key, cancellationToken);
         if (status != HttpStatusCode.Created)
@@ -101,10 +104,15 @@ public static class JsonApi
     }
 
     /// <summary>Polls the job until it is completed, failed or cancelled, and returns it; fails once the timeout passes.</summary>
-    public static Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public static Task<JsonObject> WaitForFinalAsync(
+        HttpClient client,
+        string jobId,
+        TimeSpan timeout,
+        CancellationToken cancellationToken) =>
         WaitForStatusAsync(client, jobId, timeout, cancellationToken, FinalStatuses);
 
-    /// <summary>Every row of a paged list (GET /v1/jobs, /v1/usage, ...) in the order the server pages them, following next_cursor.</summary>
+    /// <summary>Every row of a paged list (GET /v1/jobs, /v1/usage, ...) in the order the server pages them, following
+    /// next_cursor.</summary>
     /// <param name="client">A client sending the key whose list it is.</param>
     /// <param name="path">The list's path with its query, e.g. "/v1/usage?limit=100".</param>
     /// <param name="cancellationToken">The test's token.</param>

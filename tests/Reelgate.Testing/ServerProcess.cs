@@ -20,8 +20,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="dataDirectory">The data folder (REELGATE_DATA_DIR), which outlives the process.</param>
     /// <param name="environment">More environment variables, overriding the defaults.</param>
     /// <param name="port">The loopback port; a free one when null.</param>
-    /// <param name="readyPath">The route that answers 200 once the server is up: a worker-only node (REELGATE_ROLE=worker) serves no API, so give it /healthz.</param>
-    public ServerProcess(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, string readyPath = "/v1/models")
+    /// <param name="readyPath">The route that answers 200 once the server is up: a worker-only node (REELGATE_ROLE=worker) serves no API,
+    /// so give it /healthz.</param>
+    public ServerProcess(
+        string dataDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        int? port = null,
+        string readyPath = "/v1/models")
     {
         DataDirectory = dataDirectory;
         _readyPath = readyPath;

@@ -31,7 +31,8 @@ internal sealed record OutputProbe(string? Codec, int? Width, int? Height, long?
             video?.GetProperty("codec_name").GetString(),
             video?.GetProperty("width").GetInt32(),
             video?.GetProperty("height").GetInt32(),
-            video is { } v && long.TryParse(v.GetProperty("nb_read_frames").GetString(), CultureInfo.InvariantCulture, out var frames) ? frames : null,
+            video is { } v
+                && long.TryParse(v.GetProperty("nb_read_frames").GetString(), CultureInfo.InvariantCulture, out var frames) ? frames : null,
             double.Parse(format.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture),
             long.Parse(format.GetProperty("size").GetString()!, CultureInfo.InvariantCulture));
     }

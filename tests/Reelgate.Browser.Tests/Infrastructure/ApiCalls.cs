@@ -4,7 +4,8 @@ using Reelgate.Testing;
 
 namespace Reelgate.Browser.Tests.Infrastructure;
 
-/// <summary>Plain HTTP calls to the server under test (over <see cref="JsonApi"/>): setting up keys and jobs, and reading back what the pages claim.</summary>
+/// <summary>Plain HTTP calls to the server under test (over <see cref="JsonApi"/>): setting up keys and jobs, and reading back what the
+/// pages claim.</summary>
 public sealed class ApiCalls(ServerProcess server)
 {
     public static readonly TimeSpan JobDeadline = TimeSpan.FromMinutes(4);

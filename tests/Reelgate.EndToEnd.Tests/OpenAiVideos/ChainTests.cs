@@ -49,7 +49,9 @@ public sealed class ChainTests
     public async Task Job_on_A_completes_with_Bs_render_and_is_billed_on_both_when_A_chains_to_B()
     {
         using var data = new TempDirectory("chain");
-        await using var b = new ServerProcess(Path.Combine(data.Path, "b"), new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "1" });
+        await using var b = new ServerProcess(
+            Path.Combine(data.Path, "b"),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "1" });
         await b.StartAsync(Token);
         using var bAdmin = b.Client();
         var (bKeyId, bKey) = await CreateKeyAsync(bAdmin);
@@ -73,7 +75,10 @@ public sealed class ChainTests
         var (_, aKey) = await CreateKeyAsync(aAdmin);
         using var client = a.Client(aKey);
 
-        using var submitted = await client.PostAsJsonAsync("/v1/videos/generations", new JsonObject { ["model"] = "chain-t2v", ["prompt"] = "a lighthouse in fog" }, Token);
+        using var submitted = await client.PostAsJsonAsync(
+            "/v1/videos/generations",
+            new JsonObject { ["model"] = "chain-t2v", ["prompt"] = "a lighthouse in fog" },
+            Token);
         var accepted = (await submitted.Content.ReadFromJsonAsync<JsonObject>(Token))!;
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted, accepted.ToJsonString());
         var job = await WaitForFinalAsync(client, accepted["job_id"]!.GetValue<string>());

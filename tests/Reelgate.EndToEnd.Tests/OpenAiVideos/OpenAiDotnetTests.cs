@@ -26,7 +26,13 @@ public sealed class OpenAiDotnetTests
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         });
 
-        var json = await client.CreateVideoAsync(Json(new JsonObject { ["prompt"] = "a lighthouse in fog", ["size"] = "640x360", ["seconds"] = "5", ["audio"] = false }),
+        var json = await client.CreateVideoAsync(Json(new JsonObject
+        {
+            ["prompt"] = "a lighthouse in fog",
+            ["size"] = "640x360",
+            ["seconds"] = "5",
+            ["audio"] = false,
+        }),
             "application/json", Options(token));
         var fromJson = Read(json);
         fromJson["object"]!.GetValue<string>().ShouldBe("video");
@@ -82,14 +88,20 @@ public sealed class OpenAiDotnetTests
 
         seen.ShouldBe(ids);
 
-        var remix = Read(await client.CreateVideoRemixAsync(ids[0], Json(new JsonObject { ["prompt"] = "a lighthouse at night" }), "application/json", Options(token)));
+        var remix = Read(await client.CreateVideoRemixAsync(
+            ids[0],
+            Json(new JsonObject { ["prompt"] = "a lighthouse at night" }),
+            "application/json",
+            Options(token)));
         remix["remixed_from_video_id"]!.GetValue<string>().ShouldBe(ids[0]);
         (await WaitAsync(client, remix["id"]!.GetValue<string>(), token))["status"]!.GetValue<string>().ShouldBe("completed");
 
         Read(await client.DeleteVideoAsync(ids[0], Options(token)))["deleted"]!.GetValue<bool>().ShouldBeTrue();
         var gone = await Should.ThrowAsync<ClientResultException>(() => client.DownloadVideoAsync(ids[0], "video", Options(token)));
         gone.Status.ShouldBe(404);
-        var unknown = await Should.ThrowAsync<ClientResultException>(() => client.GetVideoAsync("job_00000000000000000000000000", Options(token)));
+        var unknown = await Should.ThrowAsync<ClientResultException>(() => client.GetVideoAsync(
+            "job_00000000000000000000000000",
+            Options(token)));
         unknown.Status.ShouldBe(404);
         var badSize = await Should.ThrowAsync<ClientResultException>(() =>
             client.CreateVideoAsync(Json(new JsonObject { ["prompt"] = "x", ["size"] = "1792x1024" }), "application/json", Options(token)));

@@ -18,7 +18,10 @@ public static class ReelgateApi
     }
 
     /// <summary>The key's ledger rows for one job, oldest first, as (kind, amount).</summary>
-    public static async Task<List<(string Kind, string Amount)>> LedgerAsync(HttpClient client, string jobId, CancellationToken cancellationToken)
+    public static async Task<List<(string Kind, string Amount)>> LedgerAsync(
+        HttpClient client,
+        string jobId,
+        CancellationToken cancellationToken)
     {
         var usage = await JsonApi.GetObjectAsync(client, "/v1/usage?limit=100", cancellationToken);
         return usage["data"]!.AsArray()

@@ -31,7 +31,10 @@ public static class ClusterApi
     public static Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin, string credits) =>
         JsonApi.CreateKeyAsync(admin, new JsonObject { ["name"] = "scaling", ["credits"] = credits }, Token);
 
-    public static Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(HttpClient client, JsonObject body, string? idempotencyKey = null) =>
+    public static Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(
+        HttpClient client,
+        JsonObject body,
+        string? idempotencyKey = null) =>
         JsonApi.PostJsonAsync(client, "/v1/videos/generations", body, Token, idempotencyKey);
 
     public static Task<JsonObject> GetJobAsync(HttpClient client, string jobId) => JsonApi.GetJobAsync(client, jobId, Token);

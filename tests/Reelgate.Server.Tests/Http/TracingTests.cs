@@ -20,7 +20,8 @@ public sealed class TracingTests
         ActivitySource.AddActivityListener(listener);
         using var app = new ReelgateApp();
         using var key = await app.CreateKeyAsync();
-        var jobId = (await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"), ("audio", false))))["job_id"]!.GetValue<string>();
+        var jobId = (await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"), ("audio", false))))["job_id"]!
+            .GetValue<string>();
         await Api.WaitForAsync(key.Client, jobId, TimeSpan.FromSeconds(60), "completed");
 
         List<Activity> mine = [];

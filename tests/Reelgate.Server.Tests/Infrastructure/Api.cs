@@ -4,7 +4,8 @@ using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Infrastructure;
 
-/// <summary>The API tests' shorthand over <see cref="JsonApi"/> on the test's token, and their assertions: submit, the error envelope.</summary>
+/// <summary>The API tests' shorthand over <see cref="JsonApi"/> on the test's token, and their assertions: submit, the error
+/// envelope.</summary>
 public static class Api
 {
     public const string Model = "pixverse-v5-6";
@@ -49,7 +50,12 @@ public static class Api
         JsonApi.WaitForStatusAsync(client, jobId, timeout, Token, statuses);
 
     /// <summary>Asserts the contract's error envelope: status, type, code and param, and JSON content type.</summary>
-    public static void ShouldBeError(this (HttpStatusCode Status, JsonObject Json) answer, HttpStatusCode status, string type, string? code = null, string? param = null)
+    public static void ShouldBeError(
+        this (HttpStatusCode Status, JsonObject Json) answer,
+        HttpStatusCode status,
+        string type,
+        string? code = null,
+        string? param = null)
     {
         answer.Status.ShouldBe(status, answer.Json.ToJsonString());
         var error = answer.Json["error"].ShouldBeOfType<JsonObject>();

@@ -33,7 +33,10 @@ public sealed class EventStreamLimitTests(EventStreamLimitTests.StreamsApp app) 
         {
             third.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
             third.Headers.RetryAfter.ShouldNotBeNull();
-            (third.StatusCode, await Api.ReadObjectAsync(third)).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "too_many_event_streams");
+            (third.StatusCode, await Api.ReadObjectAsync(third)).ShouldBeError(
+                HttpStatusCode.TooManyRequests,
+                "rate_limit_error",
+                "too_many_event_streams");
         }
 
         using var othersStream = await OpenAsync(other.Client, otherJob);
@@ -43,7 +46,10 @@ public sealed class EventStreamLimitTests(EventStreamLimitTests.StreamsApp app) 
         await Poll.UntilAsync(
             async () =>
             {
-                using var again = await key.Client.GetAsync($"/v1/jobs/{jobId}/events", HttpCompletionOption.ResponseHeadersRead, Api.Token);
+                using var again = await key.Client.GetAsync(
+                    $"/v1/jobs/{jobId}/events",
+                    HttpCompletionOption.ResponseHeadersRead,
+                    Api.Token);
                 return again.StatusCode == HttpStatusCode.OK;
             },
             TimeSpan.FromSeconds(30),

@@ -6,7 +6,8 @@ using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Retention;
 
-/// <summary>After the retention period the sweeper deletes outputs, inputs and uploads; the job stays readable and its URLs answer 410.</summary>
+/// <summary>After the retention period the sweeper deletes outputs, inputs and uploads; the job stays readable and its URLs answer
+/// 410.</summary>
 public sealed class RetentionTests
 {
     private sealed class SweepingApp : ReelgateApp
@@ -37,7 +38,9 @@ public sealed class RetentionTests
                 await blobs.PutAsync(blobKey, bytes, "image/png", Api.Token);
             }
 
-            await uploads.CreateAsync(new Core.Uploads.Upload($"upl_sweep{i:D4}", key.Id, blobKey, "image/png", 1, 1, 3, 1, 1, created), Api.Token);
+            await uploads.CreateAsync(
+                new Core.Uploads.Upload($"upl_sweep{i:D4}", key.Id, blobKey, "image/png", 1, 1, 3, 1, 1, created),
+                Api.Token);
         }
 
         app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
@@ -92,7 +95,10 @@ public sealed class RetentionTests
             Api.Token,
             () => "the expired upload was not deleted");
 
-        var (refusal, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
+        var (refusal, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
         response.Dispose();
         (refusal, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "upload_not_found", "image");
     }
