@@ -9,7 +9,14 @@ namespace Reelgate.Bench;
 /// should end within S seconds: the soak gets what is left), --soak-preset P (the x264 preset of the soak's
 /// server, default ultrafast), --no-profile. SoakBudget null: the deadline's; zero: none at all.
 /// </summary>
-internal sealed record BenchOptions(int Runs, TimeSpan LoadDuration, int SoakJobs, TimeSpan? SoakBudget, int? SoakWorkers, TimeSpan? Deadline, bool Profile)
+internal sealed record BenchOptions(
+    int Runs,
+    TimeSpan LoadDuration,
+    int SoakJobs,
+    TimeSpan? SoakBudget,
+    int? SoakWorkers,
+    TimeSpan? Deadline,
+    bool Profile)
 {
     /// <summary>
     /// The soak's x264 preset: ultrafast, so that 1,000 real renders fit in the command's ten minutes on two

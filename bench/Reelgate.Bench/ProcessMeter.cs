@@ -19,7 +19,8 @@ internal static partial class ProcessMeter
     /// <summary>User + system CPU seconds of the process's children that it has waited for (ffmpeg, ffprobe).</summary>
     public static double ChildrenCpuSeconds(int pid) => StatFields(pid) is { } f ? (Tick(f[13]) + Tick(f[14])) : 0;
 
-    /// <summary>CPU seconds every process on the machine has used since boot (user, nice, system, irq, softirq, steal of /proc/stat).</summary>
+    /// <summary>CPU seconds every process on the machine has used since boot (user, nice, system, irq, softirq, steal of
+    /// /proc/stat).</summary>
     public static double MachineCpuSeconds()
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -41,7 +42,9 @@ internal static partial class ProcessMeter
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
                 var text = File.ReadAllText(Path.Combine(task, "children"));
-                children.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)));
+                children.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(
+                    p,
+                    CultureInfo.InvariantCulture)));
             }
         }
         catch (IOException)
@@ -71,7 +74,8 @@ internal static partial class ProcessMeter
 
     private static double Tick(string value) => long.Parse(value, CultureInfo.InvariantCulture) / TicksPerSecond;
 
-    /// <summary>The fields of /proc/PID/stat after the command name: index 0 is field 3 (state), 11 utime, 12 stime, 13 cutime, 14 cstime.</summary>
+    /// <summary>The fields of /proc/PID/stat after the command name: index 0 is field 3 (state), 11 utime, 12 stime, 13 cutime, 14
+    /// cstime.</summary>
     private static string[]? StatFields(int pid)
     {
         try

@@ -19,7 +19,9 @@ switch (args.FirstOrDefault())
 var chosen = args.FirstOrDefault() == "all" ? suites : suites.Where(s => s.Name == args.FirstOrDefault()).ToArray();
 if (chosen.Length == 0)
 {
-    Console.WriteLine("usage: Reelgate.Bench all|<suite> [--runs N] [--duration S] [--soak-jobs N] [--soak-budget S] [--soak-workers N] [--deadline S] [--no-profile]");
+    Console.WriteLine(
+        "usage: Reelgate.Bench all|<suite> [--runs N] [--duration S] [--soak-jobs N] [--soak-budget S] [--soak-workers N] [--deadline " +
+            "S] [--no-profile]");
     foreach (var s in suites)
     {
         Console.WriteLine($"  {s.Name,-8} {s.Description}");

@@ -24,7 +24,8 @@ public sealed class CatalogPagesTests(BrowserFixture fixture)
         foreach (var row in rows)
         {
             var cell = table.Locator(
-                $"td[data-tier='{row!["tier"]}'][data-duration='{row["duration"]}'][data-audio='{(row["audio"]!.GetValue<bool>() ? "true" : "false")}']");
+                $"td[data-tier='{row!["tier"]}'][data-duration='{row["duration"]}']" +
+                    $"[data-audio='{(row["audio"]!.GetValue<bool>() ? "true" : "false")}']");
             await Expect(cell).ToHaveTextAsync("$" + row["amount"]!.GetValue<string>());
         }
 

@@ -45,7 +45,9 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Expect(row).ToContainTextAsync("revoked");
         (await fixture.Api.AvailableAsync(secret, token)).ShouldBeNull();
         session.PageErrors.ShouldBeEmpty();
-        session.RequestUrls.ShouldNotContain(url => url.Contains(secret, StringComparison.Ordinal) || url.Contains(ServerProcess.AdminKey, StringComparison.Ordinal));
+        session.RequestUrls.ShouldNotContain(url => url.Contains(secret, StringComparison.Ordinal) || url.Contains(
+            ServerProcess.AdminKey,
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +71,9 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Expect(page.Locator("#stat-spent")).ToHaveTextAsync("$0.80");
         await Expect(page.Locator("#stat-videos")).ToHaveTextAsync("1");
         await Expect(page.Locator("#usage-svg circle[data-kind='charge']")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#usage-svg")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Spent \\$0\\.80 on 1 video"));
+        await Expect(page.Locator("#usage-svg")).ToHaveAttributeAsync(
+            "aria-label",
+            new System.Text.RegularExpressions.Regex("^Spent \\$0\\.80 on 1 video"));
         session.PageErrors.ShouldBeEmpty();
     }
 }

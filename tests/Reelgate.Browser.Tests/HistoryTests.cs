@@ -26,7 +26,8 @@ public sealed class HistoryTests(BrowserFixture fixture)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator("#job-cost")).ToHaveTextAsync("$0.80 (charged)");
-        await page.WaitForFunctionAsync("() => { const v = document.querySelector('dialog #result-video'); return v && v.currentTime > 0.3 && !v.paused; }");
+        await page.WaitForFunctionAsync(
+            "() => { const v = document.querySelector('dialog #result-video'); return v && v.currentTime > 0.3 && !v.paused; }");
         await Screenshots.SaveAsync(page, "history-replay-" + Viewport.Desktop.Name);
         await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();

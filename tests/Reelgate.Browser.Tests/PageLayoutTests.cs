@@ -74,7 +74,10 @@ public sealed class PageLayoutTests(BrowserFixture fixture)
         for (var i = 0; i < 40 && !reached.Contains("generate"); i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.getAttribute('name') || document.activeElement.textContent.trim()"));
+            reached.Add(
+                await page.EvaluateAsync<string>(
+                    "() => document.activeElement.id || document.activeElement.getAttribute('name') || " +
+                        "document.activeElement.textContent.trim()"));
         }
 
         reached[0].ShouldBe("Skip to content");

@@ -45,7 +45,9 @@ public sealed class PageSecurityTests(BrowserFixture fixture)
         await using var session = await BrowserSession.OpenAsync(fixture);
         var violations = Violations(session.Page);
 
-        var response = await session.Page.GotoAsync("/scalar/v1#tag/generationsapi/POST/v1/videos/generations", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var response = await session.Page.GotoAsync(
+            "/scalar/v1#tag/generationsapi/POST/v1/videos/generations",
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(session.Page.GetByText($"curl {baseUrl}/v1/videos/generations").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
 
         var policy = (await response!.AllHeadersAsync())["content-security-policy"];

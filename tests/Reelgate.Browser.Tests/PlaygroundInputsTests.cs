@@ -19,14 +19,16 @@ public sealed partial class PlaygroundInputsTests(BrowserFixture fixture)
         var (_, key) = await fixture.Api.CreateKeyAsync("upload", "5.00", admin: false, token);
         using var folder = new TempDirectory("upload");
         var png = folder.File("orange.png");
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "color=c=orange:s=480x320", "-frames:v", "1", png]).ExecuteAsync(token);
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "color=c=orange:s=480x320", "-frames:v", "1", png])
+            .ExecuteAsync(token);
         await using var session = await BrowserSession.OpenAsync(fixture);
         var page = session.Page;
         await session.OpenWithKeyAsync("/", key);
 
         await page.GetByLabel("Prompt", new() { Exact = true }).FillAsync("the orange card flutters in the wind");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Image to video (i2v)" }).CheckAsync();
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Upload a file…" }).First.ClickAsync());
+        var chooser = await page.RunAndWaitForFileChooserAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Upload a file…" }).First.ClickAsync());
         await chooser.SetFilesAsync(png);
 
         await Expect(page.GetByLabel("Image", new() { Exact = true })).ToHaveValueAsync(UploadId());

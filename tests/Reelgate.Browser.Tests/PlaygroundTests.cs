@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reelgate.Browser.Tests;
 
-/// <summary>The whole playground flow a person follows: key, settings, price, generate, progress, play, download, history, balance.</summary>
+/// <summary>The whole playground flow a person follows: key, settings, price, generate, progress, play, download, history,
+/// balance.</summary>
 public sealed class PlaygroundTests(BrowserFixture fixture)
 {
     private const string Prompt = "a red fox running through a snowy forest at dawn";
@@ -16,7 +17,8 @@ public sealed class PlaygroundTests(BrowserFixture fixture)
         () => {
           window.progressSeen = [];
           const bar = document.querySelector('#progress');
-          new MutationObserver(() => window.progressSeen.push(Number(bar.value))).observe(bar, { attributes: true, attributeFilter: ['value'] });
+          new MutationObserver(() => window.progressSeen.push(Number(bar.value)))
+            .observe(bar, { attributes: true, attributeFilter: ['value'] });
         }
         """;
 
@@ -53,11 +55,14 @@ public sealed class PlaygroundTests(BrowserFixture fixture)
 
         // The video plays in the page: time advances, with its poster and real frames.
         (await video.GetAttributeAsync("poster")).ShouldNotBeNullOrEmpty();
-        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#result-video'); return v.currentTime > 0.5 && !v.paused && v.videoWidth === 640; }");
+        await page.WaitForFunctionAsync(
+            "() => { const v = document.querySelector('#result-video'); " +
+                "return v.currentTime > 0.5 && !v.paused && v.videoWidth === 640; }");
         await Screenshots.SaveAsync(page, "playground-result-" + Viewport.Desktop.Name);
 
         using var folder = new TempDirectory("download");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download MP4" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Download MP4" }).ClickAsync());
         download.SuggestedFilename.ShouldBe(jobId + ".mp4");
         var file = folder.File("video.mp4");
         await download.SaveAsAsync(file);

@@ -96,7 +96,9 @@ public sealed class ExitCodeTests(CliFixture fixture) : IClassFixture<CliFixture
     public async Task Jobs_cancel_exits_8_when_the_job_is_already_cancelled_and_jobs_wait_exits_9_on_timeout()
     {
         var cli = fixture.Cli(await fixture.NewKeyAsync());
-        var id = (await cli.RunAsync("generate", "x", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=stall", "--no-wait")).Output.Trim();
+        var id =
+            (await cli.RunAsync("generate", "x", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=stall", "--no-wait")).Output
+                .Trim();
 
         var timedOut = await cli.RunAsync("jobs", "wait", id, "--timeout", "0.5");
         var cancelled = await cli.RunAsync("jobs", "cancel", id);

@@ -18,7 +18,8 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
         var output = fixture.Files.File($"clip-{resolution}-{aspect.Replace(':', 'x')}.mp4");
         string[] audioFlag = audio ? ["--audio", "true"] : ["--no-audio"];
 
-        var run = await cli.RunAsync(["generate", "a golden fox runs through a snowy forest", "--resolution", resolution, "--aspect-ratio", aspect,
+        var run = await cli
+            .RunAsync(["generate", "a golden fox runs through a snowy forest", "--resolution", resolution, "--aspect-ratio", aspect,
             "--duration", duration, .. audioFlag, "--style", "comic", "--seed", "7", "--out", output], ct);
 
         run.ExitCode.ShouldBe(0, run.ToString());
@@ -61,7 +62,9 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
         var cli = fixture.Cli(await fixture.NewKeyAsync());
         var output = fixture.Files.File("json.mp4");
 
-        var run = await cli.RunAsync(["generate", "a cat", "-r", "360p", "--no-audio", "--metadata", "order=9", "--out", output, "--json"], ct);
+        var run = await cli.RunAsync(
+            ["generate", "a cat", "-r", "360p", "--no-audio", "--metadata", "order=9", "--out", output, "--json"],
+            ct);
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Error.ShouldBeEmpty();
@@ -78,7 +81,17 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
         var ct = TestContext.Current.CancellationToken;
         var cli = fixture.Cli(await fixture.NewKeyAsync());
         var png = fixture.Files.File("first.png");
-        await CliWrap.Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=800x600", "-frames:v", "1", png]).ExecuteAsync(ct);
+        await CliWrap.Cli.Wrap("ffmpeg").WithArguments([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=800x600",
+            "-frames:v",
+            "1",
+            png]).ExecuteAsync(ct);
 
         var run = await cli.RunAsync(["generate", "the picture comes alive", "--image", png, "-r", "360p", "--no-audio",
             "--metadata", "reelgate_simulate=stall", "--no-wait", "--json"], ct);
@@ -97,7 +110,14 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
     {
         var cli = fixture.Cli(await fixture.NewKeyAsync());
 
-        var run = await cli.RunAsync("generate", "a storm", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=fail:engine_exploded");
+        var run = await cli.RunAsync(
+            "generate",
+            "a storm",
+            "-r",
+            "360p",
+            "--no-audio",
+            "--metadata",
+            "reelgate_simulate=fail:engine_exploded");
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.ErrorLines[^1].ShouldStartWith("reelgate: error: job job_");
@@ -110,7 +130,14 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
     {
         var ct = TestContext.Current.CancellationToken;
         var cli = fixture.Cli(await fixture.NewKeyAsync());
-        string[] args = ["generate", "a slow balloon over the hills", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=delay:1.5"];
+        string[] args = [
+            "generate",
+            "a slow balloon over the hills",
+            "-r",
+            "360p",
+            "--no-audio",
+            "--metadata",
+            "reelgate_simulate=delay:1.5"];
 
         var terminal = await cli.RunInTerminalAsync([.. args, "--out", fixture.Files.File("tty.mp4")], ct);
         var piped = await cli.RunAsync([.. args, "--out", fixture.Files.File("piped.mp4")], ct);

@@ -24,9 +24,28 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         var ct = TestContext.Current.CancellationToken;
         var cli = fixture.Cli(await fixture.NewKeyAsync(credits: 5m));
         var png = fixture.Files.File("json-upload.png");
-        await CliWrap.Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240", "-frames:v", "1", png]).ExecuteAsync(ct);
+        await CliWrap.Cli.Wrap("ffmpeg").WithArguments([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x240",
+            "-frames:v",
+            "1",
+            png]).ExecuteAsync(ct);
 
-        var submitted = Parse(await cli.RunAsync("generate", "x", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=stall", "--no-wait", "--json"));
+        var submitted = Parse(await cli.RunAsync(
+            "generate",
+            "x",
+            "-r",
+            "360p",
+            "--no-audio",
+            "--metadata",
+            "reelgate_simulate=stall",
+            "--no-wait",
+            "--json"));
         var id = submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
         var balance = Parse(await cli.RunAsync("balance", "--json"));
         var list = Parse(await cli.RunAsync("jobs", "list", "--json"));
@@ -74,8 +93,12 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
     public async Task Balance_takes_EMPIRIOLABS_API_KEY_when_REELGATE_API_KEY_is_absent_and_the_flag_beats_both()
     {
         var key = await fixture.NewKeyAsync(credits: 1.5m);
-        var onlyHosted = new CliProcess(fixture.Server.BaseAddress, null, fixture.Files.Path) { Variables = new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = key } };
-        var wrongEnvironment = new CliProcess(fixture.Server.BaseAddress, "rg_wrong", fixture.Files.Path) { Variables = new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = "rg_wrong_too" } };
+        var onlyHosted =
+            new CliProcess(fixture.Server.BaseAddress, null, fixture.Files.Path) { Variables = new Dictionary<string, string?> { [
+                "EMPIRIOLABS_API_KEY"] = key } };
+        var wrongEnvironment =
+            new CliProcess(fixture.Server.BaseAddress, "rg_wrong", fixture.Files.Path) { Variables = new Dictionary<string, string?> { [
+                "EMPIRIOLABS_API_KEY"] = "rg_wrong_too" } };
 
         var fromHosted = Parse(await onlyHosted.RunAsync("balance", "--json"));
         var fromFlag = Parse(await wrongEnvironment.RunAsync("balance", "--json", "--api-key", key));
@@ -90,7 +113,16 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
     public async Task Models_and_usage_show_the_catalog_and_the_keys_ledger_as_json_and_as_tables()
     {
         var cli = fixture.Cli(await fixture.NewKeyAsync(credits: 5m));
-        var submitted = Parse(await cli.RunAsync("generate", "x", "-r", "360p", "--no-audio", "--metadata", "reelgate_simulate=stall", "--no-wait", "--json"));
+        var submitted = Parse(await cli.RunAsync(
+            "generate",
+            "x",
+            "-r",
+            "360p",
+            "--no-audio",
+            "--metadata",
+            "reelgate_simulate=stall",
+            "--no-wait",
+            "--json"));
         var id = submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
         Parse(await cli.RunAsync("jobs", "cancel", id, "--json"));
 

@@ -18,7 +18,8 @@ public sealed class SigningKeysCommandTests(CliFixture fixture) : IClassFixture<
         var generated = await cli.RunAsync("generate", "a boat at sea", "-r", "360p", "--no-audio", "--json");
         generated.ExitCode.ShouldBe(0, generated.ToString());
         using var job = JsonDocument.Parse(generated.Output);
-        var oldUrl = new Uri(job.RootElement.GetProperty("job").GetProperty("result").GetProperty("outputs")[0].GetProperty("url").GetString()!);
+        var oldUrl = new Uri(
+            job.RootElement.GetProperty("job").GetProperty("result").GetProperty("outputs")[0].GetProperty("url").GetString()!);
         oldUrl.Query.ShouldContain("kid=k1");
 
         var added = await cli.RunAsync("signing-keys", "add");
@@ -37,7 +38,9 @@ public sealed class SigningKeysCommandTests(CliFixture fixture) : IClassFixture<
         added.ExitCode.ShouldBe(0, added.ToString());
         added.Output.Trim().ShouldBe("k2");
         using var keys = JsonDocument.Parse(listed.Output);
-        keys.RootElement.EnumerateArray().Select(k => (k.GetProperty("id").GetString(), k.GetProperty("status").GetString())).ShouldBe([("k1", "active"), ("k2", "primary")]);
+        keys.RootElement.EnumerateArray().Select(k => (k.GetProperty("id").GetString(), k.GetProperty("status").GetString())).ShouldBe([
+            ("k1", "active"),
+            ("k2", "primary")]);
         listed.Output.ShouldNotContain("secret");
         table.Output.ShouldContain("k1  active retirable at ");
         early.ExitCode.ShouldBe(8, early.ToString());

@@ -32,7 +32,11 @@ public sealed partial class TableWidthTests(CliFixture fixture) : IClassFixture<
             jobIds.Add(job.JobId);
         }
 
-        using var admin = new ReelgateClient(new ReelgateClientOptions { BaseAddress = fixture.Server.BaseAddress, ApiKey = Testing.ServerProcess.AdminKey });
+        using var admin = new ReelgateClient(new ReelgateClientOptions
+        {
+            BaseAddress = fixture.Server.BaseAddress,
+            ApiKey = Testing.ServerProcess.AdminKey,
+        });
         var keyIds = (await admin.ListKeysAsync(token)).Select(k => k.Id).ToList();
 
         var tables = new (string[] Args, string? Key, IReadOnlyList<string> Ids)[]
@@ -55,7 +59,9 @@ public sealed partial class TableWidthTests(CliFixture fixture) : IClassFixture<
                 lines.ShouldAllBe(l => new StringInfo(l).LengthInTextElements <= Columns, $"{string.Join(' ', args)} {how}:\n{text}");
                 foreach (var id in ids)
                 {
-                    lines.ShouldContain(l => l.Contains(id, StringComparison.Ordinal), $"{id} cut in {string.Join(' ', args)} {how}:\n{text}");
+                    lines.ShouldContain(
+                        l => l.Contains(id, StringComparison.Ordinal),
+                        $"{id} cut in {string.Join(' ', args)} {how}:\n{text}");
                 }
             }
         }

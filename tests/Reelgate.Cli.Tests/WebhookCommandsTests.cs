@@ -83,18 +83,13 @@ public sealed class WebhookCommandsTests(CliFixture fixture) : IClassFixture<Cli
     private async Task<WebhookDelivery> WaitForDeliveryAsync(string key, string jobId, int attempts, CancellationToken ct)
     {
         using var client = new ReelgateClient(new ReelgateClientOptions { BaseAddress = fixture.Server.BaseAddress, ApiKey = key });
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var deliveries = await client.ListDeliveriesAsync(jobId, deadline.Token);
-            if (deliveries is [{ Status: "delivered" } delivery] && delivery.Attempts >= attempts)
-            {
-                return delivery;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-        }
+        return await Poll.UntilAsync(
+            async () => await client.ListDeliveriesAsync(jobId, ct) is [{ Status: "delivered" } delivery] && delivery.Attempts >= attempts
+                ? delivery
+                : null,
+            TimeSpan.FromSeconds(90),
+            ct,
+            () => $"the delivery of {jobId} was not delivered after {attempts} attempts");
     }
 
     private static JsonDocument Parse(CliResult run)

@@ -17,7 +17,8 @@ public sealed class AccountTests(ServerFixture server) : IClassFixture<ServerFix
 
         models.ShouldContain(m => m.Id == GenerationRequest.DefaultModel);
         card.Parameters.Single(p => p.Name == "resolution").Values.ShouldBe(["360p", "540p", "720p", "1080p"]);
-        card.Pricing.Rows.ShouldContain(r => r.Duration == VideoDuration.Seconds5 && r.Audio && r.Amount == 1.50m && r.Resolutions.Contains("1080p"));
+        card.Pricing.Rows.ShouldContain(
+            r => r.Duration == VideoDuration.Seconds5 && r.Audio && r.Amount == 1.50m && r.Resolutions.Contains("1080p"));
     }
 
     [Fact]
@@ -37,11 +38,17 @@ public sealed class AccountTests(ServerFixture server) : IClassFixture<ServerFix
     [InlineData("360p", "5s", false, "0.40")]
     [InlineData("720p", "8s", true, "2.60")]
     [InlineData("1080p", "5s", true, "1.50")]
-    public async Task QuoteAsync_returns_the_rate_card_price_when_the_request_is_valid(string resolution, string duration, bool audio, string price)
+    public async Task QuoteAsync_returns_the_rate_card_price_when_the_request_is_valid(
+        string resolution,
+        string duration,
+        bool audio,
+        string price)
     {
         using var client = server.Client(key: null);
 
-        var quote = await client.QuoteAsync(new GenerationRequest { Prompt = "q", Resolution = resolution, Duration = duration, Audio = audio }, TestContext.Current.CancellationToken);
+        var quote = await client.QuoteAsync(
+            new GenerationRequest { Prompt = "q", Resolution = resolution, Duration = duration, Audio = audio },
+            TestContext.Current.CancellationToken);
 
         quote.Amount.ShouldBe(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
         quote.Resolution.Value.ShouldBe(resolution);
@@ -100,7 +107,9 @@ public sealed class AccountTests(ServerFixture server) : IClassFixture<ServerFix
         var ct = TestContext.Current.CancellationToken;
         using var admin = server.Client();
 
-        var created = await admin.CreateKeyAsync(new CreateKeyRequest { Name = "ci", Credits = 1.25m, Owner = "team", Limits = new KeyLimits(SpendPerDay: 5m, JobsInFlight: 2) }, ct);
+        var created = await admin.CreateKeyAsync(
+            new CreateKeyRequest { Name = "ci", Credits = 1.25m, Owner = "team", Limits = new KeyLimits(SpendPerDay: 5m, JobsInFlight: 2) },
+            ct);
         var listed = await admin.ListKeysAsync(ct);
         var topped = await admin.AddCreditsAsync(created.Id, 3.19m, ct);
         var read = await admin.GetKeyAsync(created.Id, ct);

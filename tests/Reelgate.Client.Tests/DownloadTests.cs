@@ -21,7 +21,11 @@ public sealed class DownloadTests(ServerFixture server) : IClassFixture<ServerFi
         var video = job.Video!;
         new Uri(video.Url).Port.ShouldBe(proxy.BaseAddress.Port);
         var original = await OriginalAsync(video, ct);
-        proxy.Add(new FaultRule(r => r.Path.StartsWith("/files/", StringComparison.Ordinal), FaultKind.CutBody, times: 2) { CutAfterBytes = original.Length / 3 });
+        proxy.Add(
+            new FaultRule(r => r.Path.StartsWith("/files/", StringComparison.Ordinal), FaultKind.CutBody, times: 2)
+            {
+                CutAfterBytes = original.Length / 3,
+            });
         var reports = new List<DownloadProgress>();
 
         var result = await client.DownloadAsync(job, folder.File("clip.mp4"), new Sync(reports), ct);
@@ -51,9 +55,16 @@ public sealed class DownloadTests(ServerFixture server) : IClassFixture<ServerFi
         var (rendered, key) = await server.CompletedJobAsync();
         using var client = server.Client(key, proxy.BaseAddress, o => o.MaxRetries = 2);
         var job = await client.GetJobAsync(rendered.JobId, ct);
-        proxy.Add(new FaultRule(r => r.Path.StartsWith("/files/", StringComparison.Ordinal), FaultKind.CutBody, int.MaxValue) { CutAfterBytes = 1000 });
+        proxy.Add(
+            new FaultRule(r => r.Path.StartsWith("/files/", StringComparison.Ordinal), FaultKind.CutBody, int.MaxValue)
+            {
+                CutAfterBytes = 1000,
+            });
 
-        var error = await Should.ThrowAsync<ReelgateException>(() => client.DownloadAsync(job, folder.File("clip.mp4"), cancellationToken: ct));
+        var error = await Should.ThrowAsync<ReelgateException>(() => client.DownloadAsync(
+            job,
+            folder.File("clip.mp4"),
+            cancellationToken: ct));
 
         error.Type.ShouldBe(ReelgateErrorTypes.ConnectionError);
         File.Exists(folder.File("clip.mp4")).ShouldBeFalse();

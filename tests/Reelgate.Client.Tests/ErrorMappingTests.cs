@@ -4,7 +4,8 @@ using Reelgate.Client.Tests.Infrastructure;
 
 namespace Reelgate.Client.Tests;
 
-/// <summary>Every refusal comes back as one <see cref="ReelgateException"/> carrying the envelope's type, code, param and message.</summary>
+/// <summary>Every refusal comes back as one <see cref="ReelgateException"/> carrying the envelope's type, code, param and
+/// message.</summary>
 public sealed class ErrorMappingTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     [Fact]
@@ -13,7 +14,8 @@ public sealed class ErrorMappingTests(ServerFixture server) : IClassFixture<Serv
         using var client = server.Client(await server.NewKeyAsync());
 
         var error = await Should.ThrowAsync<ReelgateException>(() => client.GenerateAsync(
-            new GenerationRequest { Prompt = "a lighthouse", Resolution = Resolution.P1080, Duration = VideoDuration.Seconds10 }, cancellationToken: TestContext.Current.CancellationToken));
+            new GenerationRequest { Prompt = "a lighthouse", Resolution = Resolution.P1080, Duration = VideoDuration.Seconds10 },
+            cancellationToken: TestContext.Current.CancellationToken));
 
         error.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         error.Type.ShouldBe(ReelgateErrorTypes.InvalidRequest);
@@ -76,7 +78,9 @@ public sealed class ErrorMappingTests(ServerFixture server) : IClassFixture<Serv
     {
         using var client = server.Client(await server.NewKeyAsync(credits: 0.10m));
 
-        var error = await Should.ThrowAsync<ReelgateException>(() => client.GenerateAsync(Requests.Quick(), cancellationToken: TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<ReelgateException>(() => client.GenerateAsync(
+            Requests.Quick(),
+            cancellationToken: TestContext.Current.CancellationToken));
 
         error.Status.ShouldBe(HttpStatusCode.PaymentRequired);
         error.Type.ShouldBe(ReelgateErrorTypes.InsufficientCredits);
@@ -117,7 +121,9 @@ public sealed class ErrorMappingTests(ServerFixture server) : IClassFixture<Serv
     public async Task GetBalanceAsync_throws_429_with_RetryAfter_when_the_rate_limit_is_hit_and_retries_are_off()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var client = server.Client(await server.NewKeyAsync(limits: new KeyLimits(RequestsPerMinute: 1)), configure: o => o.MaxRetries = 0);
+        using var client = server.Client(
+            await server.NewKeyAsync(limits: new KeyLimits(RequestsPerMinute: 1)),
+            configure: o => o.MaxRetries = 0);
         await client.GetBalanceAsync(ct);
 
         var error = await Should.ThrowAsync<ReelgateException>(() => client.GetBalanceAsync(ct));
@@ -132,7 +138,9 @@ public sealed class ErrorMappingTests(ServerFixture server) : IClassFixture<Serv
     public async Task GetBalanceAsync_throws_429_at_once_when_Retry_After_is_longer_than_the_client_waits()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var client = server.Client(await server.NewKeyAsync(limits: new KeyLimits(RequestsPerMinute: 1)), configure: o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(10));
+        using var client = server.Client(
+            await server.NewKeyAsync(limits: new KeyLimits(RequestsPerMinute: 1)),
+            configure: o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(10));
         await client.GetBalanceAsync(ct);
 
         var error = await Should.ThrowAsync<ReelgateException>(() => client.GetBalanceAsync(ct));

@@ -32,7 +32,9 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         var ct = TestContext.Current.CancellationToken;
         using var client = server.Client(await server.NewKeyAsync());
 
-        var job = await client.GenerateAndWaitAsync(Requests.Quick() with { Metadata = new Dictionary<string, string> { ["order"] = "17" } }, cancellationToken: ct);
+        var job = await client.GenerateAndWaitAsync(
+            Requests.Quick() with { Metadata = new Dictionary<string, string> { ["order"] = "17" } },
+            cancellationToken: ct);
 
         job.Status.ShouldBe(JobStatus.Completed);
         job.Progress.ShouldBe(100);
@@ -93,9 +95,17 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         await using var receiver = LoopbackHttpServer.Start();
         receiver.MapStatus("/hook", 200);
         using var client = server.Client(await server.NewKeyAsync());
-        var job = await client.GenerateAndWaitAsync(Requests.Quick(simulate: "fail:for_the_hook") with { WebhookUrl = receiver.Url("/hook").ToString() }, cancellationToken: ct);
+        var job = await client.GenerateAndWaitAsync(
+            Requests.Quick(simulate: "fail:for_the_hook") with { WebhookUrl = receiver.Url("/hook").ToString() },
+            cancellationToken: ct);
 
-        var delivered = await UntilAsync(() => client.ListDeliveriesAsync(job.JobId, ct), d => d.Any(x => x.DeliveredAt is not null), ct);
+        var delivered = await Poll.UntilAsync(
+            async () => await client.ListDeliveriesAsync(job.JobId, ct) is var deliveries && deliveries.Any(x => x.DeliveredAt is not null)
+                ? deliveries
+                : null,
+            TimeSpan.FromSeconds(60),
+            ct,
+            () => "no delivery was delivered");
         var first = delivered.First(d => d.DeliveredAt is not null);
         var again = await client.RedeliverAsync(job.JobId, first.Id, ct);
 
@@ -104,22 +114,6 @@ public sealed class JobsTests(ServerFixture server) : IClassFixture<ServerFixtur
         first.AttemptLog.ShouldContain(a => a.StatusCode == 200);
         again.ShouldNotBeEmpty();
         receiver.Requests.ShouldContain(r => r.Method == "POST" && r.Path == "/hook");
-    }
-
-    /// <summary>Reads until the condition holds, with a deadline (deliveries are sent in the background).</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                return value;
-            }
-
-            await Task.Delay(100, ct);
-        }
     }
 
     [Fact]

@@ -15,7 +15,9 @@ namespace Reelgate.Client.Tests;
 /// </summary>
 public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    /// <summary>Client model → the schema it mirrors. Every schema of the document must be here (or in <see cref="NotModels"/>).</summary>
+    /// <summary>
+    /// Client model → the schema it mirrors. Every schema of the document must be here (or in <see cref="NotModels"/>).
+    /// </summary>
     private static readonly (Type Client, string Schema, bool IsRequest)[] Pairs =
     [
         (typeof(GenerationRequest), "GenerationRequest", true),
@@ -91,9 +93,12 @@ public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<S
         var schema = schemas[schemaName]!.AsObject();
         var serverProperties = schema["properties"]!.AsObject();
         var required = schema["required"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
-        var clientProperties = ReelgateJson.Options.GetTypeInfo(clientType).Properties.Where(p => p.Get is not null || p.Set is not null).ToList();
+        var clientProperties = ReelgateJson.Options.GetTypeInfo(clientType).Properties.Where(p => p.Get is not null || p.Set is not null)
+            .ToList();
 
-        clientProperties.Select(p => p.Name).Order().ShouldBe(serverProperties.Select(p => p.Key).Order(), $"{clientType.Name} vs {schemaName}: JSON property names");
+        clientProperties.Select(p => p.Name).Order().ShouldBe(
+            serverProperties.Select(p => p.Key).Order(),
+            $"{clientType.Name} vs {schemaName}: JSON property names");
         foreach (var property in clientProperties)
         {
             var server = serverProperties[property.Name]!.AsObject();
@@ -101,7 +106,9 @@ public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<S
             Kinds(server).ShouldContain(ClientKind(property.PropertyType), where);
             if (Ref(server) is { } reference && reference != "JsonElement")
             {
-                Pairs.ShouldContain(p => p.Client == Unwrap(property.PropertyType) && p.Schema == reference, $"{where}: {reference} is mirrored by {Unwrap(property.PropertyType).Name}");
+                Pairs.ShouldContain(
+                    p => p.Client == Unwrap(property.PropertyType) && p.Schema == reference,
+                    $"{where}: {reference} is mirrored by {Unwrap(property.PropertyType).Name}");
             }
 
             if (AllowsNull(server))
@@ -119,7 +126,9 @@ public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<S
     private async Task<JsonObject> SchemasAsync()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var document = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken))!;
+        var document = JsonNode.Parse(await http.GetStringAsync(
+            new Uri("/openapi/v1.json", UriKind.Relative),
+            TestContext.Current.CancellationToken))!;
         return document["components"]!["schemas"]!.AsObject();
     }
 
@@ -168,7 +177,8 @@ public sealed class OpenApiContractTests(ServerFixture server) : IClassFixture<S
     private static string ClientKind(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(string) || type == typeof(decimal) || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWireValue<>)))
+        if (type == typeof(string) || type == typeof(decimal)
+            || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWireValue<>)))
         {
             return "string";
         }

@@ -23,7 +23,10 @@ public sealed class ReelgateClientOptionsTests
     [Fact]
     public void FromEnvironment_prefers_REELGATE_API_KEY_when_both_keys_are_set()
     {
-        var options = ReelgateClientOptions.FromEnvironment(Env(("EMPIRIOLABS_API_KEY", "el_key"), ("REELGATE_API_KEY", "rg_key"), ("REELGATE_BASE_URL", "https://videos.example.test/api")));
+        var options = ReelgateClientOptions.FromEnvironment(Env(
+            ("EMPIRIOLABS_API_KEY", "el_key"),
+            ("REELGATE_API_KEY", "rg_key"),
+            ("REELGATE_BASE_URL", "https://videos.example.test/api")));
 
         options.ApiKey.ShouldBe("rg_key");
         options.BaseAddress.ShouldBe(new Uri("https://videos.example.test/api"));

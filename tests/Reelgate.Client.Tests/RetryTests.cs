@@ -47,7 +47,9 @@ public sealed class RetryTests(ServerFixture server) : IClassFixture<ServerFixtu
         proxy.Add(new FaultRule(IsSubmit, FaultKind.ServiceUnavailableAfterForward, times: 1));
         using var client = server.Client(await server.NewKeyAsync(), proxy.BaseAddress, o => o.AutoIdempotencyKeys = false);
 
-        var error = await Should.ThrowAsync<ReelgateException>(() => client.GenerateAsync(Requests.Quick(simulate: "stall"), cancellationToken: ct));
+        var error = await Should.ThrowAsync<ReelgateException>(() => client.GenerateAsync(
+            Requests.Quick(simulate: "stall"),
+            cancellationToken: ct));
 
         error.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         error.Type.ShouldBe(ReelgateErrorTypes.Upstream);
@@ -66,7 +68,11 @@ public sealed class RetryTests(ServerFixture server) : IClassFixture<ServerFixtu
         await using var proxy = await FaultProxy.StartAsync(server.BaseAddress);
         using var client = server.Client(await server.NewKeyAsync(), proxy.BaseAddress);
         var job = await client.GenerateAsync(Requests.Quick(simulate: "stall"), cancellationToken: ct);
-        proxy.Add(new FaultRule(r => r.Method == "GET" && r.Path == $"/v1/jobs/{job.JobId}", FaultKind.Refuse, times: 2) { Status = 503, RetryAfter = "1" });
+        proxy.Add(new FaultRule(r => r.Method == "GET" && r.Path == $"/v1/jobs/{job.JobId}", FaultKind.Refuse, times: 2)
+        {
+            Status = 503,
+            RetryAfter = "1",
+        });
 
         var read = await client.GetJobAsync(job.JobId, ct);
 

@@ -15,11 +15,14 @@ public sealed class UploadTests(ServerFixture server) : IClassFixture<ServerFixt
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempDirectory("upload");
         var png = folder.File("frame.png");
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x480", "-frames:v", "1", png]).ExecuteAsync(ct);
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x480", "-frames:v", "1", png])
+            .ExecuteAsync(ct);
         using var client = server.Client(await server.NewKeyAsync());
 
         var upload = await client.UploadFileAsync(png, ct);
-        var job = await client.GenerateAndWaitAsync(Requests.Quick() with { Mode = GenerationMode.I2v, Image = upload.Id }, cancellationToken: ct);
+        var job = await client.GenerateAndWaitAsync(
+            Requests.Quick() with { Mode = GenerationMode.I2v, Image = upload.Id },
+            cancellationToken: ct);
 
         upload.Id.ShouldStartWith("upl_");
         upload.OriginalWidth.ShouldBe(640);
@@ -36,7 +39,10 @@ public sealed class UploadTests(ServerFixture server) : IClassFixture<ServerFixt
         using var client = server.Client(await server.NewKeyAsync());
         using var text = new MemoryStream("this is not an image"u8.ToArray());
 
-        var error = await Should.ThrowAsync<ReelgateException>(() => client.UploadAsync(text, "notes.png", TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<ReelgateException>(() => client.UploadAsync(
+            text,
+            "notes.png",
+            TestContext.Current.CancellationToken));
 
         error.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }

@@ -5,7 +5,8 @@ using Reelgate.Client.Waiting;
 
 namespace Reelgate.Client.Tests;
 
-/// <summary>WaitAsync through the event stream, through polling, falling back, timing out and cancelled; watched through a recording proxy.</summary>
+/// <summary>WaitAsync through the event stream, through polling, falling back, timing out and cancelled; watched through a recording
+/// proxy.</summary>
 public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     [Fact]
@@ -38,7 +39,11 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
         var job = await client.GenerateAsync(Requests.Quick(simulate: "delay:2"), cancellationToken: ct);
         var reports = new ConcurrentQueue<Job>();
 
-        var done = await client.WaitAsync(job.JobId, new WaitOptions { UseEvents = false, PollInterval = TimeSpan.FromMilliseconds(100) }, new Recorder(reports), ct);
+        var done = await client.WaitAsync(
+            job.JobId,
+            new WaitOptions { UseEvents = false, PollInterval = TimeSpan.FromMilliseconds(100) },
+            new Recorder(reports),
+            ct);
 
         done.Status.ShouldBe(JobStatus.Completed);
         reports.Last().Status.ShouldBe(JobStatus.Completed);
@@ -52,11 +57,18 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
     {
         var ct = TestContext.Current.CancellationToken;
         await using var proxy = await FaultProxy.StartAsync(server.BaseAddress);
-        proxy.Add(new FaultRule(r => r.Path.EndsWith("/events", StringComparison.Ordinal), FaultKind.Refuse, int.MaxValue) { Status = 501, RetryAfter = null });
+        proxy.Add(new FaultRule(r => r.Path.EndsWith("/events", StringComparison.Ordinal), FaultKind.Refuse, int.MaxValue)
+        {
+            Status = 501,
+            RetryAfter = null,
+        });
         using var client = server.Client(await server.NewKeyAsync(), proxy.BaseAddress);
         var job = await client.GenerateAsync(Requests.Quick(), cancellationToken: ct);
 
-        var done = await client.WaitAsync(job.JobId, new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(100) }, cancellationToken: ct);
+        var done = await client.WaitAsync(
+            job.JobId,
+            new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(100) },
+            cancellationToken: ct);
 
         done.Status.ShouldBe(JobStatus.Completed);
         proxy.Requests.Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal)).ShouldBe(1);
@@ -87,7 +99,11 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
         var job = await client.GenerateAsync(Requests.Quick(simulate: "stall"), cancellationToken: ct);
 
         var error = await Should.ThrowAsync<ReelgateException>(
-            () => client.WaitAsync(job.JobId, new WaitOptions { Timeout = TimeSpan.FromMilliseconds(700), UseEvents = useEvents }, cancellationToken: ct));
+            () =>
+                client.WaitAsync(
+                    job.JobId,
+                    new WaitOptions { Timeout = TimeSpan.FromMilliseconds(700), UseEvents = useEvents },
+                    cancellationToken: ct));
 
         error.Type.ShouldBe(ReelgateErrorTypes.Timeout);
         error.Code.ShouldBe("wait_timeout");
@@ -104,7 +120,10 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
         var job = await client.GenerateAsync(Requests.Quick(simulate: "stall"), cancellationToken: ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-        var waiting = client.WaitAsync(job.JobId, progress: new Recorder(new ConcurrentQueue<Job>(), _ => stop.Cancel()), cancellationToken: stop.Token);
+        var waiting = client.WaitAsync(
+            job.JobId,
+            progress: new Recorder(new ConcurrentQueue<Job>(), _ => stop.Cancel()),
+            cancellationToken: stop.Token);
 
         await Should.ThrowAsync<OperationCanceledException>(() => waiting);
         await client.CancelAsync(job.JobId, ct);
@@ -115,7 +134,9 @@ public sealed class WaitTests(ServerFixture server) : IClassFixture<ServerFixtur
     {
         using var client = server.Client();
 
-        var error = await Should.ThrowAsync<ReelgateException>(() => client.WaitAsync("job_01m00000000000000000000000", cancellationToken: TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<ReelgateException>(() => client.WaitAsync(
+            "job_01m00000000000000000000000",
+            cancellationToken: TestContext.Current.CancellationToken));
 
         error.Status.ShouldBe(System.Net.HttpStatusCode.NotFound);
         error.Code.ShouldBe("job_not_found");

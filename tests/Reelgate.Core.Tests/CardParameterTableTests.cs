@@ -58,7 +58,11 @@ public sealed class CardParameterTableTests
     [InlineData("""{"num_frames": 122}""", "num_frames", "invalid_value", "num_frames 122 is out of range; use an integer from 17 to 121")]
     [InlineData("""{"num_frames": "81"}""", "num_frames", "invalid_type", "num_frames must be an integer from 17 to 121")]
     [InlineData("""{"num_frames": 81.5}""", "num_frames", "invalid_type", "num_frames must be an integer from 17 to 121")]
-    [InlineData("""{"num_frames": 99999999999999999999}""", "num_frames", "invalid_value", "num_frames is out of range; use an integer from 17 to 121")]
+    [InlineData(
+        """{"num_frames": 99999999999999999999}""",
+        "num_frames",
+        "invalid_value",
+        "num_frames is out of range; use an integer from 17 to 121")]
     public void Integer_kind_refuses_values_outside_its_range_or_type(string extra, string param, string code, string message)
     {
         var failure = Refused(Merge("""{"model": "wan2.2-t2v", "prompt": "p"}""", extra));
@@ -120,7 +124,12 @@ public sealed class CardParameterTableTests
         (bad.Param, bad.Code).ShouldBe(("image", "invalid_value"));
 
         var spec = Parse("""{"model": "wan2.2-i2v", "prompt": "p", "image": "upl_abc"}""").Value!;
-        (spec.Mode, spec.Image, spec.DurationSeconds, spec.FrameCount, spec.Size).ShouldBe(("i2v", "upl_abc", 5, 80, new VideoSize(832, 480)));
+        (spec.Mode, spec.Image, spec.DurationSeconds, spec.FrameCount, spec.Size).ShouldBe((
+            "i2v",
+            "upl_abc",
+            5,
+            80,
+            new VideoSize(832, 480)));
     }
 
     [Fact]
@@ -137,7 +146,10 @@ public sealed class CardParameterTableTests
         Parse("""{"model": "wan2.2-i2v", "prompt": "p", "image": "upl_abc", "seconds": 8}""").Value!.DurationSeconds.ShouldBe(8);
 
         var failure = Refused("""{"model": "wan2.2-i2v", "prompt": "p", "image": "upl_abc", "size": "1280x720", "seconds": "8s"}""");
-        (failure.Param, failure.Code, failure.Message).ShouldBe(("seconds", "unsupported_combination", "seconds 8s is not available at 1280x720; use 5s"));
+        (failure.Param, failure.Code, failure.Message).ShouldBe((
+            "seconds",
+            "unsupported_combination",
+            "seconds 8s is not available at 1280x720; use 5s"));
     }
 
     [Fact]
@@ -145,11 +157,13 @@ public sealed class CardParameterTableTests
     {
         var t2v = Catalog.Find("wan2.2-t2v")!;
         t2v.PriceOf(Parse("""{"model": "wan2.2-t2v", "prompt": "p"}""").Value!).ShouldBe(new Money(253_125));
-        t2v.PriceOf(Parse("""{"model": "wan2.2-t2v", "prompt": "p", "size": "832x480", "num_frames": 32}""").Value!).ShouldBe(new Money(40_000));
+        t2v.PriceOf(Parse("""{"model": "wan2.2-t2v", "prompt": "p", "size": "832x480", "num_frames": 32}""").Value!).ShouldBe(
+            new Money(40_000));
         t2v.PriceDurations.ShouldBe(["1s"]);
 
         var i2v = Catalog.Find("wan2.2-i2v")!;
-        i2v.PriceOf(Parse("""{"model": "wan2.2-i2v", "prompt": "p", "image": "upl_a", "seconds": "8s"}""").Value!).ShouldBe(Money.Parse("0.32"));
+        i2v.PriceOf(Parse("""{"model": "wan2.2-i2v", "prompt": "p", "image": "upl_a", "seconds": "8s"}""").Value!).ShouldBe(
+            Money.Parse("0.32"));
         i2v.PriceDurations.ShouldBe(["5s", "8s"]);
     }
 

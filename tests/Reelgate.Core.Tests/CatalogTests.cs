@@ -17,7 +17,19 @@ public sealed class CatalogTests
         card.Output.ShouldBe(["video"]);
         card.Endpoints.ShouldBe(["POST /v1/videos/generations"]);
         card.Parameters.Select(p => p.Name).ShouldBe(
-            ["prompt", "mode", "resolution", "aspect_ratio", "duration", "audio", "image", "image_end", "style", "thinking", "negative_prompt", "seed"]);
+            [
+                "prompt",
+                "mode",
+                "resolution",
+                "aspect_ratio",
+                "duration",
+                "audio",
+                "image",
+                "image_end",
+                "style",
+                "thinking",
+                "negative_prompt",
+                "seed"]);
         card.Parameter("resolution").DefaultString.ShouldBe("1080p");
         card.Parameter("audio").DefaultBoolean.ShouldBeTrue();
         card.Parameter("seed").Maximum.ShouldBe(int.MaxValue);

@@ -9,7 +9,19 @@ public sealed class HouseRulesTests
     [Fact]
     public void Core_references_no_web_sql_http_or_native_assembly()
     {
-        var forbidden = new[] { "Microsoft.AspNetCore", "Microsoft.Data", "System.Data", "Npgsql", "Dapper", "System.Net.Http", "SkiaSharp", "NetVips", "AWSSDK", "CliWrap" };
+        var forbidden = new[]
+        {
+            "Microsoft.AspNetCore",
+            "Microsoft.Data",
+            "System.Data",
+            "Npgsql",
+            "Dapper",
+            "System.Net.Http",
+            "SkiaSharp",
+            "NetVips",
+            "AWSSDK",
+            "CliWrap",
+        };
         var references = typeof(ModelCatalog).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         references.Where(name => forbidden.Any(f => name.StartsWith(f, StringComparison.Ordinal))).ShouldBeEmpty();
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Reelgate.Testing;
@@ -54,7 +53,7 @@ public sealed class CrashRecoveryTests
                     var job = await JobTraffic.TrySubmitAsync(client, body, idempotencyKey, token);
                     if (job is not null)
                     {
-                        accepted[idempotencyKey] = (job["job_id"]!.GetValue<string>(), JobTraffic.Money(job["cost"]!["amount"]!));
+                        accepted[idempotencyKey] = (job["job_id"]!.GetValue<string>(), JsonApi.Money(job["cost"]!["amount"]!));
                         break;
                     }
 
@@ -78,21 +77,9 @@ public sealed class CrashRecoveryTests
         submitting = false;
         using var client = server.Client(secret);
         var jobs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        var clock = Stopwatch.StartNew();
         foreach (var (jobId, _) in accepted.Values)
         {
-            while (true)
-            {
-                var job = await JobTraffic.GetJobAsync(client, jobId, token);
-                if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
-                {
-                    jobs[jobId] = job;
-                    break;
-                }
-
-                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(4), $"job {jobId} is still {job["status"]}");
-                await Task.Delay(200, token);
-            }
+            jobs[jobId] = await JsonApi.WaitForFinalAsync(client, jobId, TimeSpan.FromMinutes(4), token);
         }
 
         accepted.Count.ShouldBe(18);
@@ -107,20 +94,24 @@ public sealed class CrashRecoveryTests
 
         foreach (var (jobId, price) in accepted.Values)
         {
-            var rows = ledger.Where(r => r.JobId == jobId).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal).ToList();
+            var rows = ledger.Where(r => r.JobId == jobId).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal)
+                .ToList();
             rows.ShouldBe([("charge", -price), ("hold", -price), ("release", price)], $"ledger of {jobId}");
         }
 
         var balance = (await client.GetFromJsonAsync<JsonObject>("/v1/balance", token))!;
-        JobTraffic.Money(balance["available"]!).ShouldBe(100m - accepted.Values.Sum(a => a.Price));
-        JobTraffic.Money(balance["held"]!).ShouldBe(0m);
+        JsonApi.Money(balance["available"]!).ShouldBe(100m - accepted.Values.Sum(a => a.Price));
+        JsonApi.Money(balance["held"]!).ShouldBe(0m);
 
         using var anonymous = server.Client(null);
         foreach (var job in jobs.Values)
         {
             var video = job["result"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "video")!;
             var file = data.File(job["job_id"]!.GetValue<string>() + ".mp4");
-            await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(new Uri(video["url"]!.GetValue<string>()).PathAndQuery, token), token);
+            await File.WriteAllBytesAsync(
+                file,
+                await anonymous.GetByteArrayAsync(new Uri(video["url"]!.GetValue<string>()).PathAndQuery, token),
+                token);
             (await FfprobeReader.ProbeAsync(file, token)).Video!.FrameCount.ShouldBe(120);
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Reelgate.Testing;
@@ -42,16 +41,15 @@ public sealed class GracefulShutdownTests
                 ["metadata"] = new JsonObject { ["reelgate_simulate"] = $"delay:{delay}" },
             };
             var job = (await JobTraffic.TrySubmitAsync(client, body, Guid.NewGuid().ToString(), token))!;
-            jobs.Add((job["job_id"]!.GetValue<string>(), JobTraffic.Money(job["cost"]!["amount"]!)));
+            jobs.Add((job["job_id"]!.GetValue<string>(), JsonApi.Money(job["cost"]!["amount"]!)));
         }
 
-        var clock = Stopwatch.StartNew();
-        while ((await JobTraffic.GetJobAsync(client, jobs[1].Id, token))["status"]!.GetValue<string>() != "processing"
-            && (await JobTraffic.GetJobAsync(client, jobs[3].Id, token))["status"]!.GetValue<string>() != "processing")
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, token);
-        }
+        await Poll.UntilAsync(
+            async () => (await JsonApi.GetJobAsync(client, jobs[1].Id, token))["status"]!.GetValue<string>() == "processing"
+                || (await JsonApi.GetJobAsync(client, jobs[3].Id, token))["status"]!.GetValue<string>() == "processing",
+            TimeSpan.FromMinutes(1),
+            token,
+            () => "neither long job started");
 
         (await server.TerminateAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, string.Join('\n', server.Output));
         server.Output.ShouldContain(line => line.Contains("handed back to the queue", StringComparison.Ordinal));
@@ -62,25 +60,20 @@ public sealed class GracefulShutdownTests
         using var after = server.Client(secret);
         foreach (var (id, _) in jobs)
         {
-            clock.Restart();
-            while ((await JobTraffic.GetJobAsync(after, id, token))["status"]!.GetValue<string>() is "queued" or "processing")
-            {
-                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), $"job {id} did not finish");
-                await Task.Delay(200, token);
-            }
-
-            (await JobTraffic.GetJobAsync(after, id, token))["status"]!.GetValue<string>().ShouldBe("completed");
+            await JsonApi.WaitForFinalAsync(after, id, TimeSpan.FromMinutes(2), token);
+            (await JsonApi.GetJobAsync(after, id, token))["status"]!.GetValue<string>().ShouldBe("completed");
         }
 
         var ledger = await JobTraffic.LedgerAsync(after, token);
         foreach (var (id, price) in jobs)
         {
-            var rows = ledger.Where(r => r.JobId == id).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal).ToList();
+            var rows = ledger.Where(r => r.JobId == id).Select(r => (r.Kind, r.Amount)).OrderBy(r => r.Kind, StringComparer.Ordinal)
+                .ToList();
             rows.ShouldBe([("charge", -price), ("hold", -price), ("release", price)], $"ledger of {id}");
         }
 
         var balance = (await after.GetFromJsonAsync<JsonObject>("/v1/balance", token))!;
-        JobTraffic.Money(balance["available"]!).ShouldBe(50m - jobs.Sum(j => j.Price));
+        JsonApi.Money(balance["available"]!).ShouldBe(50m - jobs.Sum(j => j.Price));
         await server.DisposeAsync();
     }
 }

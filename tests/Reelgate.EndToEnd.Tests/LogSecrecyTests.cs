@@ -55,17 +55,14 @@ public sealed class LogSecrecyTests
         var url = new Uri(job["result"]!["outputs"]![0]!["url"]!.GetValue<string>());
         using var anonymous = new HttpClient();
         (await anonymous.GetByteArrayAsync(url, token)).Length.ShouldBeGreaterThan(0);
-        using (var tampered = await anonymous.GetAsync(new Uri(url.GetLeftPart(UriPartial.Path) + "?expires=1&signature=" + new string('0', 64)), token))
+        using (var tampered = await anonymous.GetAsync(
+            new Uri(url.GetLeftPart(UriPartial.Path) + "?expires=1&signature=" + new string('0', 64)),
+            token))
         {
             tampered.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (hook.Requests.Count == 0)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1), "the webhook was not delivered");
-            await Task.Delay(50, token);
-        }
+        await Poll.UntilAsync(() => hook.Requests.Count > 0, TimeSpan.FromMinutes(1), token, () => "the webhook was not delivered");
 
         (await server.TerminateAsync(TimeSpan.FromSeconds(60))).ShouldBe(0);
 

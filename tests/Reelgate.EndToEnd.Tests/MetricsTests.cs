@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -15,7 +14,9 @@ public sealed partial class MetricsTests
     {
         var token = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("metrics");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
         await server.StartAsync(token);
         using var admin = server.Client();
         var (_, secret) = await JobTraffic.CreateKeyAsync(admin, "20.00", token);
@@ -33,32 +34,25 @@ public sealed partial class MetricsTests
         var stalled = await SubmitAsync("stall");
         var done = new[] { await SubmitAsync("delay:0"), await SubmitAsync("delay:0"), await SubmitAsync("delay:0") };
         var failed = await SubmitAsync("fail:boom");
-        var clock = Stopwatch.StartNew();
         foreach (var (id, wanted) in done.Select(id => (id, "completed")).Append((failed, "failed")).Append((stalled, "processing")))
         {
-            while ((await JobTraffic.GetJobAsync(client, id, token))["status"]!.GetValue<string>() != wanted)
-            {
-                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), $"job {id} is not {wanted}");
-                await Task.Delay(100, token);
-            }
+            await JsonApi.WaitForStatusAsync(client, id, TimeSpan.FromMinutes(2), token, wanted);
         }
 
         using var scraper = server.Client(); // Prometheus sends the admin key as its bearer credential
-        var scrape = Stopwatch.StartNew();
-        string text;
-        while (true)
-        {
-            using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            text = await response.Content.ReadAsStringAsync(token);
-            if (Value(text, "reelgate_jobs", "status=\"completed\"") == 3 && Value(text, "reelgate_jobs", "status=\"processing\"") == 1)
+        var text = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
             {
-                break;
-            }
-
-            scrape.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), text);
-            await Task.Delay(200, token);
-        }
+                using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), token);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                text = await response.Content.ReadAsStringAsync(token);
+                return Value(text, "reelgate_jobs", "status=\"completed\"") == 3
+                    && Value(text, "reelgate_jobs", "status=\"processing\"") == 1;
+            },
+            TimeSpan.FromSeconds(30),
+            token,
+            () => text);
 
         Value(text, "reelgate_jobs", "status=\"failed\"").ShouldBe(1);
         Value(text, "reelgate_jobs", "status=\"queued\"").ShouldBe(0);
@@ -69,13 +63,16 @@ public sealed partial class MetricsTests
         Value(text, "reelgate_ledger_charged_total", null, sum: true).ShouldBe(3 * 400_000);
         text.ShouldContain("reelgate_render_duration_seconds_bucket");
         text.ShouldContain("http_server_request_duration_seconds");
-        (await client.PostAsync(new Uri($"/v1/jobs/{stalled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync(new Uri($"/v1/jobs/{stalled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(
+            HttpStatusCode.OK);
     }
 
     private static long Value(string exposition, string metric, string? label, bool sum = false)
     {
         var values = MetricLine().Matches(exposition)
-            .Where(m => m.Groups["name"].Value == metric && (label is null || m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)))
+            .Where(m => m.Groups["name"].Value == metric && (label is null || m.Groups["labels"].Value.Contains(
+                label,
+                StringComparison.Ordinal)))
             .Select(m => (long)double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture))
             .ToList();
         return sum ? values.Sum() : values.SingleOrDefault(-1);

@@ -37,20 +37,14 @@ public sealed class SeedSnippetTests : IAsyncLifetime
         var jobId = job["job_id"]!.GetValue<string>();
         job["status"]!.GetValue<string>().ShouldBe("queued");
 
-        var poll = SeedText.Curl(SeedText.CurlPoll, HostedBase, _server.BaseAddress.ToString().TrimEnd('/'), ServerProcess.AdminKey).Replace("JOB_ID", jobId, StringComparison.Ordinal);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        JsonObject polled;
-        do
-        {
-            polled = JsonNode.Parse(await RunShellAsync(poll, token))!.AsObject();
-            if (polled["status"]!.GetValue<string>() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(500, token);
-        }
-        while (clock.Elapsed < TimeSpan.FromMinutes(3));
+        var poll = SeedText.Curl(SeedText.CurlPoll, HostedBase, _server.BaseAddress.ToString().TrimEnd('/'), ServerProcess.AdminKey)
+            .Replace("JOB_ID", jobId, StringComparison.Ordinal);
+        var polled = await Poll.UntilAsync(
+            async () => JsonNode.Parse(await RunShellAsync(poll, token))!.AsObject() is var answer
+                && answer["status"]!.GetValue<string>() is "completed" or "failed" ? answer : null,
+            TimeSpan.FromMinutes(3),
+            token,
+            () => $"job {jobId} did not finish");
 
         polled["status"]!.GetValue<string>().ShouldBe("completed", polled.ToJsonString());
         var video = polled["result"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "video")!;
@@ -70,7 +64,8 @@ public sealed class SeedSnippetTests : IAsyncLifetime
         var script = SeedText.Python(HostedBase, _server.BaseAddress.ToString().TrimEnd('/'), ServerProcess.AdminKey);
         var path = _data.File("seed.py");
         await File.WriteAllTextAsync(path, script, token);
-        var result = await Cli.Wrap(await PythonWithRequestsAsync(token)).WithArguments([path]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(token);
+        var result = await Cli.Wrap(await PythonWithRequestsAsync(token)).WithArguments([path]).WithValidation(
+            CommandResultValidation.None).ExecuteBufferedAsync(token);
         result.ExitCode.ShouldBe(0, result.StandardError);
         result.StandardOutput.ShouldContain("'status': 'completed'");
         result.StandardOutput.ShouldContain("video/mp4");
@@ -83,7 +78,8 @@ public sealed class SeedSnippetTests : IAsyncLifetime
         {
             try
             {
-                var probe = await Cli.Wrap(python).WithArguments(["-c", "import requests"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(token);
+                var probe = await Cli.Wrap(python).WithArguments(["-c", "import requests"]).WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(token);
                 if (probe.ExitCode == 0)
                 {
                     return python;
@@ -100,7 +96,8 @@ public sealed class SeedSnippetTests : IAsyncLifetime
 
     private static async Task<string> RunShellAsync(string command, CancellationToken token)
     {
-        var result = await Cli.Wrap("bash").WithArguments(["-c", command]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(token);
+        var result = await Cli.Wrap("bash").WithArguments(["-c", command]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(token);
         result.ExitCode.ShouldBe(0, $"{command}\n{result.StandardError}");
         return result.StandardOutput;
     }

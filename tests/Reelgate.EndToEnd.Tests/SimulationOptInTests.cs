@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Reelgate.Testing;
 
@@ -20,7 +19,9 @@ public sealed class SimulationOptInTests
     public async Task Simulation_runs_only_for_test_keys_when_the_operator_left_it_off()
     {
         using var data = new TempDirectory("simulation-off");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
         await server.StartAsync(Token);
         using var admin = server.Client();
         using var plain = server.Client(await CreateKeyAsync(admin, test: false));
@@ -67,41 +68,23 @@ public sealed class SimulationOptInTests
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, bool test)
     {
-        using var response = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "simulation", ["credits"] = "10.00", ["test"] = test }, Token);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
-        var key = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+        var (status, key) = await JsonApi.PostJsonAsync(
+            admin, "/v1/keys", new JsonObject { ["name"] = "simulation", ["credits"] = "10.00", ["test"] = test }, Token);
+        status.ShouldBe(HttpStatusCode.Created, key.ToJsonString());
         key["test"]!.GetValue<bool>().ShouldBe(test);
         return key["key"]!.GetValue<string>();
     }
 
-    private static async Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(HttpClient client, string simulate)
-    {
-        var body = new JsonObject
+    private static Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(HttpClient client, string simulate) =>
+        JsonApi.PostJsonAsync(client, "/v1/videos/generations", new JsonObject
         {
             ["model"] = "pixverse-v5-6",
             ["prompt"] = "a paper boat on a pond",
             ["resolution"] = "360p",
             ["audio"] = false,
             ["metadata"] = new JsonObject { ["reelgate_simulate"] = simulate },
-        };
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("/v1/videos/generations", UriKind.Relative), content, Token);
-        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!);
-    }
+        }, Token);
 
-    private static async Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId)
-    {
-        var deadline = Deadline.After(Patience);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<JsonObject>($"/v1/jobs/{jobId}", Token))!;
-            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
-            {
-                return job;
-            }
-
-            deadline.ThrowIfPassed($"job {jobId} did not finish: {job.ToJsonString()}");
-            await Task.Delay(100, Token);
-        }
-    }
+    private static Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId) =>
+        JsonApi.WaitForFinalAsync(client, jobId, Patience, Token);
 }

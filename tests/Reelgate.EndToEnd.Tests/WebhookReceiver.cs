@@ -31,26 +31,33 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         var script = Path.Combine(RepositoryPaths.Root, "tools", "webhook-receiver.mjs");
-        var start = new ProcessStartInfo("node", [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), secret, failFirst.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo(
+            "node",
+            [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), secret, failFirst.ToString(
+                System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var receiver = new WebhookReceiver(process, port);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+        await Poll.UntilAsync(
+            async () =>
             {
-                await receiver.LogAsync(token);
-                return receiver;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(20) && !process.HasExited)
-            {
-                await Task.Delay(100, token);
-            }
-        }
+                try
+                {
+                    await receiver.LogAsync(token);
+                    return true;
+                }
+                catch (HttpRequestException) when (!process.HasExited)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(20),
+            token,
+            () => "the webhook receiver did not answer");
+        return receiver;
     }
 
     public async Task<JsonObject> LogAsync(CancellationToken token)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -52,15 +51,15 @@ public sealed class WebhookTests
         var failed = (await JobTraffic.TrySubmitAsync(client, Body("fail:boom"), "b", token))!["job_id"]!.GetValue<string>();
         var cancelled = (await JobTraffic.TrySubmitAsync(client, Body("stall"), "c", token))!["job_id"]!.GetValue<string>();
         await WaitForStatusAsync(client, cancelled, "processing", token);
-        (await client.PostAsync(new Uri($"/v1/jobs/{cancelled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync(new Uri($"/v1/jobs/{cancelled}/cancel", UriKind.Relative), null, token)).StatusCode.ShouldBe(
+            HttpStatusCode.OK);
 
         // Once the receiver has refused a first attempt, kill Reelgate and start it again.
-        var clock = Stopwatch.StartNew();
-        while ((await receiver.LogAsync(token))["attempts"]!.AsObject().Count < 1)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, token);
-        }
+        await Poll.UntilAsync(
+            async () => (await receiver.LogAsync(token))["attempts"]!.AsObject().Count >= 1,
+            TimeSpan.FromMinutes(1),
+            token,
+            () => "the receiver saw no attempt");
 
         await server.KillAsync();
         await server.DisposeAsync();
@@ -68,22 +67,25 @@ public sealed class WebhookTests
         await server.StartAsync(token);
         using var after = server.Client(key["key"]!.GetValue<string>());
 
-        clock.Restart();
-        JsonObject log;
-        while ((log = await receiver.LogAsync(token))["delivered"]!.AsArray().Count < 3)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), log.ToJsonString() + "\n" + string.Join('\n', server.Output.TakeLast(60)));
-            await Task.Delay(200, token);
-        }
+        JsonObject? log = null;
+        log = await Poll.UntilAsync(
+            async () => (log = await receiver.LogAsync(token))["delivered"]!.AsArray().Count >= 3 ? log : null,
+            TimeSpan.FromMinutes(2),
+            token,
+            () => log?.ToJsonString() + "\n" + string.Join('\n', server.Output.TakeLast(60)));
 
         var delivered = log["delivered"]!.AsArray().Select(d => d!.AsObject()).ToList();
-        delivered.Select(d => (d["job_id"]!.GetValue<string>(), d["status"]!.GetValue<string>())).OrderBy(d => d.Item1, StringComparer.Ordinal)
-            .ShouldBe(new[] { (completed, "completed"), (failed, "failed"), (cancelled, "cancelled") }.OrderBy(d => d.Item1, StringComparer.Ordinal));
+        delivered.Select(d => (d["job_id"]!.GetValue<string>(), d["status"]!.GetValue<string>())).OrderBy(
+            d => d.Item1,
+            StringComparer.Ordinal)
+            .ShouldBe(new[] { (completed, "completed"), (failed, "failed"), (cancelled, "cancelled") }.OrderBy(
+                d => d.Item1,
+                StringComparer.Ordinal));
         delivered.Select(d => d["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(3);
         delivered.ShouldAllBe(d => d["attempt"]!.GetValue<int>() == 3);
         log["rejected"]!.AsArray().Count.ShouldBe(0);
 
-        var (_, deliveries) = await GetAsync(after, $"/v1/jobs/{completed}/deliveries", token);
+        var (_, deliveries) = await JsonApi.GetJsonAsync(after, $"/v1/jobs/{completed}/deliveries", token);
         var only = deliveries["data"]!.AsArray().Single()!;
         only["event_type"]!.GetValue<string>().ShouldBe("job.completed");
         only["status"]!.GetValue<string>().ShouldBe("delivered");
@@ -92,17 +94,22 @@ public sealed class WebhookTests
         var sample = delivered.First(d => d["job_id"]!.GetValue<string>() == completed);
         var body = sample["body"]!.GetValue<string>();
         (await receiver.VerifiesAsync(body, sample["headers"]!.AsObject(), token)).ShouldBeTrue();
-        (await receiver.VerifiesAsync(body.Replace("completed", "c0mpleted", StringComparison.Ordinal), sample["headers"]!.AsObject(), token)).ShouldBeFalse();
+        (await receiver.VerifiesAsync(
+            body.Replace("completed", "c0mpleted", StringComparison.Ordinal),
+            sample["headers"]!.AsObject(),
+            token)).ShouldBeFalse();
 
         // A manual redeliver sends the same message again.
-        (await after.PostAsync(new Uri($"/v1/jobs/{completed}/deliveries/{only["id"]!.GetValue<string>()}/redeliver", UriKind.Relative), null, token))
+        (await after.PostAsync(
+            new Uri($"/v1/jobs/{completed}/deliveries/{only["id"]!.GetValue<string>()}/redeliver", UriKind.Relative),
+            null,
+            token))
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        clock.Restart();
-        while ((await receiver.LogAsync(token))["delivered"]!.AsArray().Count < 4)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, token);
-        }
+        await Poll.UntilAsync(
+            async () => (await receiver.LogAsync(token))["delivered"]!.AsArray().Count >= 4,
+            TimeSpan.FromSeconds(30),
+            token,
+            () => "the redelivery did not arrive");
 
         await server.DisposeAsync();
     }
@@ -112,7 +119,9 @@ public sealed class WebhookTests
     {
         var token = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("webhooks-off");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" });
+        await using var server = new ServerProcess(
+            data.Path,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" });
         await server.StartAsync(token);
         using var admin = server.Client();
         using var response = await admin.PostAsJsonAsync("/v1/videos/generations", new JsonObject
@@ -127,19 +136,6 @@ public sealed class WebhookTests
         error["code"]!.GetValue<string>().ShouldBe("webhook_url_refused");
     }
 
-    private static async Task WaitForStatusAsync(HttpClient client, string jobId, string status, CancellationToken token)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await JobTraffic.GetJobAsync(client, jobId, token))["status"]!.GetValue<string>() != status)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, token);
-        }
-    }
-
-    private static async Task<(HttpStatusCode, JsonObject)> GetAsync(HttpClient client, string path, CancellationToken token)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), token);
-        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(token))!);
-    }
+    private static Task<JsonObject> WaitForStatusAsync(HttpClient client, string jobId, string status, CancellationToken token) =>
+        JsonApi.WaitForStatusAsync(client, jobId, TimeSpan.FromMinutes(1), token, status);
 }

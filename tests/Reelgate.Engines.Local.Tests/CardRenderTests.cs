@@ -23,7 +23,8 @@ public sealed class CardRenderTests
     public async Task Render_gives_a_frame_based_card_its_size_frame_count_and_fps()
     {
         await using var harness = new EngineHarness();
-        var spec = Parse("""{"model": "wan2.2-t2v", "prompt": "a heron on a pier at dawn", "size": "480x832", "num_frames": 33, "fps": 16}""");
+        var spec = Parse(
+            """{"model": "wan2.2-t2v", "prompt": "a heron on a pier at dawn", "size": "480x832", "num_frames": 33, "fps": 16}""");
 
         var rendered = await harness.RenderAsync(spec, "wan-t2v");
         var probe = await FfprobeReader.ProbeAsync(rendered.VideoPath, TestContext.Current.CancellationToken);
@@ -56,7 +57,10 @@ public sealed class CardRenderTests
         var image = TestImages.Write(harness.File("first.png"), 640, 360, seed: 3, SkiaSharp.SKEncodedImageFormat.Png);
         var spec = Parse("""{"model": "wan2.2-i2v", "prompt": "the boat drifts", "image": "upl_first", "size": "832x480"}""");
 
-        var rendered = await harness.RenderAsync(spec, "wan-i2v", [new Reelgate.Core.Engines.RenderInput("image", image, "image/png", 640, 360)]);
+        var rendered = await harness.RenderAsync(
+            spec,
+            "wan-i2v",
+            [new Reelgate.Core.Engines.RenderInput("image", image, "image/png", 640, 360)]);
         var probe = await FfprobeReader.ProbeAsync(rendered.VideoPath, TestContext.Current.CancellationToken);
 
         var video = probe.Video.ShouldNotBeNull();

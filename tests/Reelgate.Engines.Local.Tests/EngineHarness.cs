@@ -19,7 +19,11 @@ internal sealed class EngineHarness : IAsyncDisposable
         Processes = new ChildProcessTracker();
         var options = new FfmpegOptions();
         options.Preset = x264Preset ?? options.Preset;
-        Engine = new LocalVideoEngine(Options.Create(options), Processes, time ?? TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
+        Engine = new LocalVideoEngine(
+            Options.Create(options),
+            Processes,
+            time ?? TimeProvider.System,
+            NullLogger<LocalVideoEngine>.Instance);
     }
 
     public ChildProcessTracker Processes { get; }

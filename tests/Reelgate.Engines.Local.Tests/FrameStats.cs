@@ -67,7 +67,11 @@ internal static class FrameStats
                     continue;
                 }
 
-                var ring = (L(rgb, width, x - Reach, y) + L(rgb, width, x + Reach, y) + L(rgb, width, x, y - Reach) + L(rgb, width, x, y + Reach)) / 4;
+                var ring = (L(rgb, width, x - Reach, y) + L(rgb, width, x + Reach, y) + L(rgb, width, x, y - Reach) + L(
+                    rgb,
+                    width,
+                    x,
+                    y + Reach)) / 4;
                 if (centre - ring >= 40)
                 {
                     count++;

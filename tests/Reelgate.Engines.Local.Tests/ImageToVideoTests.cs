@@ -49,7 +49,9 @@ public sealed class ImageToVideoTests
         (await DecodedVideo.SsimToImageAsync(rendered.VideoPath, 0, start, 640, 360, ct)).ShouldBeGreaterThanOrEqualTo(0.90);
         var clip = await RenderedClip.DecodeAsync(rendered.VideoPath, 160, 90);
         clip.MaxMotion.ShouldBeLessThanOrEqualTo(MaxJump);
-        FrameStats.MeanAbsDiff(clip.Frames[0], clip.Frames[^1]).ShouldBeGreaterThan(10, "the last frame should have moved away from the first");
+        FrameStats.MeanAbsDiff(clip.Frames[0], clip.Frames[^1]).ShouldBeGreaterThan(
+            10,
+            "the last frame should have moved away from the first");
     }
 
     [Fact]
@@ -60,7 +62,8 @@ public sealed class ImageToVideoTests
         await File.WriteAllTextAsync(broken, "not an image", TestContext.Current.CancellationToken);
 
         var outcome = await harness.Engine.RenderAsync(
-            harness.Job(Specs.Make(mode: "i2v"), "broken", [new RenderInput("image", broken, "image/png", 10, 10)]), TestContext.Current.CancellationToken);
+            harness.Job(Specs.Make(mode: "i2v"), "broken", [new RenderInput("image", broken, "image/png", 10, 10)]),
+            TestContext.Current.CancellationToken);
 
         outcome.ShouldBeOfType<RenderOutcome.Failed>().Error.Code.ShouldBe("invalid_image");
     }

@@ -13,7 +13,11 @@ public sealed class LocalEngineServiceCollectionExtensionsTests
     public async Task AddLocalEngine_registers_engine_and_bound_options_when_given_configuration()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Reelgate:Ffmpeg:Preset"] = "faster", ["Reelgate:Ffmpeg:Threads"] = "3" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Reelgate:Ffmpeg:Preset"] = "faster",
+                ["Reelgate:Ffmpeg:Threads"] = "3",
+            })
             .Build();
         var services = new ServiceCollection().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
 

@@ -48,7 +48,11 @@ public sealed class LocalVideoEngineTests
 
     [Theory]
     [MemberData(nameof(Representative))]
-    public Task Render_matches_the_contract_when_rendering_representative_combinations(string resolution, string ratio, int duration, bool audio) =>
+    public Task Render_matches_the_contract_when_rendering_representative_combinations(
+        string resolution,
+        string ratio,
+        int duration,
+        bool audio) =>
         RenderAndCheckAsync(resolution, ratio, duration, audio);
 
     /// <summary>
@@ -82,7 +86,9 @@ public sealed class LocalVideoEngineTests
         var progress = new RecordingProgress();
         var spec = Specs.Make(thinking: "enabled");
 
-        var outcome = await harness.Engine.RenderAsync(harness.Job(spec, "progress", progress: progress), TestContext.Current.CancellationToken);
+        var outcome = await harness.Engine.RenderAsync(
+            harness.Job(spec, "progress", progress: progress),
+            TestContext.Current.CancellationToken);
 
         var rendered = outcome.ShouldBeOfType<RenderOutcome.Rendered>();
         progress.Values.ShouldNotBeEmpty();
@@ -144,7 +150,12 @@ public sealed class LocalVideoEngineTests
     private static async Task RenderAndCheckAsync(string resolution, string ratio, int duration, bool audio, string? x264Preset = null)
     {
         await using var harness = new EngineHarness(x264Preset: x264Preset);
-        var spec = Specs.Make(prompt: "a bird over the sea at dusk", resolution: resolution, aspectRatio: ratio, duration: duration, audio: audio);
+        var spec = Specs.Make(
+            prompt: "a bird over the sea at dusk",
+            resolution: resolution,
+            aspectRatio: ratio,
+            duration: duration,
+            audio: audio);
         var expected = VideoGeometry.SizeOf(resolution, ratio);
 
         var rendered = await harness.RenderAsync(spec, $"{resolution}-{ratio.Replace(':', 'x')}-{duration}-{audio}".ToLowerInvariant());
@@ -178,6 +189,8 @@ public sealed class LocalVideoEngineTests
         atoms.IndexOf("moov").ShouldBeLessThan(atoms.IndexOf("mdat"), "+faststart puts the index first: " + string.Join(",", atoms));
         using var poster = SKCodec.Create(rendered.PosterPath);
         (poster.Info.Width, poster.Info.Height).ShouldBe((expected.Width, expected.Height));
-        Measurements.Record(string.Create(CultureInfo.InvariantCulture, $"{resolution} {ratio} {duration}s audio={audio}: {probe.Size} bytes"));
+        Measurements.Record(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{resolution} {ratio} {duration}s audio={audio}: {probe.Size} bytes"));
     }
 }

@@ -66,13 +66,22 @@ public sealed class PromptEffectsTests
 
         // Small bright specks per frame (see FrameStats.Specks), 640x360, every sixth frame.
         Measurements.Record($"specks {weather} {withWeather.MeanSpecks:0}, plain {plain.MeanSpecks:0}, removed {removed.MeanSpecks:0}");
-        withWeather.MeanSpecks.ShouldBeGreaterThan((plain.MeanSpecks * 3) + 30, $"{weather} {withWeather.MeanSpecks:0}, plain {plain.MeanSpecks:0}");
-        removed.MeanSpecks.ShouldBeLessThanOrEqualTo((plain.MeanSpecks * 1.1) + 5, $"removed {removed.MeanSpecks:0}, plain {plain.MeanSpecks:0}");
+        withWeather.MeanSpecks.ShouldBeGreaterThan(
+            (plain.MeanSpecks * 3) + 30,
+            $"{weather} {withWeather.MeanSpecks:0}, plain {plain.MeanSpecks:0}");
+        removed.MeanSpecks.ShouldBeLessThanOrEqualTo(
+            (plain.MeanSpecks * 1.1) + 5,
+            $"removed {removed.MeanSpecks:0}, plain {plain.MeanSpecks:0}");
         var ct = TestContext.Current.CancellationToken;
         (await DecodedVideo.FrameMd5Async(removed.Path, ct)).ShouldBe(await DecodedVideo.FrameMd5Async(plain.Path, ct));
     }
 
-    private static async Task<RenderedClip> RenderAsync(EngineHarness harness, string prompt, string name, string? negative = null, bool full = false)
+    private static async Task<RenderedClip> RenderAsync(
+        EngineHarness harness,
+        string prompt,
+        string name,
+        string? negative = null,
+        bool full = false)
     {
         var rendered = await harness.RenderAsync(Specs.Make(prompt: prompt, negative: negative), name);
         return await RenderedClip.DecodeAsync(rendered.VideoPath, full ? 640 : W, full ? 360 : H);

@@ -25,8 +25,11 @@ public sealed class PromptStructureTests
         // fox. Asked for as a palette, the same word does change the sky, so the measure can see it.
         double Sky(RenderedClip other) => red.Frames.Zip(other.Frames).Average(p => RegionStats.BandDiff(p.First, p.Second, W, H, 0, 0.4));
         // Red pixels (hue 0 ± 20°) below the horizon, where the fox runs, and in the sky.
-        double Red(RenderedClip clip, double top, double bottom) => clip.Frames.Average(f => RegionStats.Count(f, W, H, 0, 20, top, bottom));
-        Measurements.Record($"sky diff {Sky(plain):0.00} (palette {Sky(palette):0.00}); red px ground {Red(red, 0.7, 1):0} vs {Red(plain, 0.7, 1):0}, sky {Red(red, 0, 0.4):0} vs {Red(plain, 0, 0.4):0}");
+        double Red(RenderedClip clip, double top, double bottom) =>
+            clip.Frames.Average(f => RegionStats.Count(f, W, H, 0, 20, top, bottom));
+        Measurements.Record(
+            $"sky diff {Sky(plain):0.00} (palette {Sky(palette):0.00}); red px ground {Red(red, 0.7, 1):0} vs {Red(plain, 0.7, 1):0}, " +
+                $"sky {Red(red, 0, 0.4):0} vs {Red(plain, 0, 0.4):0}");
         Sky(plain).ShouldBeLessThan(1.5);
         Sky(palette).ShouldBeGreaterThan(6);
         Red(red, 0.7, 1).ShouldBeGreaterThan(Math.Max(Red(plain, 0.7, 1) * 3, Red(plain, 0.7, 1) + 400));
@@ -111,7 +114,12 @@ public sealed class PromptStructureTests
         after.ShouldBeLessThan(before * 0.05);
     }
 
-    private static async Task<RenderedClip> RenderAsync(EngineHarness harness, string prompt, string name, string? negative = null, int seed = 42)
+    private static async Task<RenderedClip> RenderAsync(
+        EngineHarness harness,
+        string prompt,
+        string name,
+        string? negative = null,
+        int seed = 42)
     {
         var rendered = await harness.RenderAsync(Specs.Make(prompt: prompt, negative: negative, seed: seed), name);
         return await RenderedClip.DecodeAsync(rendered.VideoPath, W, H);

@@ -9,7 +9,8 @@ internal static class RegionStats
     /// <summary>Chroma (max − min channel) a pixel needs to count as coloured rather than grey.</summary>
     public const int MinChroma = 60;
 
-    /// <summary>Pixels of a hue (± tolerance, chroma ≥ <see cref="MinChroma"/>) in rows [top, bottom) given as fractions of the height.</summary>
+    /// <summary>Pixels of a hue (± tolerance, chroma ≥ <see cref="MinChroma"/>) in rows [top, bottom) given as fractions of the
+    /// height.</summary>
     public static int Count(byte[] rgb, int width, int height, double hue, double tolerance, double top, double bottom) =>
         Columns(rgb, width, height, hue, tolerance, top, bottom).Sum();
 

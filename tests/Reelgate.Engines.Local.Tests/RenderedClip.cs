@@ -8,7 +8,12 @@ internal sealed record RenderedClip(string Path, int Width, int Height, IReadOnl
     public static async Task<RenderedClip> DecodeAsync(string path, int width, int height)
     {
         var frames = new List<byte[]>();
-        await DecodedVideo.ReadFramesAsync(path, width, height, (_, frame) => frames.Add((byte[])frame.Clone()), TestContext.Current.CancellationToken);
+        await DecodedVideo.ReadFramesAsync(
+            path,
+            width,
+            height,
+            (_, frame) => frames.Add((byte[])frame.Clone()),
+            TestContext.Current.CancellationToken);
         return new RenderedClip(path, width, height, frames);
     }
 

@@ -23,9 +23,14 @@ public sealed class SoundtrackTests
         var samples = await DecodedVideo.ReadAudioAsync(rendered.VideoPath, TestContext.Current.CancellationToken);
         var onsets = Onsets(samples);
 
-        Measurements.Record($"beats {string.Join(" ", beats.Select(b => b.ToString("0.000")))}; onsets {string.Join(" ", onsets.Select(o => o.ToString("0.000")))}");
+        Measurements.Record(
+            $"beats {string.Join(" ", beats.Select(b => b.ToString("0.000")))}; onsets " +
+                $"{string.Join(" ", onsets.Select(o => o.ToString("0.000")))}");
         beats.Count.ShouldBeGreaterThan(3);
-        onsets.Count.ShouldBe(beats.Count, $"beats {string.Join(" ", beats.Select(b => b.ToString("0.000")))}; onsets {string.Join(" ", onsets.Select(o => o.ToString("0.000")))}");
+        onsets.Count.ShouldBe(
+            beats.Count,
+            $"beats {string.Join(" ", beats.Select(b => b.ToString("0.000")))}; onsets " +
+                $"{string.Join(" ", onsets.Select(o => o.ToString("0.000")))}");
         foreach (var onset in onsets)
         {
             beats.Min(b => Math.Abs(b - onset)).ShouldBeLessThanOrEqualTo(1.0 / 24, $"onset at {onset:0.000} s is not on a beat");

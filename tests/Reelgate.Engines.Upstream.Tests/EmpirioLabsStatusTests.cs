@@ -7,7 +7,8 @@ using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
-/// <summary>The EmpirioLabs engine against a fake speaking EmpirioLabs' documented dialect (succeeded, canceled, fractional progress).</summary>
+/// <summary>The EmpirioLabs engine against a fake speaking EmpirioLabs' documented dialect (succeeded, canceled, fractional
+/// progress).</summary>
 public sealed class EmpirioLabsStatusTests(MediaFixture media)
 {
     private const string Key = "el-test-key-0123456789";
@@ -62,7 +63,9 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         fake.EndStatus = status;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("empiriolabs").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("empiriolabs").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Error,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("cancelled upstream");
         fake.Of("poll").Count().ShouldBe(2);
@@ -74,7 +77,11 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            EmpirioLabsOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("empiriolabs").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);

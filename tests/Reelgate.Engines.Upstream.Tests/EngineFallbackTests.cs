@@ -36,8 +36,11 @@ public sealed class EngineFallbackTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat on a river" }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat on a river" },
+            ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         fal.Of("submit").Count().ShouldBe(1);

@@ -32,7 +32,11 @@ public sealed class EngineMetricsTests(MediaFixture media)
         (await host.Engine("fal").RenderAsync(job, ct)).ShouldBeRendered();
 
         seen.ShouldContain(m => m.Instrument == "reelgate.engine.renders" && m.Tags["engine"] == "fal" && m.Tags["outcome"] == "completed");
-        seen.ShouldContain(m => m.Instrument == "reelgate.engine.requests" && m.Tags["engine"] == "fal" && m.Tags["operation"] == "submit" && m.Tags["status"] == "200");
-        seen.ShouldContain(m => m.Instrument == "reelgate.engine.requests" && m.Tags["operation"] == "download" && m.Tags["status"] == "completed");
+        seen.ShouldContain(
+            m =>
+                m.Instrument == "reelgate.engine.requests" && m.Tags["engine"] == "fal" && m.Tags["operation"] == "submit" && m.Tags[
+                    "status"] == "200");
+        seen.ShouldContain(
+            m => m.Instrument == "reelgate.engine.requests" && m.Tags["operation"] == "download" && m.Tags["status"] == "completed");
     }
 }

@@ -4,6 +4,7 @@ using Reelgate.Engines.Upstream.Fal;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -18,7 +19,15 @@ public sealed class FalEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
-        var job = host.Job(Specs.TextToVideo(resolution: "540p", aspectRatio: "9:16", duration: 8, audio: false, style: "anime", thinking: "enabled", negativePrompt: "blurry", seed: 7));
+        var job = host.Job(Specs.TextToVideo(
+            resolution: "540p",
+            aspectRatio: "9:16",
+            duration: 8,
+            audio: false,
+            style: "anime",
+            thinking: "enabled",
+            negativePrompt: "blurry",
+            seed: 7));
 
         var outcome = await host.Engine("fal").RenderAsync(job, ct);
 
@@ -29,7 +38,16 @@ public sealed class FalEngineTests(MediaFixture media)
         submit.Header("Authorization").ShouldBe("Key " + Key);
         var body = submit.Json;
         body.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["aspect_ratio", "duration", "generate_audio_switch", "negative_prompt", "prompt", "resolution", "seed", "style", "thinking_type"]);
+            [
+                "aspect_ratio",
+                "duration",
+                "generate_audio_switch",
+                "negative_prompt",
+                "prompt",
+                "resolution",
+                "seed",
+                "style",
+                "thinking_type"]);
         body["prompt"]!.GetValue<string>().ShouldBe("a red fox runs through snow at dawn");
         body["resolution"]!.GetValue<string>().ShouldBe("540p");
         body["aspect_ratio"]!.GetValue<string>().ShouldBe("9:16");
@@ -76,7 +94,8 @@ public sealed class FalEngineTests(MediaFixture media)
 
         var submit = fake.Of("submit").Single();
         submit.Path.ShouldBe("/fal-ai/pixverse/v5.6/image-to-video");
-        submit.Json["image_url"]!.GetValue<string>().ShouldBe("data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169)));
+        submit.Json["image_url"]!.GetValue<string>().ShouldBe(
+            "data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169)));
         submit.Json.ContainsKey("aspect_ratio").ShouldBeFalse();
     }
 
@@ -86,7 +105,11 @@ public sealed class FalEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
-        var images = new[] { new RenderInput("image", media.Image43, "image/png", 640, 480), new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360) };
+        var images = new[]
+        {
+            new RenderInput("image", media.Image43, "image/png", 640, 480),
+            new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360),
+        };
 
         (await host.Engine("fal").RenderAsync(host.Job(Specs.ImageToVideo(withEnd: true), images), ct)).ShouldBeRendered();
 
@@ -95,7 +118,8 @@ public sealed class FalEngineTests(MediaFixture media)
         body["aspect_ratio"]!.GetValue<string>().ShouldBe("16:9");
         var first = DataUriImage(body["first_image_url"]!.GetValue<string>(), "image/png");
         (first.Width, first.Height).ShouldBe((640, 360));
-        body["end_image_url"]!.GetValue<string>().ShouldBe("data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169)));
+        body["end_image_url"]!.GetValue<string>().ShouldBe(
+            "data:image/jpeg;base64," + Convert.ToBase64String(File.ReadAllBytes(media.Image169)));
     }
 
     [Fact]
@@ -166,7 +190,9 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.FaultMalformed("submit");
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Uncertain,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("did not submit it again");
         fake.Of("submit").Count().ShouldBe(1);
@@ -191,7 +217,9 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Moderated;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Moderation, retryable: false);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Moderation,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("fal");
         failed.Error.Message.ShouldContain("content checker");
@@ -205,7 +233,9 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Never;
         await using var host = Host(fake, ("Timeout", "00:00:00.500"));
 
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.TimedOut,
+            retryable: false);
 
         fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/fal-ai/pixverse/requests/req-1/cancel");
         failed.Error.Message.ShouldContain("it was asked to cancel it");
@@ -250,7 +280,9 @@ public sealed class FalEngineTests(MediaFixture media)
         fake.FaultStatus("submit", 401, $$"""{"detail": "Invalid key {{Key}} for this app"}""", times: 10);
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Unauthorized, retryable: true);
+        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Unauthorized,
+            retryable: true);
 
         failed.Error.Message.ShouldNotContain("fal-secret-0123456789");
         failed.Error.Message.ShouldNotContain("fal-key-id");
@@ -267,7 +299,7 @@ public sealed class FalEngineTests(MediaFixture media)
         var first = host.Job(Specs.TextToVideo());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = host.Engine("fal").RenderAsync(first, stop.Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Any(), ct);
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct);
         await stop.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(running);
 
@@ -286,7 +318,9 @@ public sealed class FalEngineTests(MediaFixture media)
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
 
-        var outcome = await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo(), checkpoint: new MemoryCheckpoint { LeaseLost = true }), ct);
+        var outcome = await host.Engine("fal").RenderAsync(
+            host.Job(Specs.TextToVideo(), checkpoint: new MemoryCheckpoint { LeaseLost = true }),
+            ct);
 
         outcome.ShouldBeFailed(UpstreamErrors.LeaseLost, retryable: false);
         fake.Of("poll").ShouldBeEmpty();
@@ -317,11 +351,17 @@ public sealed class FalEngineTests(MediaFixture media)
 
         (await host.Engine("fal").RenderAsync(host.Job(v55), ct)).ShouldBeRendered();
         (await host.Engine("fal").RenderAsync(host.Job(v55 with { Mode = "i2v", Image = "upl_a" }, [image]), ct)).ShouldBeRendered();
-        (await host.Engine("fal").RenderAsync(host.Job(v55 with { Mode = "i2v", Image = "upl_a", ImageEnd = "upl_b" }, [image, image with { Role = "image_end" }]), ct)).ShouldBeRendered();
+        (await host.Engine("fal").RenderAsync(
+            host.Job(v55 with { Mode = "i2v", Image = "upl_a", ImageEnd = "upl_b" }, [image, image with { Role = "image_end" }]),
+            ct)).ShouldBeRendered();
         (await host.Engine("fal").RenderAsync(host.Job(Specs.ImageToVideo(), [image]), ct)).ShouldBeRendered();
 
         var submits = fake.Of("submit").ToList();
-        submits.Select(r => r.Path).ShouldBe(["/fal-ai/pixverse/v5.5/text-to-video", "/fal-ai/pixverse/v5.5/image-to-video", "/fal-ai/pixverse/v5.5/transition", "/fal-ai/pixverse/v5.6/image-to-video"]);
+        submits.Select(r => r.Path).ShouldBe([
+            "/fal-ai/pixverse/v5.5/text-to-video",
+            "/fal-ai/pixverse/v5.5/image-to-video",
+            "/fal-ai/pixverse/v5.5/transition",
+            "/fal-ai/pixverse/v5.6/image-to-video"]);
         submits[0].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
         submits[1].Json["generate_multi_clip_switch"]!.GetValue<bool>().ShouldBeFalse();
         submits[2].Json.ContainsKey("generate_multi_clip_switch").ShouldBeFalse();
@@ -339,7 +379,8 @@ public sealed class FalEngineTests(MediaFixture media)
 
         var spec = param == "prompt" ? Specs.TextToVideo() with { Prompt = over } : Specs.TextToVideo(negativePrompt: over);
         var failure = host.Engine("fal").CheckSupport(spec);
-        var accepted = host.Engine("fal").CheckSupport(param == "prompt" ? Specs.TextToVideo() with { Prompt = fits } : Specs.TextToVideo(negativePrompt: fits));
+        var accepted = host.Engine("fal").CheckSupport(
+            param == "prompt" ? Specs.TextToVideo() with { Prompt = fits } : Specs.TextToVideo(negativePrompt: fits));
 
         accepted.ShouldBeNull();
         failure.ShouldNotBeNull();

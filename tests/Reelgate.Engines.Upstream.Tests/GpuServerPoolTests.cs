@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -28,8 +29,11 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         var engine = (OpenAiVideoEngine)host.Engine(OpenAiVideoEngine.EngineName);
 
         var renders = Enumerable.Range(0, 4).Select(_ => engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token)).ToList();
-        await Poll.UntilAsync(() => engine.Pool.Waiting == 1 && small.Of("submit").Count() + large.Of("submit").Count() == 3, Token,
-            what: "three jobs on the servers and one waiting in Reelgate");
+        await Poll.UntilAsync(
+            () => engine.Pool.Waiting == 1 && small.Of("submit").Count() + large.Of("submit").Count() == 3,
+            TimeSpan.FromSeconds(30),
+            Token,
+            () => "three jobs on the servers and one waiting in Reelgate");
 
         // The larger server had the most free places first (2, then 1 = a tie broken by order), the small one took one.
         (small.Of("submit").Count(), large.Of("submit").Count()).ShouldBe((1, 2));
@@ -73,7 +77,11 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         engine.Pool.Eject(engine.Pool.Servers[0]);
 
         var render = engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token);
-        await Poll.UntilAsync(() => fake.Of("health").Count() >= 2, Token, what: "health probes of the server taken out");
+        await Poll.UntilAsync(
+            () => fake.Of("health").Count() >= 2,
+            TimeSpan.FromSeconds(30),
+            Token,
+            () => "health probes of the server taken out");
         fake.Of("submit").ShouldBeEmpty();
         fake.HealthStatus = 200;
 
@@ -88,7 +96,9 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         await using var host = new EngineHost(GpuServers.Settings(OpenAiVideoDialect.Sglang, [GpuServers.DeadServer()]));
         var engine = host.Engine(OpenAiVideoEngine.EngineName);
 
-        var failed = (await engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token)).ShouldBeFailed("upstream_unavailable", retryable: true);
+        var failed = (await engine.RenderAsync(host.Job(GpuServers.Parse(T2v)), Token)).ShouldBeFailed(
+            "upstream_unavailable",
+            retryable: true);
 
         failed.Error.Message.ShouldContain("no GPU server of engine openai-video could be reached");
     }
@@ -105,10 +115,14 @@ public sealed class GpuServerPoolTests(MediaFixture media)
         await fake.StartAsync(Token);
         using var http = new HttpClient();
 
-        using var answer = await http.PostAsync(new Uri(fake.BaseUrl, "v1/videos"), new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Token);
+        using var answer = await http.PostAsync(
+            new Uri(fake.BaseUrl, "v1/videos"),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            Token);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        JsonNode.Parse(await answer.Content.ReadAsStringAsync(Token))!["detail"]!.GetValue<string>().ShouldStartWith("Invalid request body: " + detail);
+        JsonNode.Parse(await answer.Content.ReadAsStringAsync(Token))!["detail"]!.GetValue<string>().ShouldStartWith(
+            "Invalid request body: " + detail);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Reelgate.Core.Ports;
 using Reelgate.Engines.Upstream.OpenAiVideo;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
+using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -15,12 +16,17 @@ namespace Reelgate.Engines.Upstream.Tests;
 /// </summary>
 public sealed class OpenAiVideoEngineTests(MediaFixture media)
 {
-    private const string T2v = """{"model": "wan2.2-t2v", "prompt": "a heron lands on a pier", "size": "832x480", "num_frames": 33, "seed": 7, "negative_prompt": "blur", "guidance_scale": 3.5}""";
+    private const string T2v =
+        """{"model": "wan2.2-t2v", "prompt": "a heron lands on a pier", "size": "832x480", "num_frames": 33, "seed": 7,""" +
+            """ "negative_prompt": "blur", "guidance_scale": 3.5}""";
     private const string I2v = """{"model": "wan2.2-i2v", "prompt": "the boat drifts", "image": "upl_boat", "seed": 9}""";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(EngineHost Host, IVideoEngine Engine)> HostAsync(OpenAiVideoFake fake, string dialect, params (string, string)[] extra)
+    private static async Task<(EngineHost Host, IVideoEngine Engine)> HostAsync(
+        OpenAiVideoFake fake,
+        string dialect,
+        params (string, string)[] extra)
     {
         await fake.StartAsync(Token);
         var host = new EngineHost(GpuServers.Settings(dialect, [fake.BaseUrl], null, extra));
@@ -44,7 +50,8 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         submit.Header("Authorization").ShouldBeNull();
         submit.Json.ToJsonString().ShouldBe(new JsonObject
         {
-            ["prompt"] = "a heron lands on a pier", ["model"] = GpuServers.T2vModel, ["size"] = "832x480", ["num_frames"] = 33, ["fps"] = 16,
+            ["prompt"] =
+                "a heron lands on a pier", ["model"] = GpuServers.T2vModel, ["size"] = "832x480", ["num_frames"] = 33, ["fps"] = 16,
             ["seed"] = 7, ["negative_prompt"] = "blur", ["num_inference_steps"] = 40, ["guidance_scale"] = 3.5,
         }.ToJsonString());
         var id = fake.Jobs.Single().Id;
@@ -66,7 +73,8 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         fake.Requests.ShouldAllBe(r => r.Header("Authorization") == "Bearer gpu-key-123");
         fake.Jobs.Single().Body.ToJsonString().ShouldBe(new JsonObject
         {
-            ["prompt"] = "a heron lands on a pier", ["model"] = GpuServers.T2vModel, ["size"] = "832x480", ["num_frames"] = "33", ["fps"] = "16",
+            ["prompt"] =
+                "a heron lands on a pier", ["model"] = GpuServers.T2vModel, ["size"] = "832x480", ["num_frames"] = "33", ["fps"] = "16",
             ["seed"] = "7", ["negative_prompt"] = "blur", ["num_inference_steps"] = "40", ["guidance_scale"] = "3.5",
         }.ToJsonString());
         ((RecordingProgress)job.Progress).Values.ShouldContain(v => v > 5 && v < 90);
@@ -139,16 +147,20 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         await using (var first = new EngineHost(settings))
         {
             using var crash = CancellationTokenSource.CreateLinkedTokenSource(Token);
-            var running = first.Engine(OpenAiVideoEngine.EngineName).RenderAsync(first.Job(GpuServers.Parse(T2v), checkpoint: checkpoint, jobId: jobId), crash.Token);
-            await Poll.UntilAsync(() => fake.Of("poll").Any(), Token, what: "the first status poll");
+            var running = first.Engine(OpenAiVideoEngine.EngineName).RenderAsync(
+                first.Job(GpuServers.Parse(T2v), checkpoint: checkpoint, jobId: jobId),
+                crash.Token);
+            await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), Token, () => "the first status poll");
             await crash.CancelAsync();
             (await Record.ExceptionAsync(() => running)).ShouldBeAssignableTo<OperationCanceledException>();
         }
 
         await using var second = new EngineHost(settings);
         var polls = fake.Of("poll").Count();
-        var resumed = second.Engine(OpenAiVideoEngine.EngineName).RenderAsync(second.Job(GpuServers.Parse(T2v), checkpoint: new MemoryCheckpoint(checkpoint.Saved), jobId: jobId), Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Count() > polls, Token, what: "the restarted engine to poll");
+        var resumed = second.Engine(OpenAiVideoEngine.EngineName).RenderAsync(
+            second.Job(GpuServers.Parse(T2v), checkpoint: new MemoryCheckpoint(checkpoint.Saved), jobId: jobId),
+            Token);
+        await Poll.UntilAsync(() => fake.Of("poll").Count() > polls, TimeSpan.FromSeconds(30), Token, () => "the restarted engine to poll");
         fake.Hold = false;
 
         (await resumed).ShouldBeRendered().ShouldHoldOutput(media.Video);
@@ -168,7 +180,7 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
         var job = host.Job(GpuServers.Parse(T2v), checkpoint: checkpoint);
 
         var running = engine.RenderAsync(job, cancel.Token);
-        await Poll.UntilAsync(() => fake.Of("poll").Any(), Token, what: "the status poll");
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), Token, () => "the status poll");
         await cancel.CancelAsync();
         (await Record.ExceptionAsync(() => running)).ShouldBeAssignableTo<OperationCanceledException>();
         await engine.AbandonAsync(job.JobId, checkpoint.Saved!, Token);
@@ -238,7 +250,11 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
     public async Task Refused_submission_names_the_servers_complaint()
     {
         await using var fake = new VllmOmniVideoFake(media.Video);
-        fake.FaultStatus("submit", 422, """{"detail": [{"type": "value_error", "loc": ["body", "num_frames"], "msg": "Input should be greater than or equal to 1"}]}""");
+        fake.FaultStatus(
+            "submit",
+            422,
+            """{"detail": [{"type": "value_error", "loc": ["body", "num_frames"],""" +
+                """ "msg": "Input should be greater than or equal to 1"}]}""");
         var (host, engine) = await HostAsync(fake, OpenAiVideoDialect.VllmOmni);
         await using var _ = host;
 

@@ -17,7 +17,14 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
-        var job = host.Job(Specs.TextToVideo(resolution: "1080p", aspectRatio: "4:3", duration: 8, style: "3d_animation", thinking: "disabled", negativePrompt: "text, watermark", seed: 123));
+        var job = host.Job(Specs.TextToVideo(
+            resolution: "1080p",
+            aspectRatio: "4:3",
+            duration: 8,
+            style: "3d_animation",
+            thinking: "disabled",
+            negativePrompt: "text, watermark",
+            seed: 123));
 
         (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
 
@@ -27,7 +34,18 @@ public sealed class PixverseEngineTests(MediaFixture media)
         submit.Header("Ai-trace-id").ShouldBe(TraceIds.ForJob(job.JobId).ToString());
         var body = submit.Json;
         body.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["aspect_ratio", "duration", "generate_audio_switch", "model", "motion_mode", "negative_prompt", "prompt", "quality", "seed", "style", "thinking_type"]);
+            [
+                "aspect_ratio",
+                "duration",
+                "generate_audio_switch",
+                "model",
+                "motion_mode",
+                "negative_prompt",
+                "prompt",
+                "quality",
+                "seed",
+                "style",
+                "thinking_type"]);
         body["model"]!.GetValue<string>().ShouldBe("v5.6");
         body["quality"]!.GetValue<string>().ShouldBe("1080p");
         body["aspect_ratio"]!.GetValue<string>().ShouldBe("4:3");
@@ -72,7 +90,11 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
-        var images = new[] { new RenderInput("image", media.Image169, "image/jpeg", 640, 360), new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360) };
+        var images = new[]
+        {
+            new RenderInput("image", media.Image169, "image/jpeg", 640, 360),
+            new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360),
+        };
 
         (await host.Engine("pixverse").RenderAsync(host.Job(Specs.ImageToVideo(withEnd: true), images), ct)).ShouldBeRendered();
 
@@ -80,7 +102,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
         fake.Uploads.ShouldAllBe(u => u.Bytes.SequenceEqual(File.ReadAllBytes(media.Image169)));
         var submit = fake.Of("submit").Single();
         submit.Path.ShouldBe("/openapi/v2/video/transition/generate");
-        new[] { submit.Json["first_frame_img"]!.GetValue<long>(), submit.Json["last_frame_img"]!.GetValue<long>() }.Order().ShouldBe([1001L, 1002L]);
+        new[] { submit.Json["first_frame_img"]!.GetValue<long>(), submit.Json["last_frame_img"]!.GetValue<long>() }.Order().ShouldBe([
+            1001L,
+            1002L]);
     }
 
     [Fact]
@@ -108,7 +132,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Moderated;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Moderation, retryable: false);
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Moderation,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("PixVerse");
     }
@@ -121,7 +147,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Failed;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Error,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("status 8");
     }
@@ -156,7 +184,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
         fake.EndStatus = 6;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Error,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("status 6");
         failed.Error.Message.ShouldContain("deleted");
@@ -172,7 +202,9 @@ public sealed class PixverseEngineTests(MediaFixture media)
         fake.EndStatus = 9;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Error,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("status 9");
         fake.Of("poll").Count().ShouldBe(2);
@@ -183,7 +215,11 @@ public sealed class PixverseEngineTests(MediaFixture media)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
-        fake.FaultStatus("poll", 200, PixverseFake.Envelope(500069, "The current model is under high load, please try again later"), times: 2);
+        fake.FaultStatus(
+            "poll",
+            200,
+            PixverseFake.Envelope(500069, "The current model is under high load, please try again later"),
+            times: 2);
         await using var host = Host(fake);
 
         (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
@@ -201,7 +237,8 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var image = new RenderInput("image", media.Image169, "image/jpeg", 640, 360);
 
         (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo(model: "pixverse-v5-5")), ct)).ShouldBeRendered();
-        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.ImageToVideo() with { Model = "pixverse-v5-5" }, [image]), ct)).ShouldBeRendered();
+        (await host.Engine("pixverse").RenderAsync(host.Job(Specs.ImageToVideo() with { Model = "pixverse-v5-5" }, [image]), ct))
+            .ShouldBeRendered();
         (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered();
 
         var submits = fake.Of("submit").ToList();
@@ -220,9 +257,15 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.Ending = FakeEnding.Never;
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("Timeout", "00:00:00.500")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            PixverseOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("Timeout", "00:00:00.500")));
 
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.TimedOut,
+            retryable: false);
 
         failed.Error.Message.ShouldNotContain("asked to cancel");
         failed.Error.Message.ShouldContain("no call to cancel");
@@ -236,7 +279,11 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            PixverseOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeRendered();
@@ -253,7 +300,12 @@ public sealed class PixverseEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20), times: 10);
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03"), ("Retries", "2")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            PixverseOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("RequestTimeout", "00:00:03"),
+            ("Retries", "2")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("pixverse").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
@@ -282,7 +334,11 @@ public sealed class PixverseEngineTests(MediaFixture media)
     [Fact]
     public async Task CheckSupport_accepts_a_catalog_model_mapped_in_settings()
     {
-        await using var host = new EngineHost(EngineHost.Settings(PixverseOptions.SectionName, new Uri("http://127.0.0.1:9/"), Key, ("Models:pixverse-v4-5", "v4.5")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            PixverseOptions.SectionName,
+            new Uri("http://127.0.0.1:9/"),
+            Key,
+            ("Models:pixverse-v4-5", "v4.5")));
 
         host.Engine("pixverse").CheckSupport(Specs.TextToVideo(model: "pixverse-v4-5")).ShouldBeNull();
     }

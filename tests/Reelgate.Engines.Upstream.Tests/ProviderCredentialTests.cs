@@ -17,7 +17,11 @@ public sealed class ProviderCredentialTests
     [Fact]
     public async Task AddUpstreamEngines_prefers_the_REELGATE_name_and_marks_the_providers_own_name_as_legacy()
     {
-        await using (var both = new EngineHost(new Dictionary<string, string?> { ["REELGATE_FAL_KEY"] = "fal-new", ["FAL_KEY"] = "fal-old" }))
+        await using (var both = new EngineHost(new Dictionary<string, string?>
+        {
+            ["REELGATE_FAL_KEY"] = "fal-new",
+            ["FAL_KEY"] = "fal-old",
+        }))
         {
             both.Services.GetRequiredService<IOptions<FalOptions>>().Value.ApiKey.ShouldBe("fal-new");
             both.Services.GetRequiredService<ProviderCredentials>().Configured.ShouldHaveSingleItem().IsLegacyName.ShouldBeFalse();
@@ -33,7 +37,8 @@ public sealed class ProviderCredentialTests
     [Fact]
     public async Task AddUpstreamEngines_never_reads_EMPIRIOLABS_API_KEY_as_the_provider_credential()
     {
-        await using var host = new EngineHost(new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = "rg_the_clients_own_key_0123456789" });
+        await using var host = new EngineHost(
+            new Dictionary<string, string?> { ["EMPIRIOLABS_API_KEY"] = "rg_the_clients_own_key_0123456789" });
 
         host.Services.GetServices<Core.Ports.IVideoEngine>().ShouldBeEmpty();
         host.Services.GetRequiredService<ProviderCredentials>().Configured.ShouldBeEmpty();
@@ -45,7 +50,8 @@ public sealed class ProviderCredentialTests
     [InlineData("Reelgate:Upstreams:Fal:ApiKey")]
     public async Task AddUpstreamEngines_refuses_a_client_key_as_a_fal_credential(string setting)
     {
-        await using var host = new EngineHost(new Dictionary<string, string?> { [setting] = "rg_AbCdEfGh0123456789abcdefghijklmnopqrstuv" });
+        await using var host = new EngineHost(
+            new Dictionary<string, string?> { [setting] = "rg_AbCdEfGh0123456789abcdefghijklmnopqrstuv" });
 
         var error = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<FalOptions>>().Value);
 
@@ -65,7 +71,9 @@ public sealed class ProviderCredentialTests
         await Should.ThrowAsync<InvalidOperationException>(() => server.StartAsync(ct, TimeSpan.FromMinutes(2)));
 
         server.ExitCode.ShouldBe(1);
-        server.Output.ShouldContain(line => line.StartsWith("reelgate: cannot start: REELGATE_EMPIRIOLABS_API_KEY holds one of this server's own client keys", StringComparison.Ordinal),
+        server.Output.ShouldContain(line => line.StartsWith(
+            "reelgate: cannot start: REELGATE_EMPIRIOLABS_API_KEY holds one of this server's own client keys",
+            StringComparison.Ordinal),
             string.Join('\n', server.Output));
         provider.ConnectionCount.ShouldBe(0);
     }
@@ -89,7 +97,9 @@ public sealed class ProviderCredentialTests
         await Should.ThrowAsync<InvalidOperationException>(() => second.StartAsync(ct, TimeSpan.FromMinutes(2)));
 
         second.ExitCode.ShouldBe(1);
-        second.Output.ShouldContain(line => line.Contains("holds one of this server's own client keys", StringComparison.Ordinal), string.Join('\n', second.Output));
+        second.Output.ShouldContain(
+            line => line.Contains("holds one of this server's own client keys", StringComparison.Ordinal),
+            string.Join('\n', second.Output));
         second.Output.ShouldNotContain(line => line.Contains(key, StringComparison.Ordinal));
         provider.ConnectionCount.ShouldBe(0);
     }
@@ -107,7 +117,9 @@ public sealed class ProviderCredentialTests
 
         await Should.ThrowAsync<InvalidOperationException>(() => server.StartAsync(ct, TimeSpan.FromMinutes(2)));
 
-        server.Output.ShouldContain(line => line.StartsWith("reelgate: cannot start: ", StringComparison.Ordinal) && line.Contains("REELGATE_EMPIRIOLABS_API_KEY", StringComparison.Ordinal),
+        server.Output.ShouldContain(line => line.StartsWith("reelgate: cannot start: ", StringComparison.Ordinal) && line.Contains(
+            "REELGATE_EMPIRIOLABS_API_KEY",
+            StringComparison.Ordinal),
             string.Join('\n', server.Output));
         provider.ConnectionCount.ShouldBe(0);
     }

@@ -17,8 +17,18 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         await using var host = Host(fake);
-        var images = new[] { new RenderInput("image", media.Image169, "image/jpeg", 640, 360), new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360) };
-        var spec = Specs.ImageToVideo(withEnd: true) with { NegativePrompt = "blur", Resolution = "360p", DurationSeconds = 10, Audio = false };
+        var images = new[]
+        {
+            new RenderInput("image", media.Image169, "image/jpeg", 640, 360),
+            new RenderInput("image_end", media.Image169, "image/jpeg", 640, 360),
+        };
+        var spec = Specs.ImageToVideo(withEnd: true) with
+        {
+            NegativePrompt = "blur",
+            Resolution = "360p",
+            DurationSeconds = 10,
+            Audio = false,
+        };
 
         (await host.Engine("replicate").RenderAsync(host.Job(spec, images), ct)).ShouldBeRendered().ShouldHoldOutput(media.Video);
 
@@ -27,7 +37,17 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         submit.Header("Authorization").ShouldBe("Bearer " + Key);
         var input = submit.Json["input"]!.AsObject();
         input.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["aspect_ratio", "duration", "generate_audio_switch", "image", "last_frame_image", "negative_prompt", "prompt", "quality", "seed", "thinking_type"]);
+            [
+                "aspect_ratio",
+                "duration",
+                "generate_audio_switch",
+                "image",
+                "last_frame_image",
+                "negative_prompt",
+                "prompt",
+                "quality",
+                "seed",
+                "thinking_type"]);
         input["quality"]!.GetValue<string>().ShouldBe("360p");
         input["duration"]!.GetValue<int>().ShouldBe(10);
         input["aspect_ratio"]!.GetValue<string>().ShouldBe("16:9");
@@ -46,7 +66,9 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         fake.Ending = FakeEnding.Moderated;
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Moderation, retryable: false);
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Moderation,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("Replicate");
         failed.Error.Message.ShouldContain("E005");
@@ -57,11 +79,16 @@ public sealed class ReplicateEngineTests(MediaFixture media)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
-        fake.FaultStatus("submit", 402, """{"title": "Insufficient credit", "detail": "You have insufficient credit to run this model.", "status": 402}""");
+        fake.FaultStatus(
+            "submit",
+            402,
+            """{"title": "Insufficient credit", "detail": "You have insufficient credit to run this model.", "status": 402}""");
         await using var host = Host(fake);
         var job = host.Job(Specs.TextToVideo());
 
-        var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.InsufficientBalance, retryable: true);
+        var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(
+            UpstreamErrors.InsufficientBalance,
+            retryable: true);
 
         failed.Error.Message.ShouldContain("insufficient credit");
         job.Checkpoint.Saved.ShouldBeNull();
@@ -75,7 +102,9 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         fake.FaultStatus("submit", 422, """{"detail": "- input.duration: duration must be one of the following: 5, 8"}""");
         await using var host = Host(fake);
 
-        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo(duration: 10)), ct)).ShouldBeFailed(UpstreamErrors.Error, retryable: false);
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo(duration: 10)), ct)).ShouldBeFailed(
+            UpstreamErrors.Error,
+            retryable: false);
 
         failed.Error.Message.ShouldContain("duration must be one of");
         failed.Error.Message.ShouldContain("HTTP 422");
@@ -87,9 +116,15 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.Ending = FakeEnding.Never;
-        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("Timeout", "00:00:00.400")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            ReplicateOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("Timeout", "00:00:00.400")));
 
-        (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.TimedOut, retryable: false);
+        (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.TimedOut,
+            retryable: false);
 
         fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/v1/predictions/pred1/cancel");
     }
@@ -114,7 +149,11 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         var ct = TestContext.Current.CancellationToken;
         await using var fake = await StartAsync(ct);
         fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key, ("RequestTimeout", "00:00:03")));
+        await using var host = new EngineHost(EngineHost.Settings(
+            ReplicateOptions.SectionName,
+            fake.BaseUrl,
+            Key,
+            ("RequestTimeout", "00:00:03")));
         var job = host.Job(Specs.TextToVideo());
 
         var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
@@ -134,7 +173,9 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key,
             ("RequestTimeout", "00:00:03"), ("ResubmitWhenUncertain", "true")));
 
-        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: true);
+        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
+            UpstreamErrors.Uncertain,
+            retryable: true);
 
         failed.Error.Message.ShouldContain("set to submit it again");
         fake.Of("submit").Count().ShouldBe(1);

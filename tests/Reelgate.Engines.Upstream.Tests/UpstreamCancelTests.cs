@@ -21,13 +21,22 @@ public sealed class UpstreamCancelTests(MediaFixture media)
         await using var server = new ServerProcess(data.Path, FalServerSettings.For(fake.BaseUrl, Key));
         await server.StartAsync(ct);
         using var client = server.Client();
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
-        await Poll.UntilAsync(() => fake.Of("poll").Any(), ct, what: "fal to be polled for the accepted request");
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
+        await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct, () => "fal to be polled for the accepted request");
 
         using var cancel = await client.PostAsync($"/v1/jobs/{jobId}/cancel", null, ct);
         cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync(ct));
-        await Poll.UntilAsync(() => fake.Of("cancel").Any(), ct, what: "the cancel to reach fal");
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        await Poll.UntilAsync(() => fake.Of("cancel").Any(), TimeSpan.FromSeconds(30), ct, () => "the cancel to reach fal");
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("cancelled", job.ToJsonString());
         var requestId = fake.Jobs.Single().Id;

@@ -32,8 +32,17 @@ public sealed class UpstreamLogSecrecyTests(MediaFixture media)
         var key = (await created.Content.ReadFromJsonAsync<JsonObject>(ct))!;
         using var client = server.Client(key["key"]!.GetValue<string>());
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a kite over the dunes", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a kite over the dunes",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         (await ReelgateApi.OutputAsync(job, ct)).Length.ShouldBeGreaterThan(0);
         (await server.TerminateAsync(TimeSpan.FromSeconds(60))).ShouldBe(0);

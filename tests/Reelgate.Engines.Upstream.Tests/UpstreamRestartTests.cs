@@ -24,20 +24,33 @@ public sealed class UpstreamRestartTests(MediaFixture media)
         {
             await first.StartAsync(ct);
             using var client = first.Client();
-            jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
+            jobId = await ReelgateApi.SubmitAsync(
+                client,
+                new JsonObject
+                {
+                    ["model"] = "pixverse-v5-6",
+                    ["prompt"] = "a lighthouse in a storm",
+                    ["resolution"] = "360p",
+                    ["audio"] = false,
+                },
+                ct);
 
             // fal accepted it and is being polled: the checkpoint was written before the first poll.
-            await Poll.UntilAsync(() => fake.Of("poll").Any(), ct, what: "the first status poll");
+            await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct, () => "the first status poll");
             await first.KillAsync();
         }
 
         await using var second = new ServerProcess(data.Path, environment);
         await second.StartAsync(ct);
         var pollsBefore = fake.Of("poll").Count();
-        await Poll.UntilAsync(() => fake.Of("poll").Count() > pollsBefore, ct, what: "the restarted server to resume polling");
+        await Poll.UntilAsync(
+            () => fake.Of("poll").Count() > pollsBefore,
+            TimeSpan.FromSeconds(30),
+            ct,
+            () => "the restarted server to resume polling");
         fake.Hold = false;
         using var again = second.Client();
-        var job = await ReelgateApi.FinalAsync(again, jobId, ct);
+        var job = await JsonApi.WaitForFinalAsync(again, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         fake.Of("submit").Count().ShouldBe(1);

@@ -17,7 +17,9 @@ public sealed class UpstreamServiceCollectionExtensionsTests
             ["Reelgate:Upstreams:Pixverse:ApiKey"] = " ",
         });
 
-        host.Services.GetServices<Core.Ports.IVideoEngine>().Select(e => e.Name).Order(StringComparer.Ordinal).ShouldBe(["fal", "replicate"]);
+        host.Services.GetServices<Core.Ports.IVideoEngine>().Select(e => e.Name).Order(StringComparer.Ordinal).ShouldBe([
+            "fal",
+            "replicate"]);
         host.Services.GetRequiredService<IOptions<FalOptions>>().Value.ApiKey.ShouldBe("from-the-environment");
     }
 

@@ -51,8 +51,15 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client,
-            new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a fox in the snow", ["style"] = "anime", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a fox in the snow",
+                ["style"] = "anime",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            }, ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         replicate.Requests.ShouldBeEmpty();
@@ -94,15 +101,24 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
         job["error"]!["code"]!.GetValue<string>().ShouldBe("upstream_uncertain");
         job["error"]!["message"]!.GetValue<string>().ShouldContain("did not submit it again");
         replicate.Of("submit").Count().ShouldBe(1);
         (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.40"), ("release", "0.40")]);
-        await Poll.UntilAsync(() => server.Output.Any(IsUncertainLine), ct, what: "the operator's log line");
+        await Poll.UntilAsync(() => server.Output.Any(IsUncertainLine), TimeSpan.FromSeconds(30), ct, () => "the operator's log line");
         var line = server.Output.First(IsUncertainLine);
         line.ShouldContain(jobId);
         line.ShouldContain("POST 127.0.0.1/v1/models/pixverse/pixverse-v5.6/predictions");
@@ -123,8 +139,17 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a lighthouse in a storm", ["resolution"] = "360p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject
+            {
+                ["model"] = "pixverse-v5-6",
+                ["prompt"] = "a lighthouse in a storm",
+                ["resolution"] = "360p",
+                ["audio"] = false,
+            },
+            ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
         var submits = replicate.Of("submit").ToList();
@@ -145,8 +170,11 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         await server.StartAsync(ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat", ["resolution"] = "720p", ["audio"] = false }, ct);
-        var job = await ReelgateApi.FinalAsync(client, jobId, ct);
+        var jobId = await ReelgateApi.SubmitAsync(
+            client,
+            new JsonObject { ["model"] = "pixverse-v5-6", ["prompt"] = "a paper boat", ["resolution"] = "720p", ["audio"] = false },
+            ct);
+        var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
         job["error"]!["code"]!.GetValue<string>().ShouldBe("upstream_error");
@@ -156,7 +184,8 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
         (await ReelgateApi.LedgerAsync(client, jobId, ct)).ShouldBe([("hold", "-0.65"), ("release", "0.65")]);
     }
 
-    private static bool IsUncertainLine(string line) => line.Contains("may have been accepted but its answer was lost", StringComparison.Ordinal);
+    private static bool IsUncertainLine(string line) =>
+        line.Contains("may have been accepted but its answer was lost", StringComparison.Ordinal);
 
     private static async Task<T> StartAsync<T>(T fake, CancellationToken ct)
         where T : FakeProvider

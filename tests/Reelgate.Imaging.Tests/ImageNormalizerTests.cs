@@ -139,7 +139,11 @@ public sealed class ImageNormalizerTests : IAsyncLifetime
     {
         await using var body = new CountingEndlessStream();
 
-        var outcome = await _harness.Normalizer.NormalizeAsync(body, "file", _harness.TempFile("big.out"), TestContext.Current.CancellationToken);
+        var outcome = await _harness.Normalizer.NormalizeAsync(
+            body,
+            "file",
+            _harness.TempFile("big.out"),
+            TestContext.Current.CancellationToken);
 
         (outcome.Failure!.Code, outcome.Failure.Param, outcome.Failure.Message)
             .ShouldBe((ImageErrorCodes.TooLarge, "file", "file: the image is larger than 50 MiB"));
@@ -162,11 +166,17 @@ public sealed class ImageNormalizerTests : IAsyncLifetime
     [Fact]
     public async Task Normalize_returns_422_timeout_when_processing_outlasts_the_limit()
     {
-        await using var harness = new ImagingHarness(false, settings: new Dictionary<string, string?> { ["NormalizeTimeout"] = "00:00:00.001" });
+        await using var harness = new ImagingHarness(
+            false,
+            settings: new Dictionary<string, string?> { ["NormalizeTimeout"] = "00:00:00.001" });
         var input = harness.TempFile("slow.png");
         await File.WriteAllBytesAsync(input, TestImages.Gradient(3000, 3000, ImageFormat.Png), TestContext.Current.CancellationToken);
 
-        var outcome = await harness.Normalizer.NormalizeAsync(input, "image", harness.TempFile("slow.out"), TestContext.Current.CancellationToken);
+        var outcome = await harness.Normalizer.NormalizeAsync(
+            input,
+            "image",
+            harness.TempFile("slow.out"),
+            TestContext.Current.CancellationToken);
 
         (outcome.Failure!.Code, outcome.Failure.Param).ShouldBe((ImageErrorCodes.Timeout, "image"));
     }

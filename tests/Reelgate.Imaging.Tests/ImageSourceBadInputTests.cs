@@ -26,9 +26,12 @@ public sealed class ImageSourceBadInputTests : IAsyncLifetime
         { "truncated-png", ImageErrorCodes.Corrupt, "image_end: the PNG data is broken or truncated" },
         { "truncated-jpeg", ImageErrorCodes.Corrupt, "image_end: the JPEG data is broken or truncated" },
         { "truncated-webp", ImageErrorCodes.Corrupt, "image_end: the WebP header is broken; the file is not a readable image" },
-        { "png-bomb", ImageErrorCodes.TooManyPixels, "image_end: the image declares 50000x50000 pixels (2500 megapixels); at most 100 megapixels are accepted" },
-        { "jpeg-bomb", ImageErrorCodes.TooManyPixels, "image_end: the image declares 50000x50000 pixels (2500 megapixels); at most 100 megapixels are accepted" },
-        { "png-over-100mp", ImageErrorCodes.TooManyPixels, "image_end: the image declares 10001x10000 pixels (100 megapixels); at most 100 megapixels are accepted" },
+        { "png-bomb", ImageErrorCodes.TooManyPixels, "image_end: the image declares 50000x50000 pixels (2500 megapixels); at most 100 " +
+            "megapixels are accepted" },
+        { "jpeg-bomb", ImageErrorCodes.TooManyPixels, "image_end: the image declares 50000x50000 pixels (2500 megapixels); at most 100 " +
+            "megapixels are accepted" },
+        { "png-over-100mp", ImageErrorCodes.TooManyPixels, "image_end: the image declares 10001x10000 pixels (100 megapixels); at most " +
+            "100 megapixels are accepted" },
         { "png-100mp-empty", ImageErrorCodes.Corrupt, "image_end: the PNG data is broken or truncated" },
     };
 

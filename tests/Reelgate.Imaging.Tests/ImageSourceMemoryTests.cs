@@ -14,7 +14,18 @@ public sealed class ImageSourceMemoryTests : IAsyncLifetime
 {
     private const long MiB = 1024 * 1024;
     private static readonly string[] BadBodies =
-        ["png-bomb", "jpeg-bomb", "png-over-100mp", "png-100mp-empty", "truncated-png", "truncated-jpeg", "truncated-webp", "broken-png", "gif", "html", "empty"];
+        [
+            "png-bomb",
+            "jpeg-bomb",
+            "png-over-100mp",
+            "png-100mp-empty",
+            "truncated-png",
+            "truncated-jpeg",
+            "truncated-webp",
+            "broken-png",
+            "gif",
+            "html",
+            "empty"];
 
     private readonly LoopbackHttpServer _server = LoopbackHttpServer.Start();
     private readonly ImagingHarness _harness = new(allowPrivateUrls: true);
@@ -40,7 +51,8 @@ public sealed class ImageSourceMemoryTests : IAsyncLifetime
 
         var peak = ProcessMemory.PeakResidentBytes;
         var after = ProcessMemory.Settle();
-        TestContext.Current.TestOutputHelper?.WriteLine($"bad inputs: baseline {baseline / MiB} MiB, peak {peak / MiB} MiB, after {after / MiB} MiB");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"bad inputs: baseline {baseline / MiB} MiB, peak {peak / MiB} MiB, after {after / MiB} MiB");
         (peak - baseline).ShouldBeLessThan(200 * MiB, "a bomb or an endless body must not be held in memory");
         (after - baseline).ShouldBeLessThan(64 * MiB, "nothing accumulates across rounds");
         var good = await _harness.ResolveAsync(_server.Url("/good.jpg"));
@@ -68,18 +80,27 @@ public sealed class ImageSourceMemoryTests : IAsyncLifetime
         var input = _harness.TempFile("large.in");
         await File.WriteAllBytesAsync(input, source, TestContext.Current.CancellationToken);
         var warmUp = _harness.TempFile("warm.in");
-        await File.WriteAllBytesAsync(warmUp, TestImages.Gradient(1500, 1000, name == "png-30mib" ? ImageFormat.Png : ImageFormat.Jpeg), TestContext.Current.CancellationToken);
-        (await _harness.Normalizer.NormalizeAsync(warmUp, "image", _harness.TempFile("warm.out"), TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        await File.WriteAllBytesAsync(
+            warmUp,
+            TestImages.Gradient(1500, 1000, name == "png-30mib" ? ImageFormat.Png : ImageFormat.Jpeg),
+            TestContext.Current.CancellationToken);
+        (await _harness.Normalizer.NormalizeAsync(warmUp, "image", _harness.TempFile("warm.out"), TestContext.Current.CancellationToken))
+            .Succeeded.ShouldBeTrue();
         var baseline = ProcessMemory.Settle();
         ProcessMemory.ResetPeak();
         var clock = Stopwatch.StartNew();
 
-        var normalized = await _harness.Normalizer.NormalizeAsync(input, "image", _harness.TempFile("large.out"), TestContext.Current.CancellationToken);
+        var normalized = await _harness.Normalizer.NormalizeAsync(
+            input,
+            "image",
+            _harness.TempFile("large.out"),
+            TestContext.Current.CancellationToken);
 
         clock.Stop();
         var peak = ProcessMemory.PeakResidentBytes;
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{name} ({source.Length / MiB} MiB): normalised in {clock.ElapsedMilliseconds} ms, peak {(peak - baseline) / MiB} MiB above a baseline of {baseline / MiB} MiB");
+            $"{name} ({source.Length / MiB} MiB): normalised in {clock.ElapsedMilliseconds} ms, peak {(peak - baseline) / MiB} MiB " +
+                $"above a baseline of {baseline / MiB} MiB");
         (normalized.Value!.Width, normalized.Value.Height).ShouldBe((width, height));
         (peak - baseline).ShouldBeLessThan(400 * MiB);
         var fetched = await _harness.ResolveAsync(_server.Url("/large"));

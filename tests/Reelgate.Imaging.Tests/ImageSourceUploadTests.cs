@@ -20,7 +20,17 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
         }
 
         await _harness.Uploads.CreateAsync(
-            new Upload(UploadId, "key_owner", "uploads/key_owner/upload.png", "image/png", 640, 480, _stored.Length, 1280, 960, DateTimeOffset.UnixEpoch),
+            new Upload(
+                UploadId,
+                "key_owner",
+                "uploads/key_owner/upload.png",
+                "image/png",
+                640,
+                480,
+                _stored.Length,
+                1280,
+                960,
+                DateTimeOffset.UnixEpoch),
             TestContext.Current.CancellationToken);
     }
 
@@ -30,7 +40,15 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
         var outcome = await _harness.Source.ResolveAsync(new ImageRequest(UploadId, "image_end", "image_end", "jobs/job_1/image_end", "key_owner"),
             TestContext.Current.CancellationToken);
 
-        outcome.Value.ShouldBe(new Core.Jobs.JobInput("image_end", "jobs/job_1/image_end.png", "image/png", 640, 480, _stored.Length, 1280, 960));
+        outcome.Value.ShouldBe(new Core.Jobs.JobInput(
+            "image_end",
+            "jobs/job_1/image_end.png",
+            "image/png",
+            640,
+            480,
+            _stored.Length,
+            1280,
+            960));
         (await _harness.ReadBlobAsync("jobs/job_1/image_end.png")).ShouldBe(_stored);
     }
 

@@ -53,7 +53,8 @@ public sealed class ImageSourceUrlGuardTests : IAsyncLifetime
         "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.254", "224.0.0.1", "239.255.255.250",
         "255.255.255.255", "240.0.0.1", "192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "198.18.0.1",
         "192.88.99.1",
-        "[fe80::1]", "[fe80::1%25lo]", "[fe80::a9fe:a9fe%25eth0]", "[fc00::1]", "[fd12:3456::1]", "[fd00:ec2::254]", "[fec0::1]", "[ff02::1]", "[::]",
+        "[fe80::1]", "[fe80::1%25lo]", "[fe80::a9fe:a9fe%25eth0]", "[fc00::1]", "[fd12:3456::1]", "[fd00:ec2::254]", "[fec0::1]",
+        "[ff02::1]", "[::]",
         "[2001:db8::1]", "[3fff::1]", "[100::1]",
         "[::ffff:10.0.0.1]", "[::ffff:a9fe:a9fe]",
         "[64:ff9b::a00:1]", "[64:ff9b::7f00:1]", "[64:ff9b::a9fe:a9fe]", "[64:ff9b:1::1]",
@@ -99,7 +100,9 @@ public sealed class ImageSourceUrlGuardTests : IAsyncLifetime
     [MemberData(nameof(RefusedRedirectTargets))]
     public async Task Resolve_refuses_redirect_without_connecting_when_it_leads_to_a_refused_address(string location)
     {
-        _server.MapRedirect("/start", location.Replace("{port}", _target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        _server.MapRedirect(
+            "/start",
+            location.Replace("{port}", _target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         var outcome = await _harness.ResolveAsync($"http://cdn.example.test:{_server.Port}/start");
 

@@ -23,7 +23,8 @@ public sealed class ImagingServiceCollectionExtensionsTests
     [Fact]
     public void AddImaging_binds_the_reelgate_imaging_section_when_values_are_set()
     {
-        using var provider = Build(new() { ["Reelgate:Imaging:AllowPrivateUrls"] = "true", ["Reelgate:Imaging:FetchTimeout"] = "00:00:04" });
+        using var provider = Build(
+            new() { ["Reelgate:Imaging:AllowPrivateUrls"] = "true", ["Reelgate:Imaging:FetchTimeout"] = "00:00:04" });
 
         var options = provider.GetRequiredService<IOptions<ImagingOptions>>().Value;
 

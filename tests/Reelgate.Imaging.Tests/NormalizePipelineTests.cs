@@ -41,7 +41,12 @@ public sealed class NormalizePipelineTests
         File.WriteAllBytes(input, TestImages.PngBomb(50000, 50000));
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 
-        var outcome = new NormalizePipeline((_, _, _) => { }).Run(input, ImageFormat.Png, "image", temp.File("bomb.out"), TestContext.Current.CancellationToken);
+        var outcome = new NormalizePipeline((_, _, _) => { }).Run(
+            input,
+            ImageFormat.Png,
+            "image",
+            temp.File("bomb.out"),
+            TestContext.Current.CancellationToken);
 
         outcome.Failure!.Code.ShouldBe(ImageErrorCodes.TooManyPixels);
         (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).ShouldBeLessThan(1024 * 1024);

@@ -92,7 +92,9 @@ public sealed class PublicAddressPolicyTests
     public void IsAllowed_adds_loopback_private_and_cgnat_only_when_private_urls_are_on(string address, AddressCategory expected)
     {
         new PublicAddressPolicy(allowPrivateAddresses: true).IsAllowed(IPAddress.Parse(address))
-            .ShouldBe(expected is AddressCategory.Public or AddressCategory.Loopback or AddressCategory.Private or AddressCategory.SharedAddressSpace);
+            .ShouldBe(
+                expected is AddressCategory.Public or AddressCategory.Loopback or AddressCategory.Private
+                    or AddressCategory.SharedAddressSpace);
     }
 
     [Theory]

@@ -37,7 +37,12 @@ public sealed class ApiOnPostgresAndS3Tests(ApiAndWorkerCluster cluster) : IClas
         var file = work.File("video.mp4");
         await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(video, Token), Token);
         var probed = await FfprobeReader.ProbeAsync(file, Token);
-        (probed.Video!.CodecName, probed.Video.Width, probed.Video.Height, probed.Video.FrameCount, probed.Audio).ShouldBe(("h264", 360, 360, 120L, (ProbedStream?)null));
+        (probed.Video!.CodecName, probed.Video.Width, probed.Video.Height, probed.Video.FrameCount, probed.Audio).ShouldBe((
+            "h264",
+            360,
+            360,
+            120L,
+            (ProbedStream?)null));
         var videoOutput = job["result"]!["outputs"]!.AsArray().First(o => o!["type"]!.GetValue<string>() == "video")!;
         new FileInfo(file).Length.ShouldBe(videoOutput["bytes"]!.GetValue<long>());
         using var range = new HttpRequestMessage(HttpMethod.Get, video);

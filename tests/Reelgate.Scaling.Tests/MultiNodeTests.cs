@@ -24,7 +24,8 @@ public sealed class MultiNodeTests
     /// 2 at the shipped preset), so the whole run stays within a few minutes on two cores.
     /// </summary>
     private static readonly int JobCount =
-        int.TryParse(Environment.GetEnvironmentVariable("REELGATE_SCALE_JOBS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
+        int.TryParse(Environment.GetEnvironmentVariable("REELGATE_SCALE_JOBS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && n > 0 ? n : 300;
 
     /// <summary>
     /// The lease: short, so the killed node's jobs are taken up within seconds, but not the 5 s of the other
@@ -60,7 +61,9 @@ public sealed class MultiNodeTests
             await gate.WaitAsync(Token);
             try
             {
-                var (status, job) = await SubmitAsync(i % 2 == 0 ? a : b, FastBody($"job {i}: a {Colours[i % Colours.Length]} fox at dusk"));
+                var (status, job) = await SubmitAsync(
+                    i % 2 == 0 ? a : b,
+                    FastBody($"job {i}: a {Colours[i % Colours.Length]} fox at dusk"));
                 status.ShouldBe(HttpStatusCode.Accepted, job.ToJsonString());
                 jobIds.Add(job["job_id"]!.GetValue<string>());
             }
@@ -100,7 +103,9 @@ public sealed class MultiNodeTests
         var ledger = await LedgerAsync(b);
         foreach (var group in ledger.Where(r => r.JobId is not null).GroupBy(r => r.JobId!))
         {
-            string.Join(",", group.Select(r => r.Kind).Order(StringComparer.Ordinal)).ShouldBe("charge,hold,release", $"ledger of {group.Key}");
+            string.Join(",", group.Select(r => r.Kind).Order(StringComparer.Ordinal)).ShouldBe(
+                "charge,hold,release",
+                $"ledger of {group.Key}");
             group.Single(r => r.Kind == "charge").Amount.ShouldBe(-price);
         }
 
@@ -113,8 +118,10 @@ public sealed class MultiNodeTests
         probed.ShouldAllBe(p => p.Video!.CodecName == "h264" && p.Video.Width == 360 && p.Video.Height == 360 && p.Video.FrameCount == 120);
 
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{JobCount} jobs on 3 nodes: worker node killed at {killedAfter.TotalSeconds:0}s holding {held.Count} jobs (taken over with attempts {string.Join(",", attempts.Values)}); " +
-            $"all submitted at {submittedAfter.TotalSeconds:0}s, all completed at {finishedAfter.TotalSeconds:0}s, {checkedFiles} downloads checked at {clock.Elapsed.TotalSeconds:0}s");
+            $"{JobCount} jobs on 3 nodes: worker node killed at {killedAfter.TotalSeconds:0}s holding {held.Count} jobs (taken over " +
+                $"with attempts {string.Join(",", attempts.Values)}); " +
+            $"all submitted at {submittedAfter.TotalSeconds:0}s, all completed at {finishedAfter.TotalSeconds:0}s, {checkedFiles} " +
+                $"downloads checked at {clock.Elapsed.TotalSeconds:0}s");
     }
 
     private static readonly string[] Colours = ["red", "blue", "green", "golden", "purple", "teal"];
@@ -122,29 +129,24 @@ public sealed class MultiNodeTests
     /// <summary>The lease owner pattern of a node's workers (host-pid-slot), for the shared database.</summary>
     private static string LeaseOwnerOf(ServerProcess node) => $"{Environment.MachineName}-{node.ProcessId}-%";
 
-    /// <summary>Waits until at least <paramref name="completed"/> jobs are done and the node holds a lease on a job it is rendering.</summary>
+    /// <summary>Waits until at least <paramref name="completed"/> jobs are done and the node holds a lease on a job it is
+    /// rendering.</summary>
     private static async Task WaitForWorkerToHoldJobsAsync(Cluster cluster, string owner, int completed)
     {
         await using var connection = new NpgsqlConnection(cluster.DatabaseConnectionString);
         await connection.OpenAsync(Token);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE status = 'completed'", connection);
-            var done = (long)(await command.ExecuteScalarAsync(Token))!;
-            var held = await HeldByAsync(cluster, owner);
-            if (done >= completed && held.Count > 0)
+        var (done, held) = (0L, new List<string>());
+        await Poll.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            if (clock.Elapsed > Deadline)
-            {
-                throw new TimeoutException($"after {Deadline}: {done} jobs completed, the worker node holds {held.Count}");
-            }
-
-            await Task.Delay(100, Token);
-        }
+                await using var command = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE status = 'completed'", connection);
+                done = (long)(await command.ExecuteScalarAsync(Token))!;
+                held = await HeldByAsync(cluster, owner);
+                return done >= completed && held.Count > 0;
+            },
+            Deadline,
+            Token,
+            () => $"{done} jobs completed, the worker node holds {held.Count}");
     }
 
     /// <summary>The jobs in processing under a lease of <paramref name="owner"/> (read from the shared database).</summary>
@@ -152,7 +154,9 @@ public sealed class MultiNodeTests
     {
         await using var connection = new NpgsqlConnection(cluster.DatabaseConnectionString);
         await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand("SELECT id FROM jobs WHERE status = 'processing' AND lease_owner LIKE @Owner", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM jobs WHERE status = 'processing' AND lease_owner LIKE @Owner",
+            connection);
         command.Parameters.AddWithValue("Owner", owner);
         await using var reader = await command.ExecuteReaderAsync(Token);
         var held = new List<string>();
@@ -182,27 +186,24 @@ public sealed class MultiNodeTests
 
     private static async Task<List<JsonObject>> WaitForAllFinalAsync(HttpClient client, TimeSpan deadline)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var jobs = await ListJobsAsync(client);
-            var open = jobs.Count(j => j["status"]!.GetValue<string>() is "queued" or "processing");
-            if (open == 0)
+        var (open, count) = (0, 0);
+        return await Poll.UntilAsync(
+            async () =>
             {
-                return jobs;
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new TimeoutException($"{open} of {jobs.Count} jobs are not final after {deadline}");
-            }
-
-            await Task.Delay(1000, Token);
-        }
+                var jobs = await ListJobsAsync(client);
+                (open, count) = (jobs.Count(j => j["status"]!.GetValue<string>() is "queued" or "processing"), jobs.Count);
+                return open == 0 ? jobs : null;
+            },
+            deadline,
+            Token,
+            () => $"{open} of {count} jobs are not final");
     }
 
     /// <summary>Downloads the video and poster of every job through the URLs of both API nodes; ffprobes a sample of videos.</summary>
-    private static async Task<(int Checked, List<ProbedFile> Probed)> DownloadEveryOutputAsync(HttpClient a, HttpClient b, List<string> jobIds)
+    private static async Task<(int Checked, List<ProbedFile> Probed)> DownloadEveryOutputAsync(
+        HttpClient a,
+        HttpClient b,
+        List<string> jobIds)
     {
         using var anonymous = new HttpClient();
         using var work = new TempDirectory("outputs");

@@ -60,12 +60,11 @@ public sealed class NoisyNeighbourTests(ITestOutputHelper output)
         }
 
         // Both slots busy with the flood before the quiet key asks.
-        var busy = Deadline.After(Patience);
-        while ((await ListJobsAsync(flood)).Count(j => j["status"]!.GetValue<string>() == "processing") < Slots)
-        {
-            busy.ThrowIfPassed("the flood never filled both slots");
-            await Task.Delay(100, Token);
-        }
+        await Poll.UntilAsync(
+            async () => (await ListJobsAsync(flood)).Count(j => j["status"]!.GetValue<string>() == "processing") >= Slots,
+            Patience,
+            Token,
+            () => "the flood never filled both slots");
 
         var (accepted, submitted) = await SubmitAsync(quiet, FastBody("quiet", "fail:quiet_done"));
         accepted.ShouldBe(HttpStatusCode.Accepted, submitted.ToJsonString());
@@ -82,7 +81,8 @@ public sealed class NoisyNeighbourTests(ITestOutputHelper output)
         var duringSubmission = floodJobs.Count(j => j["started_at"] is { } s && Time(s) > created && Time(s) <= visible);
         var floodStarted = floodJobs.Count(j => j["started_at"] is not null);
         output.WriteLine($"{setup}: the quiet job waited {(started - created).TotalMilliseconds:F0} ms; " +
-            $"{duringSubmission} flood jobs started while it was being submitted and {jumpedAhead} after it was accepted and before it started; " +
+            $"{duringSubmission} flood jobs started while it was being submitted and {jumpedAhead} after it was accepted and before it " +
+                $"started; " +
             $"{floodStarted} of {Flood} flood jobs had started by the end");
 
         // FIFO would start every earlier flood job first (about 198); fair claiming starts the quiet job in the next free slot

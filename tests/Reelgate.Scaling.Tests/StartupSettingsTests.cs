@@ -21,7 +21,9 @@ public sealed class StartupSettingsTests
         var failure = await Should.ThrowAsync<InvalidOperationException>(() => node.StartAsync(Token, TimeSpan.FromMinutes(2)));
 
         node.ExitCode.ShouldBe(1);
-        node.Output.ShouldContain(line => line.StartsWith("reelgate: cannot start: ", StringComparison.Ordinal) && line.Contains(named, StringComparison.Ordinal));
+        node.Output.ShouldContain(line => line.StartsWith("reelgate: cannot start: ", StringComparison.Ordinal) && line.Contains(
+            named,
+            StringComparison.Ordinal));
         failure.Message.ShouldContain(named);
     }
 

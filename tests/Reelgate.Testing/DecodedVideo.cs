@@ -11,7 +11,8 @@ namespace Reelgate.Testing;
 /// </summary>
 public static class DecodedVideo
 {
-    /// <summary>Decodes every frame (optionally scaled down) and hands each RGB24 frame to <paramref name="onFrame"/>, one at a time.</summary>
+    /// <summary>Decodes every frame (optionally scaled down) and hands each RGB24 frame to <paramref name="onFrame"/>, one at a
+    /// time.</summary>
     public static async Task ReadFramesAsync(
         string path, int width, int height, Action<int, byte[]> onFrame, CancellationToken cancellationToken, string? filter = null)
     {
@@ -80,12 +81,36 @@ public static class DecodedVideo
     /// SSIM (ffmpeg's ssim filter, "All") between frame <paramref name="frameIndex"/> of the video and an image
     /// fitted to the video's size by cover-cropping (scale to cover, centre crop), done by ffmpeg itself.
     /// </summary>
-    public static async Task<double> SsimToImageAsync(string video, int frameIndex, string image, int width, int height, CancellationToken cancellationToken)
+    public static async Task<double> SsimToImageAsync(
+        string video,
+        int frameIndex,
+        string image,
+        int width,
+        int height,
+        CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
-        var graph = string.Create(c, $"[0:v]select=eq(n\\,{frameIndex}),setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]scale={width}:{height}:force_original_aspect_ratio=increase:flags=bicubic,crop={width}:{height},format=yuv420p[b];[a][b]ssim");
+        var graph = string.Create(
+            c,
+            $"[0:v]select=eq(n\\,{frameIndex}),setpts=PTS-STARTPTS,format=yuv420p[a];" +
+                $"[1:v]scale={width}:{height}:force_original_aspect_ratio=increase:flags=bicubic,crop={width}:{height},format=yuv420p[b];" +
+                $"[a][b]ssim");
         var result = await Cli.Wrap("ffmpeg")
-            .WithArguments(["-v", "info", "-nostats", "-i", video, "-i", image, "-filter_complex", graph, "-frames:v", "1", "-f", "null", "-"])
+            .WithArguments([
+                "-v",
+                "info",
+                "-nostats",
+                "-i",
+                video,
+                "-i",
+                image,
+                "-filter_complex",
+                graph,
+                "-frames:v",
+                "1",
+                "-f",
+                "null",
+                "-"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
         var line = result.StandardError.Split('\n').LastOrDefault(l => l.Contains(" All:", StringComparison.Ordinal))

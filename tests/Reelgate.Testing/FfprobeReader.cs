@@ -55,12 +55,19 @@ public static class FfprobeReader
 
     private static int? Int(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.Number ? v.GetInt32() : int.TryParse(v.GetString(), CultureInfo.InvariantCulture, out var i) ? i : null
+            ? v.ValueKind == JsonValueKind.Number ? v.GetInt32() : int.TryParse(v.GetString(), CultureInfo.InvariantCulture, out var i)
+                ? i : null
             : null;
 
     private static long? Long(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && long.TryParse(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText(), CultureInfo.InvariantCulture, out var l) ? l : null;
+        e.TryGetProperty(name, out var v) && long.TryParse(
+            v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText(),
+            CultureInfo.InvariantCulture,
+            out var l) ? l : null;
 
     private static double? Dbl(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && double.TryParse(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText(), CultureInfo.InvariantCulture, out var d) ? d : null;
+        e.TryGetProperty(name, out var v) && double.TryParse(
+            v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText(),
+            CultureInfo.InvariantCulture,
+            out var d) ? d : null;
 }

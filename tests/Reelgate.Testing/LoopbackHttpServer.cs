@@ -16,7 +16,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, Func<LoopbackRequest, Stream, CancellationToken, Task>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<LoopbackRequest, Stream, CancellationToken, Task>> _routes = new(
+        StringComparer.Ordinal);
     private readonly ConcurrentQueue<LoopbackRequest> _requests = new();
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private readonly Task _acceptLoop;
@@ -52,7 +53,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public void MapBytes(string path, byte[] body, string contentType) =>
         Map(path, async (_, stream, ct) =>
         {
-            await WriteHeadAsync(stream, 200, "OK", [("Content-Type", contentType), ("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture))], ct);
+            await WriteHeadAsync(
+                stream,
+                200,
+                "OK",
+                [("Content-Type", contentType), ("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture))],
+                ct);
             await stream.WriteAsync(body, ct);
         });
 
@@ -99,7 +105,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         });
 
     /// <summary>Writes a response head; the connection closes after the body.</summary>
-    public static async Task WriteHeadAsync(Stream stream, int status, string reason, IEnumerable<(string Name, string Value)> headers, CancellationToken cancellationToken)
+    public static async Task WriteHeadAsync(
+        Stream stream,
+        int status,
+        string reason,
+        IEnumerable<(string Name, string Value)> headers,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(headers);

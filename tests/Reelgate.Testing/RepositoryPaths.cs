@@ -7,7 +7,8 @@ public static class RepositoryPaths
 
     /// <summary>"Debug" or "Release": the configuration the running tests were built in.</summary>
     public static string Configuration { get; } =
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
 
     public static string ServerDll => BuiltDll("Reelgate.Server");
 

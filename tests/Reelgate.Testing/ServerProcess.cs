@@ -20,8 +20,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="dataDirectory">The data folder (REELGATE_DATA_DIR), which outlives the process.</param>
     /// <param name="environment">More environment variables, overriding the defaults.</param>
     /// <param name="port">The loopback port; a free one when null.</param>
-    /// <param name="readyPath">The route that answers 200 once the server is up: a worker-only node (REELGATE_ROLE=worker) serves no API, so give it /healthz.</param>
-    public ServerProcess(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, string readyPath = "/v1/models")
+    /// <param name="readyPath">The route that answers 200 once the server is up: a worker-only node (REELGATE_ROLE=worker) serves no API,
+    /// so give it /healthz.</param>
+    public ServerProcess(
+        string dataDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        int? port = null,
+        string readyPath = "/v1/models")
     {
         DataDirectory = dataDirectory;
         _readyPath = readyPath;
@@ -91,35 +96,31 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
-        {
-            if (_process.HasExited)
+        await Poll.UntilAsync(
+            async () =>
             {
-                throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(_readyPath, UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Slow to answer while starting.
-            }
 
-            await Task.Delay(50, cancellationToken);
-        }
-
-        throw new TimeoutException($"the server did not answer within the start timeout:\n{string.Join('\n', _output)}");
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(_readyPath, UriKind.Relative), cancellationToken);
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return false; // slow to answer while starting
+                }
+            },
+            timeout ?? TimeSpan.FromSeconds(60),
+            cancellationToken,
+            () => $"the server did not answer ready:\n{string.Join('\n', _output)}");
     }
 
     /// <summary>SIGKILL: the process gets no chance to tidy up.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Reelgate.Testing;
 
 namespace Reelgate.Bench.Hosting;
 
@@ -40,17 +39,26 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>The built Reelgate server over <paramref name="dataDirectory"/> (SQLite there unless <paramref name="database"/> names PostgreSQL).</summary>
+    /// <summary>The built Reelgate server over <paramref name="dataDirectory"/> (SQLite there unless <paramref name="database"/> names
+    /// PostgreSQL).</summary>
     /// <param name="name">A label for messages and the report.</param>
     /// <param name="dataDirectory">REELGATE_DATA_DIR, also the working folder.</param>
     /// <param name="workers">REELGATE_WORKERS: 0 serves the API only.</param>
     /// <param name="database">REELGATE_DATABASE (a PostgreSQL connection string), or null for SQLite.</param>
-    /// <param name="perfData">When set, the server runs under <c>perf record -F 99</c> writing there (which samples every ffmpeg it starts too), with .NET's perf map on.</param>
+    /// <param name="perfData">When set, the server runs under <c>perf record -F 99</c> writing there (which samples every ffmpeg it starts
+    /// too), with .NET's perf map on.</param>
     /// <param name="perfMap">.NET's perf map on, so that a system-wide perf recording names JIT-compiled methods.</param>
     /// <param name="x264Preset">Reelgate:Ffmpeg:Preset for the local engine, or null for its default.</param>
-    public static BenchServer Reelgate(string name, string dataDirectory, int workers, string? database = null, string? perfData = null, bool perfMap = false, string? x264Preset = null)
+    public static BenchServer Reelgate(
+        string name,
+        string dataDirectory,
+        int workers,
+        string? database = null,
+        string? perfData = null,
+        bool perfMap = false,
+        string? x264Preset = null)
     {
-        var dll = RepositoryPaths.ServerDll;
+        var dll = BenchPaths.ServerDll;
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build the server first (scripts/bench.sh does)", dll);
@@ -93,7 +101,15 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>The bare Kestrel endpoint (bench/Reelgate.Bench.Bare) answering <paramref name="jobJsonPath"/>'s JSON.</summary>
     public static BenchServer Bare(string jobJsonPath)
     {
-        var dll = Path.Combine(BenchPaths.RepositoryRoot(), "bench", "Reelgate.Bench.Bare", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Reelgate.Bench.Bare.dll");
+        var dll = Path.Combine(
+            BenchPaths.RepositoryRoot(),
+            "bench",
+            "Reelgate.Bench.Bare",
+            "bin",
+            BenchPaths.Configuration,
+            "net10.0",
+            "linux-x64",
+            "Reelgate.Bench.Bare.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build bench/Reelgate.Bench.Bare first (scripts/bench.sh does)", dll);

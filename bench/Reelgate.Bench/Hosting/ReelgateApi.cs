@@ -18,7 +18,8 @@ internal sealed class ReelgateApi : IDisposable
 
     /// <summary>A request body for the cheapest job: 360p, 5 s, no audio.</summary>
     public static string CheapJobBody(int? seed = null) =>
-        "{\"model\":\"pixverse-v5-6\",\"prompt\":\"a red fox running through a snowy forest at dusk\",\"resolution\":\"360p\",\"duration\":5,\"audio\":false"
+        "{\"model\":\"pixverse-v5-6\",\"prompt\":\"a red fox running through a snowy forest at " +
+            "dusk\",\"resolution\":\"360p\",\"duration\":5,\"audio\":false"
         + (seed is { } s ? $",\"seed\":{s}" : string.Empty) + "}";
 
     /// <summary>POST /v1/keys with the admin key: a non-admin key with plenty of credit; returns the secret.</summary>

@@ -25,12 +25,17 @@ internal static class WrkRunner
     /// <param name="cancellationToken">Stops the run.</param>
     public static async Task<LoadRun> RunAsync(
         string target, string scenario, Uri url, string script, int connections, TimeSpan duration, int generators,
-        IReadOnlyDictionary<string, string> environment, Func<double> serverCpu, Func<double> databaseCpu, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> environment, Func<double> serverCpu, Func<double> databaseCpu,
+        CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
         var threads = generators == 1 ? Math.Min(2, Environment.ProcessorCount) : 1;
         var outputs = Enumerable.Range(0, generators).Select(_ => new StringBuilder()).ToList();
-        var (generatorBefore, serverBefore, databaseBefore, machineBefore) = (CpuClock.Children(), serverCpu(), databaseCpu(), ProcessMeter.MachineCpuSeconds());
+        var (generatorBefore, serverBefore, databaseBefore, machineBefore) = (
+            CpuClock.Children(),
+            serverCpu(),
+            databaseCpu(),
+            ProcessMeter.MachineCpuSeconds());
         await Task.WhenAll(outputs.Select(output => Cli.Wrap("wrk")
             .WithArguments([
                 "-t", threads.ToString(c), "-c", (connections / generators).ToString(c),

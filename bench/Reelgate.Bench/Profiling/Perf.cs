@@ -37,10 +37,12 @@ internal static class Perf
         return _available.Value;
     }
 
-    /// <summary>Samples the threads of process <paramref name="pid"/> at <paramref name="frequency"/> Hz for <paramref name="duration"/>, into <paramref name="output"/>.</summary>
+    /// <summary>Samples the threads of process <paramref name="pid"/> at <paramref name="frequency"/> Hz for <paramref name="duration"/>,
+    /// into <paramref name="output"/>.</summary>
     public static Task RecordProcessAsync(int pid, string output, TimeSpan duration, int frequency, CancellationToken cancellationToken) =>
         Cli.Wrap("perf")
-            .WithArguments(["record", "-p", pid.ToString(CultureInfo.InvariantCulture), "-q", "-F", frequency.ToString(CultureInfo.InvariantCulture), "-o", output, "--", "sleep",
+            .WithArguments(["record", "-p", pid.ToString(CultureInfo.InvariantCulture), "-q", "-F", frequency.ToString(
+                CultureInfo.InvariantCulture), "-o", output, "--", "sleep",
                 duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)])
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(cancellationToken).Task;

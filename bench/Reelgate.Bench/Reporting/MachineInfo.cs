@@ -13,16 +13,22 @@ internal sealed record MachineInfo(
 {
     public static async Task<MachineInfo> ReadAsync(CancellationToken cancellationToken)
     {
-        var cpu = Lines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
+        var cpu = Lines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            ?? "?";
         var memKb = Lines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) is { } mem
             ? long.Parse(mem[9..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) : 0;
-        var os = Lines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"') ?? "?";
-        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? (await File.ReadAllTextAsync("/proc/sys/kernel/osrelease", cancellationToken)).Trim() : "?";
+        var os = Lines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"')
+            ?? "?";
+        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? (await File.ReadAllTextAsync(
+            "/proc/sys/kernel/osrelease",
+            cancellationToken)).Trim() : "?";
         var ffmpeg = FirstLine(await RunAsync("ffmpeg", ["-hide_banner", "-version"], cancellationToken));
         var wrk = FirstLine(await RunAsync("wrk", ["-v"], cancellationToken));
-        var commit = FirstLine(await RunAsync("git", ["-C", BenchPaths.RepositoryRoot(), "log", "-1", "--format=%h %s"], cancellationToken));
+        var commit = FirstLine(
+            await RunAsync("git", ["-C", BenchPaths.RepositoryRoot(), "log", "-1", "--format=%h %s"], cancellationToken));
         var started = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        return new MachineInfo(cpu, Environment.ProcessorCount, memKb / 1024.0 / 1024.0, kernel, os, RuntimeInformation.FrameworkDescription,
+        return new MachineInfo(
+            cpu, Environment.ProcessorCount, memKb / 1024.0 / 1024.0, kernel, os, RuntimeInformation.FrameworkDescription,
             ffmpeg, wrk, commit, LoadAverage(), started);
     }
 
@@ -56,7 +62,8 @@ internal sealed record MachineInfo(
         try
         {
 #pragma warning disable IDISP001 // BufferedCommandResult is not IDisposable; the analyzer sees CommandTask's Dispose
-            var result = await Cli.Wrap(program).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+            var result = await Cli.Wrap(program).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(
+                cancellationToken);
 #pragma warning restore IDISP001
             return result.StandardOutput.Length > 0 ? result.StandardOutput : result.StandardError;
         }

@@ -3,7 +3,6 @@ using System.Text;
 using Reelgate.Bench.Hosting;
 using Reelgate.Bench.Load;
 using Reelgate.Bench.Profiling;
-using Reelgate.Testing;
 
 namespace Reelgate.Bench.Suites;
 
@@ -38,13 +37,13 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         var jobJson = Path.Combine(work, "job.json");
         await File.WriteAllTextAsync(jobJson, targets[0].JobJson, cancellationToken);
 
-        ThrowawayDatabase? database = null;
+        BenchDatabase? database = null;
         BenchServer? postgres = null;
         try
         {
-            if (TestServices.Postgres is { } server)
+            if (BenchDatabase.Server is { } server)
             {
-                database = await ThrowawayDatabase.CreateAsync(server, cancellationToken);
+                database = await BenchDatabase.CreateAsync(server, cancellationToken);
                 postgres = BenchServer.Reelgate("PostgreSQL", Path.Combine(work, "postgres"), workers: 0, database.ConnectionString);
                 await postgres.StartAsync(cancellationToken);
                 targets.Add(await Target.ReadyAsync(postgres, body, PostgresCpu, cancellationToken));
@@ -61,7 +60,9 @@ internal sealed class ControlPlaneSuite : IBenchSuite
 
             // Tiered compilation and dynamic PGO need traffic before the server runs its final code: measured
             // here, submit throughput climbs for about 15 s of load and then holds (poll sooner).
-            Console.WriteLine($"warming up (submit {SubmitWarmUp.TotalSeconds:0} s and poll {PollWarmUp.TotalSeconds:0} s at 64 connections on Reelgate, 2 s each on bare)");
+            Console.WriteLine(
+                $"warming up (submit {SubmitWarmUp.TotalSeconds:0} s and poll {PollWarmUp.TotalSeconds:0} s at 64 connections on " +
+                    $"Reelgate, 2 s each on bare)");
             foreach (var target in targets)
             {
                 foreach (var (scenario, connections) in Loads.Where(l => l.Connections == 64))
@@ -79,7 +80,15 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                 {
                     foreach (var target in targets)
                     {
-                        var result = await LoadAsync(target, scenario, connections, run.Options.LoadDuration, Generators, body, $"r{round}", cancellationToken);
+                        var result = await LoadAsync(
+                            target,
+                            scenario,
+                            connections,
+                            run.Options.LoadDuration,
+                            Generators,
+                            body,
+                            $"r{round}",
+                            cancellationToken);
                         var load = Reporting.MachineInfo.LoadAverage();
                         runs.Add((round, result, load));
                         Console.WriteLine($"round {round}: {Describe(result)}; load {load}");
@@ -88,7 +97,15 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                     if (connections == 64)
                     {
                         // The generator check, in the same round: one more wrk process against the bare endpoint.
-                        var check = await LoadAsync(bareTarget, scenario, connections, run.Options.LoadDuration, Generators + 1, body, $"check-r{round}", cancellationToken);
+                        var check = await LoadAsync(
+                            bareTarget,
+                            scenario,
+                            connections,
+                            run.Options.LoadDuration,
+                            Generators + 1,
+                            body,
+                            $"check-r{round}",
+                            cancellationToken);
                         checks.Add((round, check));
                         Console.WriteLine($"round {round}: {Generators + 1} wrk: {Describe(check)}");
                     }
@@ -113,9 +130,18 @@ internal sealed class ControlPlaneSuite : IBenchSuite
     }
 
     private static string Describe(LoadRun r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Target,-10} {r.Scenario} c={r.Connections}: {r.Rps,8:0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, failed {r.Failed}, CPU server {r.ServerCpu:0.0} s db {r.DatabaseCpu:0.0} s wrk {r.GeneratorCpu:0.0} s machine {r.MachineCpu:0.0} s");
+        $"{r.Target,-10} {r.Scenario} c={r.Connections}: {r.Rps,8:0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, failed " +
+            $"{r.Failed}, CPU server {r.ServerCpu:0.0} s db {r.DatabaseCpu:0.0} s wrk {r.GeneratorCpu:0.0} s machine {r.MachineCpu:0.0} s");
 
-    private static Task<LoadRun> LoadAsync(Target target, string scenario, int connections, TimeSpan duration, int generators, string body, string tag, CancellationToken cancellationToken)
+    private static Task<LoadRun> LoadAsync(
+        Target target,
+        string scenario,
+        int connections,
+        TimeSpan duration,
+        int generators,
+        string body,
+        string tag,
+        CancellationToken cancellationToken)
     {
         var url = scenario == "submit"
             ? new Uri(target.Server.BaseAddress, "/v1/videos/generations")
@@ -131,8 +157,14 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             environment, () => ProcessMeter.CpuSeconds(pid), target.DatabaseCpu, cancellationToken);
     }
 
-    /// <summary>A profile of the SQLite server during submits at 64 connections: a fresh server on the same data with .NET's perf map on, sampled system-wide.</summary>
-    private static async Task<string?> ProfileAsync(string work, string body, TimeSpan duration, BenchServer measured, CancellationToken cancellationToken)
+    /// <summary>A profile of the SQLite server during submits at 64 connections: a fresh server on the same data with .NET's perf map on,
+    /// sampled system-wide.</summary>
+    private static async Task<string?> ProfileAsync(
+        string work,
+        string body,
+        TimeSpan duration,
+        BenchServer measured,
+        CancellationToken cancellationToken)
     {
         if (!await Perf.AvailableAsync(cancellationToken))
         {
@@ -149,9 +181,17 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         var result = await LoadAsync(target, "submit", 64, duration, Generators, body, "profile", cancellationToken);
         await recording;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"perf sampled the SQLite server's threads (499 Hz) during submits at 64 connections: {result.Rps:0} req/s, {result.CpuMicrosPerRequest:0} µs of server CPU a request; ");
-        text.Append(CultureInfo.InvariantCulture, $"the server used {result.ServerCpu / result.Seconds:0.00} CPU-s/s, wrk {result.GeneratorCpu / result.Seconds:0.00}, everything on the machine {result.MachineCpu / result.Seconds:0.00} (of {Environment.ProcessorCount} cores). ");
-        text.Append("`[JIT] tid N` is JIT-compiled .NET code (names per method in the symbol table); `pvm_irq_enable` is kernel time in a paravirtualised guest (system calls: file I/O, locks, futexes).\n\nBy library:\n\n```\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"perf sampled the SQLite server's threads (499 Hz) during submits at 64 connections: {result.Rps:0} req/s, " +
+                $"{result.CpuMicrosPerRequest:0} µs of server CPU a request; ");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"the server used {result.ServerCpu / result.Seconds:0.00} CPU-s/s, wrk {result.GeneratorCpu / result.Seconds:0.00}, " +
+                $"everything on the machine {result.MachineCpu / result.Seconds:0.00} (of {Environment.ProcessorCount} cores). ");
+        text.Append(
+            "`[JIT] tid N` is JIT-compiled .NET code (names per method in the symbol table); `pvm_irq_enable` is kernel time in a " +
+                "paravirtualised guest (system calls: file I/O, locks, futexes).\n\nBy library:\n\n```\n");
         text.Append(await Perf.ReportAsync(data, "dso", 12, cancellationToken));
         text.Append("```\n\nBy symbol:\n\n```\n");
         text.Append(await Perf.ReportAsync(data, "dso,sym", 30, cancellationToken));
@@ -169,7 +209,8 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         }
     }
 
-    /// <summary>CPU seconds of the PostgreSQL server (postmaster and its backends) that scripts/test-services.sh started, or 0 when unknown.</summary>
+    /// <summary>CPU seconds of the PostgreSQL server (postmaster and its backends) that scripts/test-services.sh started, or 0 when
+    /// unknown.</summary>
     private static double PostgresCpu()
     {
         var folder = Environment.GetEnvironmentVariable("REELGATE_TEST_SERVICES_DIR");
@@ -183,18 +224,37 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         return ProcessMeter.CpuSeconds(postmaster) + ProcessMeter.Children(postmaster).Sum(ProcessMeter.CpuSeconds);
     }
 
-    private static void Report(BenchRun run, IReadOnlyList<string> labels, List<(int Round, LoadRun Run, string Load)> runs, IReadOnlyList<(int Round, LoadRun Run)> checks, string? profile, bool withPostgres)
+    private static void Report(
+        BenchRun run,
+        IReadOnlyList<string> labels,
+        List<(int Round, LoadRun Run, string Load)> runs,
+        IReadOnlyList<(int Round, LoadRun Run)> checks,
+        string? profile,
+        bool withPostgres)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append("## Control plane\n\n");
-        text.Append(c, $"wrk ({Generators} processes of one thread, the connections split between them, `--timeout 10s`) for {run.Options.LoadDuration.TotalSeconds:0} s a run, {run.Options.Runs} rounds; in each round every load runs on every target in turn ");
-        text.Append("(bare, SQLite, PostgreSQL), so the machine's noise falls on all alike. Figures are medians over the rounds; the fraction of bare is the median of the ");
-        text.Append("per-round ratios. **submit**: POST /v1/videos/generations with a key made through the API and a fresh Idempotency-Key per request ");
-        text.Append("(360p 5 s, no audio), answered 202 with a durable queued job (REELGATE_WORKERS=0: nothing renders); **poll**: GET /v1/jobs/{id}. ");
+        text.Append(
+            c,
+            $"wrk ({Generators} processes of one thread, the connections split between them, `--timeout 10s`) for " +
+                $"{run.Options.LoadDuration.TotalSeconds:0} s a run, {run.Options.Runs} rounds; in each round every load runs on every " +
+                $"target in turn ");
+        text.Append(
+            "(bare, SQLite, PostgreSQL), so the machine's noise falls on all alike. Figures are medians over the rounds; the fraction " +
+                "of bare is the median of the ");
+        text.Append(
+            "per-round ratios. **submit**: POST /v1/videos/generations with a key made through the API and a fresh Idempotency-Key per " +
+                "request ");
+        text.Append(
+            "(360p 5 s, no audio), answered 202 with a durable queued job (REELGATE_WORKERS=0: nothing renders); **poll**: GET " +
+                "/v1/jobs/{id}. ");
         text.Append("**bare**: bench/Reelgate.Bench.Bare, Kestrel with the server's settings answering the same JSON with no work. ");
-        text.Append("CPU µs/req is the server's CPU time (plus PostgreSQL's) per request: steadier than throughput on a shared machine.\n\n");
-        text.Append("| database | load | conns | bare req/s | Reelgate req/s | fraction of bare | target | Reelgate p50 / p99 ms | bare p50 / p99 ms | CPU µs/req Reelgate / bare | failed |\n");
+        text.Append(
+            "CPU µs/req is the server's CPU time (plus PostgreSQL's) per request: steadier than throughput on a shared machine.\n\n");
+        text.Append(
+            "| database | load | conns | bare req/s | Reelgate req/s | fraction of bare | target | Reelgate p50 / p99 ms | bare p50 / " +
+                "p99 ms | CPU µs/req Reelgate / bare | failed |\n");
         text.Append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var label in labels.Where(l => l != "bare"))
         {
@@ -206,12 +266,27 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                     .Select(r => r.Run.Rps / runs.First(b => b.Round == r.Round && Matches(b.Run, "bare", scenario, connections)).Run.Rps));
                 var goal = scenario == "submit" ? 0.25 : 0.50;
                 var p99 = Statistics.Median(mine.Select(r => r.P99Ms));
-                text.Append(c, $"| {label} | {scenario} | {connections} | {Statistics.Median(bare.Select(r => r.Rps)):0} | {Statistics.Median(mine.Select(r => r.Rps)):0} | ");
-                text.Append(c, $"{fraction:0.000} ({fraction * 100:0.0}%) | ≥ {goal * 100:0}% | {Statistics.Median(mine.Select(r => r.P50Ms)):0.0} / {p99:0.0} | ");
-                text.Append(c, $"{Statistics.Median(bare.Select(r => r.P50Ms)):0.0} / {Statistics.Median(bare.Select(r => r.P99Ms)):0.0} | ");
-                text.Append(c, $"{Statistics.Median(mine.Select(r => r.CpuMicrosPerRequest)):0} / {Statistics.Median(bare.Select(r => r.CpuMicrosPerRequest)):0} | {mine.Sum(r => r.Failed)} |\n");
-                run.Report.Target("control", $"{label} {scenario} at {connections} conns, fraction of bare", string.Create(c, $"{fraction * 100:0.0}%"),
-                    string.Create(c, $"≥ {goal * 100:0}%"), fraction >= goal, string.Create(c, $"{Statistics.Median(mine.Select(r => r.Rps)):0} vs {Statistics.Median(bare.Select(r => r.Rps)):0} req/s"));
+                text.Append(
+                    c,
+                    $"| {label} | {scenario} | {connections} | {Statistics.Median(bare.Select(r => r.Rps)):0} | " +
+                        $"{Statistics.Median(mine.Select(r => r.Rps)):0} | ");
+                text.Append(
+                    c,
+                    $"{fraction:0.000} ({fraction * 100:0.0}%) | ≥ {goal * 100:0}% | " +
+                        $"{Statistics.Median(mine.Select(r => r.P50Ms)):0.0} / {p99:0.0} | ");
+                text.Append(
+                    c,
+                    $"{Statistics.Median(bare.Select(r => r.P50Ms)):0.0} / {Statistics.Median(bare.Select(r => r.P99Ms)):0.0} | ");
+                text.Append(
+                    c,
+                    $"{Statistics.Median(mine.Select(r => r.CpuMicrosPerRequest)):0} / " +
+                        $"{Statistics.Median(bare.Select(r => r.CpuMicrosPerRequest)):0} | {mine.Sum(r => r.Failed)} |\n");
+                run.Report.Target("control", $"{label} {scenario} at {connections} conns, fraction of bare", string.Create(
+                    c,
+                    $"{fraction * 100:0.0}%"),
+                    string.Create(c, $"≥ {goal * 100:0}%"), fraction >= goal, string.Create(
+                        c,
+                        $"{Statistics.Median(mine.Select(r => r.Rps)):0} vs {Statistics.Median(bare.Select(r => r.Rps)):0} req/s"));
                 if (scenario == "submit" && connections == 64)
                 {
                     run.Report.Target("control", $"{label} submit p99 at 64 conns", string.Create(c, $"{p99:0.0} ms"), "< 20 ms", p99 < 20);
@@ -224,29 +299,51 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             text.Append("\nPostgreSQL: not measured (REELGATE_TEST_POSTGRES was not set; scripts/bench.sh starts one).\n");
         }
 
-        text.Append("\nEvery run, in order:\n\n| round | target | load | conns | req/s | p50 ms | p99 ms | failed | CPU s server / db / wrk / whole machine | load average after |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        text.Append(
+            "\nEvery run, in order:\n\n| round | target | load | conns | req/s | p50 ms | p99 ms | failed | CPU s server / db / wrk / " +
+                "whole machine | load average after |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var (round, r, load) in runs)
         {
-            text.Append(c, $"| {round} | {r.Target} | {r.Scenario} | {r.Connections} | {r.Rps:0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.Failed} | {r.ServerCpu:0.0} / {r.DatabaseCpu:0.0} / {r.GeneratorCpu:0.0} / {r.MachineCpu:0.0} | {load} |\n");
+            text.Append(
+                c,
+                $"| {round} | {r.Target} | {r.Scenario} | {r.Connections} | {r.Rps:0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.Failed} | " +
+                    $"{r.ServerCpu:0.0} / {r.DatabaseCpu:0.0} / {r.GeneratorCpu:0.0} / {r.MachineCpu:0.0} | {load} |\n");
         }
 
         text.Append("\n### Is the load generator the bottleneck?\n\n");
         var bareRuns = runs.Where(r => r.Run.Target == "bare").Select(r => r.Run).ToList();
-        text.Append(c, $"During the bare runs wrk used a median {Statistics.Median(bareRuns.Select(r => r.GeneratorCpu / r.Seconds)):0.00} CPU-s/s, the bare server {Statistics.Median(bareRuns.Select(r => r.ServerCpu / r.Seconds)):0.00} CPU-s/s ");
-        text.Append(c, $"and the whole machine {Statistics.Median(bareRuns.Select(r => r.MachineCpu / r.Seconds)):0.00} CPU-s/s, of {Environment.ProcessorCount} cores: the bare endpoint's figure is the limit of this machine with the generator on it. ");
-        text.Append(c, $"In every round, right after the measured run on the bare endpoint ({Generators} wrk processes), {Generators + 1} wrk processes ran against it (the same connections split between them); the ratio is the median of the per-round ratios:\n\n");
+        text.Append(
+            c,
+            $"During the bare runs wrk used a median {Statistics.Median(bareRuns.Select(r => r.GeneratorCpu / r.Seconds)):0.00} " +
+                $"CPU-s/s, the bare server {Statistics.Median(bareRuns.Select(r => r.ServerCpu / r.Seconds)):0.00} CPU-s/s ");
+        text.Append(
+            c,
+            $"and the whole machine {Statistics.Median(bareRuns.Select(r => r.MachineCpu / r.Seconds)):0.00} CPU-s/s, of " +
+                $"{Environment.ProcessorCount} cores: the bare endpoint's figure is the limit of this machine with the generator on it. ");
+        text.Append(
+            c,
+            $"In every round, right after the measured run on the bare endpoint ({Generators} wrk processes), {Generators + 1} wrk " +
+                $"processes ran against it (the same connections split between them); the ratio is the median of the per-round ratios:\n\n");
         text.Append(c, $"| load | {Generators} wrk, median req/s | {Generators + 1} wrk, median req/s | ratio |\n|---|---|---|---|\n");
         foreach (var scenario in checks.Select(x => x.Run.Scenario).Distinct())
         {
             var mine = checks.Where(x => x.Run.Scenario == scenario).ToList();
-            var ratio = Statistics.Median(mine.Select(x => x.Run.Rps / runs.First(b => b.Round == x.Round && Matches(b.Run, "bare", scenario, 64)).Run.Rps));
+            var ratio = Statistics.Median(mine.Select(x => x.Run.Rps / runs.First(b => b.Round == x.Round && Matches(
+                b.Run,
+                "bare",
+                scenario,
+                64)).Run.Rps));
             var single = Statistics.Median(Select(runs, "bare", scenario, 64).Select(r => r.Rps));
             text.Append(c, $"| {scenario} at 64 | {single:0} | {Statistics.Median(mine.Select(x => x.Run.Rps)):0} | {ratio:0.00} |\n");
-            run.Report.Target("control", $"generator check: bare {scenario} at 64, {Generators + 1} wrk / {Generators} wrk", string.Create(c, $"{ratio:0.00}"),
+            run.Report.Target("control", $"generator check: bare {scenario} at 64, {Generators + 1} wrk / {Generators} wrk", string.Create(
+                c,
+                $"{ratio:0.00}"),
                 "≤ 1.10 (the generator saturates the endpoint)", ratio <= 1.10);
         }
 
-        text.Append("\nA ratio near 1 (or below) means one more generator gets no more out of the endpoint: the generator saturates it, and the bare figure is the endpoint's (and the machine's) limit, not wrk's.\n");
+        text.Append(
+            "\nA ratio near 1 (or below) means one more generator gets no more out of the endpoint: the generator saturates it, and the " +
+                "bare figure is the endpoint's (and the machine's) limit, not wrk's.\n");
         if (profile is not null)
         {
             text.Append("\n### Profile: where a submit's time goes\n\n").Append(profile);
@@ -265,7 +362,11 @@ internal sealed class ControlPlaneSuite : IBenchSuite
     private sealed record Target(string Label, BenchServer Server, string Key, string JobId, string JobJson, Func<double> DatabaseCpu)
     {
         /// <summary>Makes a key through the API and submits one job (the one polled; its JSON is what the bare endpoint answers).</summary>
-        public static async Task<Target> ReadyAsync(BenchServer server, string body, Func<double> databaseCpu, CancellationToken cancellationToken)
+        public static async Task<Target> ReadyAsync(
+            BenchServer server,
+            string body,
+            Func<double> databaseCpu,
+            CancellationToken cancellationToken)
         {
             string key;
             using (var admin = new ReelgateApi(server.BaseAddress, BenchServer.AdminKey))

@@ -58,7 +58,22 @@ internal static partial class EngineRenderChild
         };
         var options = new FfmpegOptions();
         command.AddRange(FfmpegArguments.VideoCodec(options.Preset, options.Threads));
-        command.AddRange(["-r", "24", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart", "-f", "mp4", arguments[2]]);
+        command.AddRange([
+            "-r",
+            "24",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "160k",
+            "-ar",
+            "48000",
+            "-ac",
+            "2",
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
+            arguments[2]]);
         var (self, children) = (CpuClock.Self(), CpuClock.Children());
         var started = TimeProvider.System.GetTimestamp();
         await Cli.Wrap("ffmpeg").WithArguments(command).ExecuteAsync(cancellationToken);
@@ -94,7 +109,11 @@ internal static partial class EngineRenderChild
     public static async Task<TimeSpan> RenderAsync(GenerationSpec spec, string folder, CancellationToken cancellationToken)
     {
         await using var processes = new ChildProcessTracker();
-        var engine = new LocalVideoEngine(Options.Create(new FfmpegOptions()), processes, TimeProvider.System, NullLogger<LocalVideoEngine>.Instance);
+        var engine = new LocalVideoEngine(
+            Options.Create(new FfmpegOptions()),
+            processes,
+            TimeProvider.System,
+            NullLogger<LocalVideoEngine>.Instance);
         var job = new RenderJob("job_bench", spec, [], folder, new Progress<int>(), new NoCheckpoint());
         var started = TimeProvider.System.GetTimestamp();
         var outcome = await engine.RenderAsync(job, cancellationToken);

@@ -21,7 +21,12 @@ internal static class ImageChild
         var (input, output) = (arguments[0], arguments[1]);
         var options = Options.Create(new ImagingOptions { ScratchDirectory = Path.GetDirectoryName(output) });
         using var queue = new DecodeQueue(options);
-        var normalizer = new ImageNormalizer(options, queue, new ScratchSpace(options, NullLogger<ScratchSpace>.Instance), TimeProvider.System, NullLogger<ImageNormalizer>.Instance);
+        var normalizer = new ImageNormalizer(
+            options,
+            queue,
+            new ScratchSpace(options, NullLogger<ScratchSpace>.Instance),
+            TimeProvider.System,
+            NullLogger<ImageNormalizer>.Instance);
         var ready = ProcessMeter.RssKb(Environment.ProcessId);
         var c = CultureInfo.InvariantCulture;
 

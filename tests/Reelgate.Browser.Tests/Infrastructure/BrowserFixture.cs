@@ -29,7 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public BrowserFixture()
     {
-        _seeded = new Lazy<Task<SeededKey>>(() => SeededKey.CreateAsync(Api, TestContext.Current.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _seeded = new Lazy<Task<SeededKey>>(
+            () => SeededKey.CreateAsync(Api, TestContext.Current.CancellationToken),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ServerProcess Server { get; private set; } = null!;
@@ -45,7 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/install-deps.sh --test (Debian's chromium package)");
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: run scripts/install-deps.sh --test (Debian's chromium package)");
         }
 
         // Playwright never fetches a browser here; this only makes sure nothing tries.

@@ -34,8 +34,14 @@ public sealed class CliFixture : IAsyncLifetime
 
     public async Task<string> NewKeyAsync(decimal credits = 20m)
     {
-        using var admin = new ReelgateClient(new ReelgateClientOptions { BaseAddress = Server.BaseAddress, ApiKey = ServerProcess.AdminKey });
-        var key = await admin.CreateKeyAsync(new CreateKeyRequest { Name = "cli " + Guid.NewGuid().ToString("N")[..8], Credits = credits }, TestContext.Current.CancellationToken);
+        using var admin = new ReelgateClient(new ReelgateClientOptions
+        {
+            BaseAddress = Server.BaseAddress,
+            ApiKey = ServerProcess.AdminKey,
+        });
+        var key = await admin.CreateKeyAsync(
+            new CreateKeyRequest { Name = "cli " + Guid.NewGuid().ToString("N")[..8], Credits = credits },
+            TestContext.Current.CancellationToken);
         return key.Key!;
     }
 

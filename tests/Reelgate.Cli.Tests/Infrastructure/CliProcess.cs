@@ -12,9 +12,30 @@ namespace Reelgate.Cli.Tests.Infrastructure;
 public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDirectory)
 {
     /// <summary>Variables that make Spectre (or anything) think it runs under CI; a test decides that itself.</summary>
-    private static readonly string[] CiVariables = ["CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "CI_SERVER", "JENKINS_URL", "TRAVIS", "TEAMCITY_VERSION", "APPVEYOR", "BITBUCKET_COMMIT", "GO_SERVER_URL", "BITRISE_BUILD_URL", "bamboo_buildNumber", "MYGET_ENVIRONMENT"];
+    private static readonly string[] CiVariables = [
+        "CI",
+        "TF_BUILD",
+        "GITHUB_ACTIONS",
+        "GITLAB_CI",
+        "CI_SERVER",
+        "JENKINS_URL",
+        "TRAVIS",
+        "TEAMCITY_VERSION",
+        "APPVEYOR",
+        "BITBUCKET_COMMIT",
+        "GO_SERVER_URL",
+        "BITRISE_BUILD_URL",
+        "bamboo_buildNumber",
+        "MYGET_ENVIRONMENT"];
 
-    public static string Dll { get; } = Path.Combine(RepositoryPaths.Root, "src", "Reelgate.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "reelgate.dll");
+    public static string Dll { get; } = Path.Combine(
+        RepositoryPaths.Root,
+        "src",
+        "Reelgate.Cli",
+        "bin",
+        RepositoryPaths.Configuration,
+        "net10.0",
+        "reelgate.dll");
 
     public string? ApiKey { get; init; } = apiKey;
 
@@ -34,7 +55,8 @@ public sealed class CliProcess(Uri baseAddress, string? apiKey, string workingDi
         return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
-    /// <summary>The same command inside a pseudo-terminal (<c>script -qfec CMD /dev/null</c>): stdout and stderr are a TTY, <paramref name="columns"/> wide when given.</summary>
+    /// <summary>The same command inside a pseudo-terminal (<c>script -qfec CMD /dev/null</c>): stdout and stderr are a TTY, <paramref
+    /// name="columns"/> wide when given.</summary>
     public async Task<CliResult> RunInTerminalAsync(IReadOnlyList<string> args, CancellationToken cancellationToken, int? columns = null)
     {
         var command = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(Quote));

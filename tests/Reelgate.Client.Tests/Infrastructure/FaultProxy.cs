@@ -31,7 +31,12 @@ public sealed class FaultProxy : IAsyncDisposable
     private FaultProxy(Uri target)
     {
         _target = target;
-        _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None })
+        _upstream = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -71,7 +76,12 @@ public sealed class FaultProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext http)
     {
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var seen = new ProxiedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? string.Empty, headers, null);
+        var seen = new ProxiedRequest(
+            http.Request.Method,
+            http.Request.Path.Value ?? "/",
+            http.Request.QueryString.Value ?? string.Empty,
+            headers,
+            null);
         var rule = _rules.FirstOrDefault(r => r.TryApply(seen));
         _requests.Enqueue(seen with { Fault = rule?.Kind });
         var aborted = http.RequestAborted;
@@ -82,7 +92,9 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
 
-        using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), new Uri(_target, http.Request.Path + http.Request.QueryString));
+        using var request = new HttpRequestMessage(
+            new HttpMethod(http.Request.Method),
+            new Uri(_target, http.Request.Path + http.Request.QueryString));
         if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
             request.Content = new StreamContent(http.Request.Body);

@@ -26,7 +26,10 @@ public sealed class ServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync() => await Server.StartAsync(TestContext.Current.CancellationToken);
 
     /// <summary>A client of the server (or of <paramref name="baseAddress"/>, a proxy in front of it), with short retry delays.</summary>
-    public ReelgateClient Client(string? key = ServerProcess.AdminKey, Uri? baseAddress = null, Action<ReelgateClientOptions>? configure = null)
+    public ReelgateClient Client(
+        string? key = ServerProcess.AdminKey,
+        Uri? baseAddress = null,
+        Action<ReelgateClientOptions>? configure = null)
     {
         var options = new ReelgateClientOptions
         {
@@ -58,7 +61,8 @@ public sealed class ServerFixture : IAsyncLifetime
         var key = await NewKeyAsync();
         using var client = Client(key);
         var job = await client.GenerateAndWaitAsync(Requests.Quick(), cancellationToken: TestContext.Current.CancellationToken);
-        return job.Status == JobStatus.Completed ? (job, key) : throw new InvalidOperationException($"the shared job ended {job.Status}: {job.Error}");
+        return job.Status == JobStatus.Completed
+            ? (job, key) : throw new InvalidOperationException($"the shared job ended {job.Status}: {job.Error}");
     }
 
     public async ValueTask DisposeAsync()

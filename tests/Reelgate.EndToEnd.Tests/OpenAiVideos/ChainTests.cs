@@ -49,7 +49,9 @@ public sealed class ChainTests
     public async Task Job_on_A_completes_with_Bs_render_and_is_billed_on_both_when_A_chains_to_B()
     {
         using var data = new TempDirectory("chain");
-        await using var b = new ServerProcess(Path.Combine(data.Path, "b"), new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "1" });
+        await using var b = new ServerProcess(
+            Path.Combine(data.Path, "b"),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "1" });
         await b.StartAsync(Token);
         using var bAdmin = b.Client();
         var (bKeyId, bKey) = await CreateKeyAsync(bAdmin);
@@ -73,7 +75,10 @@ public sealed class ChainTests
         var (_, aKey) = await CreateKeyAsync(aAdmin);
         using var client = a.Client(aKey);
 
-        using var submitted = await client.PostAsJsonAsync("/v1/videos/generations", new JsonObject { ["model"] = "chain-t2v", ["prompt"] = "a lighthouse in fog" }, Token);
+        using var submitted = await client.PostAsJsonAsync(
+            "/v1/videos/generations",
+            new JsonObject { ["model"] = "chain-t2v", ["prompt"] = "a lighthouse in fog" },
+            Token);
         var accepted = (await submitted.Content.ReadFromJsonAsync<JsonObject>(Token))!;
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted, accepted.ToJsonString());
         var job = await WaitForFinalAsync(client, accepted["job_id"]!.GetValue<string>());
@@ -97,27 +102,9 @@ public sealed class ChainTests
         bKeyId.ShouldNotBeNullOrEmpty();
     }
 
-    private static async Task<(string Id, string Key)> CreateKeyAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "chain", ["credits"] = "10.00" }, Token);
-        var key = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, key.ToJsonString());
-        return (key["id"]!.GetValue<string>(), key["key"]!.GetValue<string>());
-    }
+    private static Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin) =>
+        JsonApi.CreateKeyAsync(admin, new JsonObject { ["name"] = "chain", ["credits"] = "10.00" }, Token);
 
-    private static async Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId)
-    {
-        var deadline = Deadline.After(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<JsonObject>($"/v1/jobs/{jobId}", Token))!;
-            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
-            {
-                return job;
-            }
-
-            deadline.ThrowIfPassed($"job {jobId} did not finish: {job.ToJsonString()}");
-            await Task.Delay(200, Token);
-        }
-    }
+    private static Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId) =>
+        JsonApi.WaitForFinalAsync(client, jobId, TimeSpan.FromMinutes(3), Token);
 }

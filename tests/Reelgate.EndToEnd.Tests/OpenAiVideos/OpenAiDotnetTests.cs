@@ -1,7 +1,6 @@
 #pragma warning disable OPENAI001 // the library marks VideoClient as for evaluation; it is what it offers for this protocol
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using OpenAI.Videos;
@@ -27,7 +26,13 @@ public sealed class OpenAiDotnetTests
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         });
 
-        var json = await client.CreateVideoAsync(Json(new JsonObject { ["prompt"] = "a lighthouse in fog", ["size"] = "640x360", ["seconds"] = "5", ["audio"] = false }),
+        var json = await client.CreateVideoAsync(Json(new JsonObject
+        {
+            ["prompt"] = "a lighthouse in fog",
+            ["size"] = "640x360",
+            ["seconds"] = "5",
+            ["audio"] = false,
+        }),
             "application/json", Options(token));
         var fromJson = Read(json);
         fromJson["object"]!.GetValue<string>().ShouldBe("video");
@@ -83,14 +88,20 @@ public sealed class OpenAiDotnetTests
 
         seen.ShouldBe(ids);
 
-        var remix = Read(await client.CreateVideoRemixAsync(ids[0], Json(new JsonObject { ["prompt"] = "a lighthouse at night" }), "application/json", Options(token)));
+        var remix = Read(await client.CreateVideoRemixAsync(
+            ids[0],
+            Json(new JsonObject { ["prompt"] = "a lighthouse at night" }),
+            "application/json",
+            Options(token)));
         remix["remixed_from_video_id"]!.GetValue<string>().ShouldBe(ids[0]);
         (await WaitAsync(client, remix["id"]!.GetValue<string>(), token))["status"]!.GetValue<string>().ShouldBe("completed");
 
         Read(await client.DeleteVideoAsync(ids[0], Options(token)))["deleted"]!.GetValue<bool>().ShouldBeTrue();
         var gone = await Should.ThrowAsync<ClientResultException>(() => client.DownloadVideoAsync(ids[0], "video", Options(token)));
         gone.Status.ShouldBe(404);
-        var unknown = await Should.ThrowAsync<ClientResultException>(() => client.GetVideoAsync("job_00000000000000000000000000", Options(token)));
+        var unknown = await Should.ThrowAsync<ClientResultException>(() => client.GetVideoAsync(
+            "job_00000000000000000000000000",
+            Options(token)));
         unknown.Status.ShouldBe(404);
         var badSize = await Should.ThrowAsync<ClientResultException>(() =>
             client.CreateVideoAsync(Json(new JsonObject { ["prompt"] = "x", ["size"] = "1792x1024" }), "application/json", Options(token)));
@@ -106,18 +117,11 @@ public sealed class OpenAiDotnetTests
 
     private static JsonObject Read(PipelineResponse response) => JsonNode.Parse(response.Content.ToString())!.AsObject();
 
-    private static async Task<JsonObject> WaitAsync(VideoClient client, string id, CancellationToken token)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var video = Read(await client.GetVideoAsync(id, Options(token)));
-            if (video["status"]!.GetValue<string>() is "completed" or "failed" || clock.Elapsed > TimeSpan.FromMinutes(4))
-            {
-                return video;
-            }
-
-            await Task.Delay(250, token);
-        }
-    }
+    private static Task<JsonObject> WaitAsync(VideoClient client, string id, CancellationToken token) =>
+        Poll.UntilAsync(
+            async () => Read(await client.GetVideoAsync(id, Options(token))) is var video
+                && video["status"]!.GetValue<string>() is "completed" or "failed" ? video : null,
+            TimeSpan.FromMinutes(4),
+            token,
+            () => $"video {id} did not finish");
 }

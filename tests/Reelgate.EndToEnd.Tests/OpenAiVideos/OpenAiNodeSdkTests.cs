@@ -61,7 +61,8 @@ public sealed class OpenAiNodeSdkTests
         fileJob["request"]!["mode"]!.GetValue<string>().ShouldBe("i2v");
         fileJob["inputs"]!.AsArray().Count.ShouldBe(1);
         (await reelgate.JobAsync(created["url"]!["id"]!.GetValue<string>(), token))["request"]!["mode"]!.GetValue<string>().ShouldBe("i2v");
-        (await reelgate.JobAsync(created["json"]!["id"]!.GetValue<string>(), token))["request"]!["style"]!.GetValue<string>().ShouldBe("clay");
+        (await reelgate.JobAsync(created["json"]!["id"]!.GetValue<string>(), token))["request"]!["style"]!.GetValue<string>().ShouldBe(
+            "clay");
 
         var files = report["files"]!.AsObject();
         files["video"]!["contentType"]!.GetValue<string>().ShouldBe("video/mp4");

@@ -31,14 +31,30 @@ public sealed class OpenAiVideoServer : IAsyncDisposable
     public static async Task<OpenAiVideoServer> StartAsync(CancellationToken token)
     {
         var data = new TempDirectory("openai-videos");
-        var server = new ServerProcess(Path.Combine(data.Path, "server"), new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
+        var server = new ServerProcess(
+            Path.Combine(data.Path, "server"),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
         await server.StartAsync(token);
         using var admin = server.Client();
-        using var created = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "openai sdk", ["credits"] = "50.00" }, token);
+        using var created = await admin.PostAsJsonAsync(
+            "/v1/keys",
+            new JsonObject { ["name"] = "openai sdk", ["credits"] = "50.00" },
+            token);
         created.EnsureSuccessStatusCode();
         var key = (await created.Content.ReadFromJsonAsync<JsonObject>(token))!["key"]!.GetValue<string>();
         var image = Path.Combine(data.Path, "reference.png");
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240", "-frames:v", "1", image])
+        await Cli.Wrap("ffmpeg").WithArguments([
+            "-v",
+            "error",
+            "-nostdin",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x240",
+            "-frames:v",
+            "1",
+            image])
             .ExecuteAsync(token);
         return new OpenAiVideoServer(data, server, key, image);
     }

@@ -26,11 +26,15 @@ public sealed class PlanThinkingTests
     public void For_shows_each_binding_when_words_describe_subjects_places_and_the_palette()
     {
         var spec = Specs.Make(
-            prompt: "two cats and a tiny blue car under a pink sky, a dog running left, monochrome", negative: "red balloons", thinking: "enabled");
+            prompt: "two cats and a tiny blue car under a pink sky, a dog running left, monochrome",
+            negative: "red balloons",
+            thinking: "enabled");
 
         var text = PlanThinking.For(spec, ScenePlanner.Plan(spec))!;
 
-        text.ShouldContain("- Bindings: two → cats (count), tiny → car (size), blue → car (colour), pink → sky (colour), left → dog (direction), monochrome → whole scene (palette)");
+        text.ShouldContain(
+            "- Bindings: two → cats (count), tiny → car (size), blue → car (colour), pink → sky (colour), " +
+                "left → dog (direction), monochrome → whole scene (palette)");
         text.ShouldContain("2 × cats (creature, on the ground, moving left)");
         text.ShouldContain("car (vehicle, blue, on the ground, moving left)");
         text.ShouldContain("Colours of the scene: sky pink");

@@ -91,7 +91,9 @@ public sealed class ScenePlannerTests
     [Fact]
     public void Plan_drops_whole_groups_when_the_negative_prompt_names_a_category()
     {
-        var plan = ScenePlanner.Plan(Specs.Make(prompt: "a dog and a bird chasing in the rain, zoom in", negative: "animals, weather, camera movement"));
+        var plan = ScenePlanner.Plan(Specs.Make(
+            prompt: "a dog and a bird chasing in the rain, zoom in",
+            negative: "animals, weather, camera movement"));
 
         plan.Weather.ShouldBe(Weather.Clear);
         plan.Particles.ShouldBe(ParticleKind.None);

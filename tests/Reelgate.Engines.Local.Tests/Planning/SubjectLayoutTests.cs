@@ -23,7 +23,9 @@ public sealed class SubjectLayoutTests
             {
                 // One velocity per row, so the gaps of the first frame hold for the whole clip.
                 row.Select(s => s.Direction * s.Speed).Distinct().Count().ShouldBe(1, $"{prompt} ({ratio})");
-                var spans = row.Select(s => (Left: (s.X * width) - (s.Size * SubjectLayout.WidthPerSize / 2), Right: (s.X * width) + (s.Size * SubjectLayout.WidthPerSize / 2)))
+                var spans = row.Select(s => (
+                    Left: (s.X * width) - (s.Size * SubjectLayout.WidthPerSize / 2),
+                    Right: (s.X * width) + (s.Size * SubjectLayout.WidthPerSize / 2)))
                     .OrderBy(s => s.Left).ToList();
                 spans.Zip(spans.Skip(1)).ShouldAllBe(p => p.First.Right <= p.Second.Left, $"{prompt} ({ratio})");
                 spans.ShouldAllBe(s => s.Left >= 0 && s.Right <= width, $"{prompt} ({ratio})");

@@ -55,7 +55,9 @@ internal static class ReadmeTables
             var (prompt, negative) = Prompts[i];
             var plan = ScenePlanner.Plan(Specs.Make(prompt: prompt, negative: negative));
             var bindings = plan.Bindings.Count == 0 ? "none" : string.Join(", ", plan.Bindings);
-            text.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {prompt} | {negative ?? ""} | {bindings} | {PlanThinking.Subjects(plan)} | {Scene(plan)} |\n");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"| {i + 1} | {prompt} | {negative ?? ""} | {bindings} | {PlanThinking.Subjects(plan)} | {Scene(plan)} |\n");
         }
 
         return text.ToString();
@@ -70,7 +72,9 @@ internal static class ReadmeTables
             var sets = row.Key.Category == LexiconCategory.Colour && double.TryParse(row.Key.Value, CultureInfo.InvariantCulture, out _)
                 ? $"hue {row.Key.Value}°"
                 : row.Key.Value;
-            text.Append(CultureInfo.InvariantCulture, $"| {row.Key.Category} | {sets} | {string.Join(", ", row.Select(e => e.Phrase))} |\n");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"| {row.Key.Category} | {sets} | {string.Join(", ", row.Select(e => e.Phrase))} |\n");
         }
 
         return text.ToString();

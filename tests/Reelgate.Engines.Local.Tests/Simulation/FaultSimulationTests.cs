@@ -62,7 +62,8 @@ public sealed class FaultSimulationTests
     public async Task Render_ignores_the_simulation_when_the_job_may_not_simulate()
     {
         await using var harness = new EngineHarness();
-        var job = harness.Job(Specs.Make(resolution: "360p", metadata: Simulate("fail:upstream_error")), "not-allowed") with { AllowSimulation = false };
+        var job = harness
+            .Job(Specs.Make(resolution: "360p", metadata: Simulate("fail:upstream_error")), "not-allowed") with { AllowSimulation = false };
 
         var outcome = await harness.Engine.RenderAsync(job, TestContext.Current.CancellationToken);
 
@@ -77,7 +78,9 @@ public sealed class FaultSimulationTests
     {
         await using var harness = new EngineHarness();
 
-        var outcome = await harness.Engine.RenderAsync(harness.Job(Specs.Make(metadata: Simulate(value)), "fail"), TestContext.Current.CancellationToken);
+        var outcome = await harness.Engine.RenderAsync(
+            harness.Job(Specs.Make(metadata: Simulate(value)), "fail"),
+            TestContext.Current.CancellationToken);
 
         var failed = outcome.ShouldBeOfType<RenderOutcome.Failed>();
         failed.Error.Code.ShouldBe(code);
@@ -105,7 +108,9 @@ public sealed class FaultSimulationTests
         var time = new FakeTimeProvider();
         await using var harness = new EngineHarness(time);
 
-        var render = harness.Engine.RenderAsync(harness.Job(Specs.Make(metadata: Simulate("delay:30")), "delay-clock"), TestContext.Current.CancellationToken);
+        var render = harness.Engine.RenderAsync(
+            harness.Job(Specs.Make(metadata: Simulate("delay:30")), "delay-clock"),
+            TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(29.9));
         render.IsCompleted.ShouldBeFalse();
         harness.Processes.RunningProcessIds.ShouldBeEmpty();

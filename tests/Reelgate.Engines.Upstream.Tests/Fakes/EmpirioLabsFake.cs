@@ -63,7 +63,14 @@ public sealed class EmpirioLabsFake(string video, string key) : FakeProvider(vid
 
             if (FindJob(id) is not { } job)
             {
-                return Results.Json(new JsonObject { ["error"] = new JsonObject { ["type"] = "not_found", ["code"] = "job_not_found", ["message"] = "no such job" } }, statusCode: 404);
+                return Results.Json(
+                    new JsonObject { ["error"] = new JsonObject
+                    {
+                        ["type"] = "not_found",
+                        ["code"] = "job_not_found",
+                        ["message"] = "no such job",
+                    } },
+                    statusCode: 404);
             }
 
             var ended = Advance(job);
@@ -83,7 +90,12 @@ public sealed class EmpirioLabsFake(string video, string key) : FakeProvider(vid
                 answer["progress"] = 1.0;
                 answer["result"] = new JsonObject
                 {
-                    ["outputs"] = new JsonArray(new JsonObject { ["type"] = "video", ["url"] = OutputUrl.AbsoluteUri, ["content_type"] = "video/mp4" }),
+                    ["outputs"] = new JsonArray(new JsonObject
+                    {
+                        ["type"] = "video",
+                        ["url"] = OutputUrl.AbsoluteUri,
+                        ["content_type"] = "video/mp4",
+                    }),
                 };
             }
             else
@@ -101,5 +113,12 @@ public sealed class EmpirioLabsFake(string video, string key) : FakeProvider(vid
     }
 
     private static IResult Unauthorized() =>
-        Results.Json(new JsonObject { ["error"] = new JsonObject { ["type"] = "authentication_error", ["code"] = "invalid_api_key", ["message"] = "bad key" } }, statusCode: 401);
+        Results.Json(
+            new JsonObject { ["error"] = new JsonObject
+            {
+                ["type"] = "authentication_error",
+                ["code"] = "invalid_api_key",
+                ["message"] = "bad key",
+            } },
+            statusCode: 401);
 }

@@ -92,8 +92,14 @@ public abstract class FakeProvider : IAsyncDisposable
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             context.Request.Body.Position = 0;
             var operation = context.Request.Path == VideoPath ? "download" : OperationOf(context.Request);
-            _requests.Enqueue(new RecordedRequest(operation, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), buffer.ToArray(), System.Diagnostics.Stopwatch.GetTimestamp()));
+            _requests.Enqueue(new RecordedRequest(
+                operation,
+                context.Request.Method,
+                context.Request.Path.Value ?? "",
+                context.Request.QueryString.Value ?? "",
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                buffer.ToArray(),
+                System.Diagnostics.Stopwatch.GetTimestamp()));
             if (_faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
             {
                 await fault(context);

@@ -12,7 +12,8 @@ namespace Reelgate.Engines.Upstream.Tests.Fakes;
 public sealed class FalFake(string video, string key) : FakeProvider(video)
 {
     public static string PolicyViolation =>
-        """{"detail": [{"loc": ["body", "prompt"], "msg": "The content could not be processed because it contained material flagged by a content checker.", "type": "content_policy_violation"}]}""";
+        """{"detail": [{"loc": ["body", "prompt"], "msg": "The content could not be processed because it contained material flagged by""" +
+            """ a content checker.", "type": "content_policy_violation"}]}""";
 
     protected override string OperationOf(HttpRequest request) =>
         (request.Method, request.Path.Value ?? "") switch
@@ -60,7 +61,9 @@ public sealed class FalFake(string video, string key) : FakeProvider(video)
 
             var ended = Advance(job);
             var status = ended is null ? (job.Polls == 1 ? "IN_QUEUE" : "IN_PROGRESS") : "COMPLETED";
-            return Results.Json(new JsonObject { ["status"] = status, ["queue_position"] = 0, ["logs"] = new JsonArray() }, statusCode: 200);
+            return Results.Json(
+                new JsonObject { ["status"] = status, ["queue_position"] = 0, ["logs"] = new JsonArray() },
+                statusCode: 200);
         });
         app.MapGet("/{owner}/{app}/requests/{id}", (HttpContext context, string id) =>
         {
@@ -85,6 +88,8 @@ public sealed class FalFake(string video, string key) : FakeProvider(video)
                 }),
             };
         });
-        app.MapPut("/{owner}/{app}/requests/{id}/cancel", () => Results.Json(new JsonObject { ["status"] = "CANCELLATION_REQUESTED" }, statusCode: 202));
+        app.MapPut(
+            "/{owner}/{app}/requests/{id}/cancel",
+            () => Results.Json(new JsonObject { ["status"] = "CANCELLATION_REQUESTED" }, statusCode: 202));
     }
 }

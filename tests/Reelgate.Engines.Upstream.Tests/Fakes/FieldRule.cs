@@ -61,7 +61,8 @@ public sealed record FieldRule(string Name, string Type, double? Min = null, dou
     }
 
     private string? CheckText(string text) =>
-        Pattern is not null && !System.Text.RegularExpressions.Regex.IsMatch(text, Pattern) ? $"String should match pattern '{Pattern}'" : null;
+        Pattern is not null
+            && !System.Text.RegularExpressions.Regex.IsMatch(text, Pattern) ? $"String should match pattern '{Pattern}'" : null;
 
     private string? CheckNumber(double value) =>
         value < Min ? $"Input should be greater than or equal to {Min}"

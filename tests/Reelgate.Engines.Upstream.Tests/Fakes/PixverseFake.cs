@@ -15,7 +15,8 @@ public sealed class PixverseFake(string video, string key) : FakeProvider(video)
     private readonly ConcurrentDictionary<string, FakeJob> _byTrace = new(StringComparer.Ordinal);
     private int _images;
 
-    /// <summary>When set, the result status a job ends with instead of <see cref="FakeProvider.Ending"/>'s (6 deleted, or one nobody knows).</summary>
+    /// <summary>When set, the result status a job ends with instead of <see cref="FakeProvider.Ending"/>'s (6 deleted, or one nobody
+    /// knows).</summary>
     public int? EndStatus { get; set; }
 
     public static string Envelope(long code, string message, JsonNode? resp = null) =>
@@ -48,7 +49,9 @@ public sealed class PixverseFake(string video, string key) : FakeProvider(video)
             }
 
             var id = Interlocked.Increment(ref _images) + 1000;
-            return Results.Text(Envelope(0, "success", new JsonObject { ["img_id"] = id, ["img_url"] = $"{BaseUrl}img/{id}" }), "application/json");
+            return Results.Text(
+                Envelope(0, "success", new JsonObject { ["img_id"] = id, ["img_url"] = $"{BaseUrl}img/{id}" }),
+                "application/json");
         });
         foreach (var route in new[] { "text", "img", "transition" })
         {
@@ -62,7 +65,12 @@ public sealed class PixverseFake(string video, string key) : FakeProvider(video)
                 var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
                 var trace = context.Request.Headers["Ai-trace-id"].ToString();
                 var job = _byTrace.GetOrAdd(trace, _ => NewJob("", body));
-                return Results.Text(Envelope(0, "success", new JsonObject { ["video_id"] = long.Parse(job.Id, System.Globalization.CultureInfo.InvariantCulture) }), "application/json");
+                return Results.Text(
+                    Envelope(
+                        0,
+                        "success",
+                        new JsonObject { ["video_id"] = long.Parse(job.Id, System.Globalization.CultureInfo.InvariantCulture) }),
+                    "application/json");
             });
         }
 

@@ -28,7 +28,14 @@ public sealed class ReplicateFake(string video, string key) : FakeProvider(video
         {
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + key)
             {
-                return Results.Json(new JsonObject { ["title"] = "Unauthenticated", ["detail"] = "You did not pass a valid authentication token", ["status"] = 401 }, statusCode: 401);
+                return Results.Json(
+                    new JsonObject
+                    {
+                        ["title"] = "Unauthenticated",
+                        ["detail"] = "You did not pass a valid authentication token",
+                        ["status"] = 401,
+                    },
+                    statusCode: 401);
             }
 
             var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
@@ -57,7 +64,9 @@ public sealed class ReplicateFake(string video, string key) : FakeProvider(video
             return Results.Json(prediction);
         });
         app.MapPost("/v1/predictions/{id}/cancel", (string id) =>
-            FindJob(id) is { } job ? Results.Json(Prediction(job, "canceled")) : Results.Json(new JsonObject { ["detail"] = "Not found." }, statusCode: 404));
+            FindJob(id) is { } job ? Results.Json(Prediction(job, "canceled")) : Results.Json(
+                new JsonObject { ["detail"] = "Not found." },
+                statusCode: 404));
     }
 
     private JsonObject Prediction(FakeJob job, string status, string? output = null, string? error = null) => new()

@@ -74,7 +74,12 @@ public sealed class SglangVideoFake(string video) : OpenAiVideoFake(video)
             var rule = JsonFields[key];
             if (rule.CheckForm(value.ToString()) is { } problem)
             {
-                return Results.Json(new JsonObject { ["detail"] = new JsonArray(new JsonObject { ["loc"] = new JsonArray("body", key), ["msg"] = problem }) }, statusCode: 422);
+                return Results.Json(
+                    new JsonObject
+                    {
+                        ["detail"] = new JsonArray(new JsonObject { ["loc"] = new JsonArray("body", key), ["msg"] = problem }),
+                    },
+                    statusCode: 422);
             }
 
             body[key] = value.ToString();

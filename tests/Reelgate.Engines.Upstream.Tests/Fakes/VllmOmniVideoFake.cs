@@ -73,7 +73,12 @@ public sealed class VllmOmniVideoFake(string video) : OpenAiVideoFake(video)
     private static IResult Invalid(string field, string message) =>
         Results.Json(new JsonObject
         {
-            ["detail"] = new JsonArray(new JsonObject { ["type"] = "value_error", ["loc"] = new JsonArray("body", field), ["msg"] = message }),
+            ["detail"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "value_error",
+                ["loc"] = new JsonArray("body", field),
+                ["msg"] = message,
+            }),
         }, statusCode: 422);
 
     protected override JsonObject VideoObject(FakeJob job, string status, int progress) => new()

@@ -20,7 +20,10 @@ public sealed class EngineHost : IAsyncDisposable
     public EngineHost(IReadOnlyDictionary<string, string?> settings)
     {
         // The fakes serve outputs on 127.0.0.1: the operator's allow-list names it, as a deployment names its own provider.
-        var withFakes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Reelgate:Upstreams:Outputs:PrivateHosts:0"] = "127.0.0.1" };
+        var withFakes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Reelgate:Upstreams:Outputs:PrivateHosts:0"] = "127.0.0.1",
+        };
         foreach (var (key, value) in settings)
         {
             withFakes[key] = value;
@@ -60,7 +63,11 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IVideoEngine Engine(string name) => _services.GetServices<IVideoEngine>().Single(e => e.Name == name);
 
-    public RenderJob Job(GenerationSpec spec, IReadOnlyList<RenderInput>? images = null, MemoryCheckpoint? checkpoint = null, string? jobId = null)
+    public RenderJob Job(
+        GenerationSpec spec,
+        IReadOnlyList<RenderInput>? images = null,
+        MemoryCheckpoint? checkpoint = null,
+        string? jobId = null)
     {
         var id = jobId ?? Ids.New(Ids.JobPrefix, TimeProvider.System.GetUtcNow());
         var folder = Path.Combine(_work.Path, id);

@@ -16,7 +16,11 @@ public static class GpuServers
 
     private static readonly GenerationRequestParser Parser = new(LoadExample());
 
-    public static Dictionary<string, string?> Settings(string dialect, IReadOnlyList<Uri> servers, IReadOnlyList<int>? capacities = null, params (string Key, string Value)[] extra)
+    public static Dictionary<string, string?> Settings(
+        string dialect,
+        IReadOnlyList<Uri> servers,
+        IReadOnlyList<int>? capacities = null,
+        params (string Key, string Value)[] extra)
     {
         const string section = OpenAiVideoOptions.SectionName;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -38,7 +42,8 @@ public static class GpuServers
 
         for (var i = 0; i < (capacities?.Count ?? 0); i++)
         {
-            settings[$"{section}:Capacities:{i.ToString(CultureInfo.InvariantCulture)}"] = capacities![i].ToString(CultureInfo.InvariantCulture);
+            settings[$"{section}:Capacities:{i.ToString(CultureInfo.InvariantCulture)}"] = capacities![i].ToString(
+                CultureInfo.InvariantCulture);
         }
 
         foreach (var (key, value) in extra)
@@ -52,7 +57,8 @@ public static class GpuServers
     public static GenerationSpec Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return Parser.Parse(document.RootElement, randomSeed: 5).Value ?? throw new InvalidOperationException("the request does not parse: " + json);
+        return Parser.Parse(document.RootElement, randomSeed: 5).Value
+            ?? throw new InvalidOperationException("the request does not parse: " + json);
     }
 
     /// <summary>A loopback URL where nothing listens: a connect is refused at once.</summary>

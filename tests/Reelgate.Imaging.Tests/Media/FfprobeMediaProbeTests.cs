@@ -56,7 +56,8 @@ public sealed class FfprobeMediaProbeTests
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempDirectory("probe");
         var path = temp.File(name);
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=424x240", "-frames:v", "1", path]).ExecuteAsync(ct);
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=424x240", "-frames:v", "1", path])
+            .ExecuteAsync(ct);
         // An ffprobe that does not exist: the image must be read without it.
         var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions { FfprobePath = temp.File("no-such-ffprobe") }));
 
@@ -77,7 +78,18 @@ public sealed class FfprobeMediaProbeTests
         using var temp = new TempDirectory("probe");
         await using var listener = LoopbackHttpServer.Start();
         var clip = temp.File("clip.mp4");
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=24:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", clip])
+        await Cli.Wrap("ffmpeg").WithArguments([
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=160x120:rate=24:duration=1",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            clip])
             .ExecuteAsync(ct);
         listener.MapBytes("/segment.mp4", await File.ReadAllBytesAsync(clip, ct), "video/mp4");
         var target = listener.Url("/segment.mp4").AbsoluteUri;

@@ -118,7 +118,8 @@ internal static class TestImages
     }
 
     public static byte[] Svg() => Encoding.UTF8.GetBytes(
-        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"500\" height=\"500\"><rect width=\"500\" height=\"500\" fill=\"red\"/></svg>");
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"500\" height=\"500\"><rect width=\"500\" " +
+            "height=\"500\" fill=\"red\"/></svg>");
 
     public static byte[] Html() => Encoding.UTF8.GetBytes(
         "<!DOCTYPE html>\n<html><head><title>Not found</title></head><body><h1>404</h1></body></html>");

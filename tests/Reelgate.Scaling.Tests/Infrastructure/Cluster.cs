@@ -71,7 +71,9 @@ public sealed class Cluster : IAsyncDisposable
 
     /// <summary>Starts every node not yet started, all at once (as a deployment rolling out would).</summary>
     public Task StartAllAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_nodes.Where(n => n.ProcessId is null && n.ExitCode is null).Select(n => n.StartAsync(cancellationToken, TimeSpan.FromMinutes(3))));
+        Task.WhenAll(_nodes.Where(n => n.ProcessId is null && n.ExitCode is null).Select(n => n.StartAsync(
+            cancellationToken,
+            TimeSpan.FromMinutes(3))));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
+using Reelgate.Testing;
 
 namespace Reelgate.Scaling.Tests.Infrastructure;
 
-/// <summary>The HTTP calls the scaling tests make against any node, as a client of the public API would.</summary>
+/// <summary>The scaling tests' requests and their shorthand over <see cref="JsonApi"/> on the test's token, against any node.</summary>
 public static class ClusterApi
 {
     public static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -30,113 +28,42 @@ public static class ClusterApi
         return body;
     }
 
-    public static async Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin, string credits)
-    {
-        using var response = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "scaling", ["credits"] = credits }, Token);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
-        var key = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
-        return (key["id"]!.GetValue<string>(), key["key"]!.GetValue<string>());
-    }
+    public static Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin, string credits) =>
+        JsonApi.CreateKeyAsync(admin, new JsonObject { ["name"] = "scaling", ["credits"] = credits }, Token);
 
-    public static async Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(HttpClient client, JsonObject body, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/videos/generations")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
+    public static Task<(HttpStatusCode Status, JsonObject Json)> SubmitAsync(
+        HttpClient client,
+        JsonObject body,
+        string? idempotencyKey = null) =>
+        JsonApi.PostJsonAsync(client, "/v1/videos/generations", body, Token, idempotencyKey);
 
-        using var response = await client.SendAsync(request, Token);
-        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!);
-    }
-
-    public static async Task<JsonObject> GetJobAsync(HttpClient client, string jobId) =>
-        (await client.GetFromJsonAsync<JsonObject>($"/v1/jobs/{jobId}", Token))!;
+    public static Task<JsonObject> GetJobAsync(HttpClient client, string jobId) => JsonApi.GetJobAsync(client, jobId, Token);
 
     /// <summary>Polls the job until it is final; fails (not a timing assertion, a hang guard) after the deadline.</summary>
-    public static async Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId, TimeSpan deadline)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var job = await GetJobAsync(client, jobId);
-            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled")
-            {
-                return job;
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new TimeoutException($"job {jobId} is not final after {deadline}: {job.ToJsonString()}");
-            }
-
-            await Task.Delay(200, Token);
-        }
-    }
+    public static Task<JsonObject> WaitForFinalAsync(HttpClient client, string jobId, TimeSpan deadline) =>
+        JsonApi.WaitForFinalAsync(client, jobId, deadline, Token);
 
     /// <summary>Polls the job until it has the status; fails (a hang guard) after the deadline.</summary>
-    public static async Task WaitForStatusAsync(HttpClient client, string jobId, string status, TimeSpan deadline)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var job = await GetJobAsync(client, jobId);
-            if (job["status"]!.GetValue<string>() == status)
-            {
-                return;
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new TimeoutException($"job {jobId} is not {status} after {deadline}: {job.ToJsonString()}");
-            }
-
-            await Task.Delay(100, Token);
-        }
-    }
+    public static Task WaitForStatusAsync(HttpClient client, string jobId, string status, TimeSpan deadline) =>
+        JsonApi.WaitForStatusAsync(client, jobId, deadline, Token, status);
 
     /// <summary>Every job of the key, newest first, through the list's cursor.</summary>
-    public static async Task<List<JsonObject>> ListJobsAsync(HttpClient client)
-    {
-        var jobs = new List<JsonObject>();
-        string? cursor = null;
-        do
-        {
-            var page = (await client.GetFromJsonAsync<JsonObject>("/v1/jobs?limit=100" + (cursor is null ? "" : "&after=" + cursor), Token))!;
-            jobs.AddRange(page["data"]!.AsArray().Select(j => j!.AsObject()));
-            cursor = page["has_more"]!.GetValue<bool>() ? page["next_cursor"]!.GetValue<string>() : null;
-        }
-        while (cursor is not null);
-        return jobs;
-    }
+    public static Task<List<JsonObject>> ListJobsAsync(HttpClient client) => JsonApi.ListAllAsync(client, "/v1/jobs?limit=100", Token);
 
     /// <summary>The key's whole ledger through GET /v1/usage, newest first.</summary>
-    public static async Task<List<(string Kind, decimal Amount, string? JobId)>> LedgerAsync(HttpClient client)
-    {
-        var rows = new List<(string, decimal, string?)>();
-        string? cursor = null;
-        do
-        {
-            var page = (await client.GetFromJsonAsync<JsonObject>("/v1/usage?limit=100" + (cursor is null ? "" : "&after=" + cursor), Token))!;
-            rows.AddRange(page["data"]!.AsArray().Select(r => (r!["kind"]!.GetValue<string>(), Money(r["amount"]!), r["job_id"]?.GetValue<string>())));
-            cursor = page["has_more"]!.GetValue<bool>() ? page["next_cursor"]!.GetValue<string>() : null;
-        }
-        while (cursor is not null);
-        return rows;
-    }
+    public static async Task<List<(string Kind, decimal Amount, string? JobId)>> LedgerAsync(HttpClient client) =>
+        (await JsonApi.ListAllAsync(client, "/v1/usage?limit=100", Token))
+            .Select(r => (r["kind"]!.GetValue<string>(), Money(r["amount"]!), r["job_id"]?.GetValue<string>()))
+            .ToList();
 
     public static async Task<(decimal Available, decimal Held)> BalanceAsync(HttpClient client)
     {
-        var balance = (await client.GetFromJsonAsync<JsonObject>("/v1/balance", Token))!;
+        var balance = await JsonApi.GetObjectAsync(client, "/v1/balance", Token);
         return (Money(balance["available"]!), Money(balance["held"]!));
     }
 
-    public static decimal Money(JsonNode node) => decimal.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture);
+    public static decimal Money(JsonNode node) => JsonApi.Money(node);
 
     /// <summary>The URL of the job's output of the given type ("video" or "image").</summary>
-    public static Uri OutputUrl(JsonObject job, string type) =>
-        new(job["result"]!["outputs"]!.AsArray().First(o => o!["type"]!.GetValue<string>() == type)!["url"]!.GetValue<string>());
+    public static Uri OutputUrl(JsonObject job, string type) => JsonApi.OutputUrl(job, type);
 }

@@ -66,7 +66,10 @@ public sealed class CreditTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
     {
         using var key = await app.CreateKeyAsync("0.40");
         using var admin = app.Admin();
-        var (status, balance, response) = await Api.PostJsonAsync(admin, $"/v1/keys/{key.Id}/credits", new JsonObject { ["amount"] = "3.19" });
+        var (status, balance, response) = await Api.PostJsonAsync(
+            admin,
+            $"/v1/keys/{key.Id}/credits",
+            new JsonObject { ["amount"] = "3.19" });
         response.Dispose();
         status.ShouldBe(HttpStatusCode.OK);
         balance["available"]!.GetValue<string>().ShouldBe("3.59");
@@ -113,7 +116,8 @@ public sealed class CreditTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
             response.Headers.RetryAfter.ShouldNotBeNull();
         }
 
-        (await Api.PostJsonAsync(key.Client, $"/v1/jobs/{second["job_id"]!.GetValue<string>()}/cancel", new JsonObject())).Response.Dispose();
+        (await Api.PostJsonAsync(key.Client, $"/v1/jobs/{second["job_id"]!.GetValue<string>()}/cancel", new JsonObject())).Response
+            .Dispose();
         await Api.SubmitAsync(key.Client, Api.Body("d"));
     }
 
@@ -123,7 +127,10 @@ public sealed class CreditTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         using var key = await app.CreateKeyAsync("100.00", Ledger.Limits(spendPerDay: "3.00"));
         await Api.SubmitAsync(key.Client, Api.Body("a"));
         await Api.SubmitAsync(key.Client, Api.Body("b"));
-        var (status, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("c", ("resolution", "360p"), ("audio", false)));
+        var (status, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            "/v1/videos/generations",
+            Api.Body("c", ("resolution", "360p"), ("audio", false)));
         using (response)
         {
             (status, json).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "daily_spend_limit");
@@ -142,7 +149,10 @@ public sealed class CreditTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
 
         using var response = await key.Client.GetAsync("/v1/balance", Api.Token);
         response.Headers.RetryAfter.ShouldNotBeNull();
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "rate_limited");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.TooManyRequests,
+            "rate_limit_error",
+            "rate_limited");
     }
 
     [Theory]

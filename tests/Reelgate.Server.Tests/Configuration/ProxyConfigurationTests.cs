@@ -30,8 +30,10 @@ public sealed class ProxyConfigurationTests
     [Fact]
     public void TrustedProxies_reads_addresses_and_networks_and_names_the_setting_of_a_bad_one()
     {
-        var good = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ProxyConfiguration.Key] = "10.0.0.5, 192.168.0.0/16" }).Build();
-        var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ProxyConfiguration.Key] = "proxy.internal" }).Build();
+        var good = new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { [ProxyConfiguration.Key] = "10.0.0.5, 192.168.0.0/16" }).Build();
+        var bad = new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { [ProxyConfiguration.Key] = "proxy.internal" }).Build();
 
         var (proxies, networks, error) = ProxyConfiguration.Read(good);
         error.ShouldBeNull();

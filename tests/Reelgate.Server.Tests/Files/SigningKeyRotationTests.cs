@@ -25,7 +25,9 @@ public sealed class SigningKeyRotationTests
         var oldUrl = VideoUrl(await Api.WaitForAsync(key.Client, jobId, Deadline, "completed", "failed"));
         oldUrl.Query.ShouldContain("kid=k1");
         var keys = await Api.GetJsonAsync(admin, "/v1/signing-keys");
-        keys.Json["data"]!.AsArray().Select(k => (k!["id"]!.GetValue<string>(), k["status"]!.GetValue<string>())).ShouldBe([("k1", "primary")]);
+        keys.Json["data"]!.AsArray().Select(k => (k!["id"]!.GetValue<string>(), k["status"]!.GetValue<string>())).ShouldBe([(
+            "k1",
+            "primary")]);
         keys.Json.ToJsonString().ShouldNotContain("secret");
 
         var (addStatus, added, addResponse) = await Api.PostJsonAsync(admin, "/v1/signing-keys", new JsonObject());
@@ -38,9 +40,21 @@ public sealed class SigningKeyRotationTests
         (await StatusOfAsync(anonymous, newUrl)).ShouldBe(HttpStatusCode.OK);
         (await StatusOfAsync(anonymous, WithoutKeyId(oldUrl))).ShouldBe(HttpStatusCode.OK);
 
-        (await PostAsync(admin, "/v1/signing-keys/k2/retire")).ShouldBeError(HttpStatusCode.Conflict, "invalid_request_error", "signing_key_in_use", "key_id");
-        (await PostAsync(admin, "/v1/signing-keys/k1/retire")).ShouldBeError(HttpStatusCode.Conflict, "invalid_request_error", "signing_key_still_valid", "key_id");
-        (await PostAsync(admin, "/v1/signing-keys/k9/retire")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "signing_key_not_found", "key_id");
+        (await PostAsync(admin, "/v1/signing-keys/k2/retire")).ShouldBeError(
+            HttpStatusCode.Conflict,
+            "invalid_request_error",
+            "signing_key_in_use",
+            "key_id");
+        (await PostAsync(admin, "/v1/signing-keys/k1/retire")).ShouldBeError(
+            HttpStatusCode.Conflict,
+            "invalid_request_error",
+            "signing_key_still_valid",
+            "key_id");
+        (await PostAsync(admin, "/v1/signing-keys/k9/retire")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "signing_key_not_found",
+            "key_id");
         (await PostAsync(key.Client, "/v1/signing-keys")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await StatusOfAsync(anonymous, oldUrl)).ShouldBe(HttpStatusCode.OK);
 
@@ -48,7 +62,10 @@ public sealed class SigningKeyRotationTests
         retireStatus.ShouldBe(HttpStatusCode.OK, retired.ToJsonString());
         retired["status"]!.GetValue<string>().ShouldBe("retired");
         (await GetErrorAsync(anonymous, oldUrl)).ShouldBeError(HttpStatusCode.Forbidden, "permission_error", "signing_key_retired");
-        (await GetErrorAsync(anonymous, WithoutKeyId(oldUrl))).ShouldBeError(HttpStatusCode.Forbidden, "permission_error", "signing_key_retired");
+        (await GetErrorAsync(anonymous, WithoutKeyId(oldUrl))).ShouldBeError(
+            HttpStatusCode.Forbidden,
+            "permission_error",
+            "signing_key_retired");
         (await StatusOfAsync(anonymous, newUrl)).ShouldBe(HttpStatusCode.OK);
     }
 
@@ -61,7 +78,8 @@ public sealed class SigningKeyRotationTests
         response.Dispose();
         added["id"]!.GetValue<string>().ShouldBe("k2");
         const string previous = "k1";
-        var listed = (await Api.GetJsonAsync(admin, "/v1/signing-keys")).Json["data"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == previous)!;
+        var listed = (await Api.GetJsonAsync(admin, "/v1/signing-keys")).Json["data"]!.AsArray().Single(
+            k => k!["id"]!.GetValue<string>() == previous)!;
         listed["status"]!.GetValue<string>().ShouldBe("active");
         var retirable = DateTimeOffset.Parse(listed["retirable_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         retirable.ShouldBeGreaterThan(app.Clock.GetUtcNow().AddDays(7));

@@ -62,9 +62,13 @@ public sealed class CheapChecksFirstTests
         images.Requests.ShouldBeEmpty();
     }
 
-    private static JsonObject I2v(Uri image) => Api.Body("a lighthouse", ("mode", "i2v"), ("image", image.ToString()), ("resolution", "360p"));
+    private static JsonObject I2v(Uri image) =>
+        Api.Body("a lighthouse", ("mode", "i2v"), ("image", image.ToString()), ("resolution", "360p"));
 
-    private static async Task<(HttpStatusCode Status, JsonObject Json, HttpResponseMessage Response)> SubmitAsync(HttpClient client, JsonObject body, string? idempotencyKey)
+    private static async Task<(HttpStatusCode Status, JsonObject Json, HttpResponseMessage Response)> SubmitAsync(
+        HttpClient client,
+        JsonObject body,
+        string? idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/videos/generations")
         {

@@ -7,7 +7,10 @@ namespace Reelgate.Server.Tests.Generations;
 
 public sealed class IdempotencyTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
 {
-    private static async Task<(HttpStatusCode, JsonObject, HttpResponseMessage)> SubmitWithKeyAsync(HttpClient client, string idempotencyKey, JsonObject body)
+    private static async Task<(HttpStatusCode, JsonObject, HttpResponseMessage)> SubmitWithKeyAsync(
+        HttpClient client,
+        string idempotencyKey,
+        JsonObject body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/videos/generations")
         {

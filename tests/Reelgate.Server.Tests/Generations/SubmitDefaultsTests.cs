@@ -65,7 +65,9 @@ public sealed partial class SubmitDefaultsTests(ApiOnlyApp app) : IClassFixture<
     public async Task Submit_records_the_seed_given_and_echoes_metadata()
     {
         using var key = await app.CreateKeyAsync();
-        var job = await Api.SubmitAsync(key.Client, Api.Body("x", ("seed", 42), ("metadata", new System.Text.Json.Nodes.JsonObject { ["order"] = "A-17" })));
+        var job = await Api.SubmitAsync(
+            key.Client,
+            Api.Body("x", ("seed", 42), ("metadata", new System.Text.Json.Nodes.JsonObject { ["order"] = "A-17" })));
         job["request"]!["seed"]!.GetValue<int>().ShouldBe(42);
         job["metadata"]!["order"]!.GetValue<string>().ShouldBe("A-17");
     }

@@ -134,16 +134,23 @@ public sealed class SubmitValidationTests(ApiOnlyApp app) : IClassFixture<ApiOnl
     [InlineData("negative_prompt")]
     public async Task Submit_returns_422_when_a_text_is_over_2048_characters(string field)
     {
-        var (status, json, response) = await Api.PostJsonAsync(_key.Client, "/v1/videos/generations", Api.Body("x", (field, new string('é', 2049))));
+        var (status, json, response) = await Api.PostJsonAsync(
+            _key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", (field, new string('é', 2049))));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "string_too_long", field);
-        (await Api.SubmitAsync(_key.Client, Api.Body("x", (field, new string('é', 2048)))))["status"]!.GetValue<string>().ShouldBe("queued");
+        (await Api.SubmitAsync(_key.Client, Api.Body("x", (field, new string('é', 2048)))))["status"]!.GetValue<string>().ShouldBe(
+            "queued");
     }
 
     [Fact]
     public async Task Submit_returns_422_when_10s_at_1080p()
     {
-        var (status, json, response) = await Api.PostJsonAsync(_key.Client, "/v1/videos/generations", Api.Body("x", ("duration", "10s"), ("resolution", "1080p")));
+        var (status, json, response) = await Api.PostJsonAsync(
+            _key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("duration", "10s"), ("resolution", "1080p")));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "unsupported_combination", "duration");
         json["error"]!["message"]!.GetValue<string>().ShouldBe("duration 10s is not available at 1080p; use 5s or 8s");
@@ -170,7 +177,10 @@ public sealed class SubmitValidationTests(ApiOnlyApp app) : IClassFixture<ApiOnl
     [InlineData("image_end")]
     public async Task Submit_returns_422_when_t2v_is_given_an_image(string field)
     {
-        var (status, json, response) = await Api.PostJsonAsync(_key.Client, "/v1/videos/generations", Api.Body("x", (field, "https://example.test/cat.jpg")));
+        var (status, json, response) = await Api.PostJsonAsync(
+            _key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", (field, "https://example.test/cat.jpg")));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "invalid_value", field);
     }
@@ -182,7 +192,10 @@ public sealed class SubmitValidationTests(ApiOnlyApp app) : IClassFixture<ApiOnl
     [InlineData("upl_")]
     public async Task Submit_returns_422_when_the_image_is_not_one_of_the_three_forms(string image)
     {
-        var (status, json, response) = await Api.PostJsonAsync(_key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", image)));
+        var (status, json, response) = await Api.PostJsonAsync(
+            _key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("mode", "i2v"), ("image", image)));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "invalid_value", "image");
     }
@@ -226,7 +239,10 @@ public sealed class SubmitValidationTests(ApiOnlyApp app) : IClassFixture<ApiOnl
             metadata[$"k{i}"] = "v";
         }
 
-        var (status, json, response) = await Api.PostJsonAsync(_key.Client, "/v1/videos/generations", Api.Body("x", ("metadata", metadata)));
+        var (status, json, response) = await Api.PostJsonAsync(
+            _key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("metadata", metadata)));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "invalid_value", "metadata");
     }

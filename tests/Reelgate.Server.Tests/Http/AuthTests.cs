@@ -39,7 +39,8 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
     public async Task Admin_key_from_the_setting_works_with_the_seeds_curl()
     {
         using var admin = app.Admin();
-        (await Api.SubmitAsync(admin, Api.Body("Describe what you want Pixverse v5.6 to generate.")))["status"]!.GetValue<string>().ShouldBe("queued");
+        (await Api.SubmitAsync(admin, Api.Body("Describe what you want Pixverse v5.6 to generate.")))["status"]!.GetValue<string>()
+            .ShouldBe("queued");
     }
 
     [Fact]
@@ -49,7 +50,10 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         (await Api.GetJsonAsync(key.Client, "/v1/balance")).Status.ShouldBe(HttpStatusCode.OK);
         using var admin = app.Admin();
         (await admin.DeleteAsync($"/v1/keys/{key.Id}", Api.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Api.GetJsonAsync(key.Client, "/v1/balance")).ShouldBeError(HttpStatusCode.Unauthorized, "authentication_error", "invalid_api_key");
+        (await Api.GetJsonAsync(key.Client, "/v1/balance")).ShouldBeError(
+            HttpStatusCode.Unauthorized,
+            "authentication_error",
+            "invalid_api_key");
     }
 
     [Fact]
@@ -71,8 +75,14 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         using var stranger = await app.CreateKeyAsync();
         var jobId = (await Api.SubmitAsync(owner.Client, Api.Body("mine")))["job_id"]!.GetValue<string>();
 
-        (await Api.GetJsonAsync(stranger.Client, $"/v1/jobs/{jobId}")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "job_not_found");
-        (await Api.GetJsonAsync(stranger.Client, $"/v1/jobs/{jobId}/events")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "job_not_found");
+        (await Api.GetJsonAsync(stranger.Client, $"/v1/jobs/{jobId}")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "job_not_found");
+        (await Api.GetJsonAsync(stranger.Client, $"/v1/jobs/{jobId}/events")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "job_not_found");
         var (status, json, response) = await Api.PostJsonAsync(stranger.Client, $"/v1/jobs/{jobId}/cancel", new JsonObject());
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "job_not_found");
@@ -88,7 +98,10 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         var (status, json, response) = await Api.PostJsonAsync(key.Client, "/v1/keys", new JsonObject { ["name"] = "sneaky" });
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.Forbidden, "permission_error", "admin_required");
-        (status, json, response) = await Api.PostJsonAsync(key.Client, $"/v1/keys/{key.Id}/credits", new JsonObject { ["amount"] = "100.00" });
+        (status, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            $"/v1/keys/{key.Id}/credits",
+            new JsonObject { ["amount"] = "100.00" });
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.Forbidden, "permission_error", "admin_required");
         using var delete = await key.Client.DeleteAsync($"/v1/keys/{key.Id}", Api.Token);
@@ -99,7 +112,10 @@ public sealed class AuthTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
     public async Task Created_key_is_shown_once_and_stored_only_as_a_hash()
     {
         using var admin = app.Admin();
-        var (status, created, response) = await Api.PostJsonAsync(admin, "/v1/keys", new JsonObject { ["name"] = "once", ["credits"] = "2.50" });
+        var (status, created, response) = await Api.PostJsonAsync(
+            admin,
+            "/v1/keys",
+            new JsonObject { ["name"] = "once", ["credits"] = "2.50" });
         response.Dispose();
         status.ShouldBe(HttpStatusCode.Created);
         var secret = created["key"]!.GetValue<string>();

@@ -139,7 +139,10 @@ public sealed class BadInputTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>, I
 
     [Fact]
     public async Task Cancel_returns_404_when_the_id_is_malformed() =>
-        (await PostRawAsync(Json("{}"), "/v1/jobs/nonsense/cancel")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "job_not_found");
+        (await PostRawAsync(Json("{}"), "/v1/jobs/nonsense/cancel")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "job_not_found");
 
     [Fact]
     public async Task Unknown_route_returns_404_with_the_envelope() =>
@@ -149,16 +152,23 @@ public sealed class BadInputTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>, I
     public async Task Wrong_method_returns_405_with_the_envelope()
     {
         using var response = await _key.Client.DeleteAsync("/v1/jobs", Api.Token);
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.MethodNotAllowed, "invalid_request_error", "method_not_allowed");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.MethodNotAllowed,
+            "invalid_request_error",
+            "method_not_allowed");
     }
 
     [Fact]
     public async Task Submit_returns_400_when_the_idempotency_key_is_over_255_characters()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/videos/generations") { Content = Json(Api.Body("x").ToJsonString()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/videos/generations") { Content = Json(
+            Api.Body("x").ToJsonString()) };
         request.Headers.Add("Idempotency-Key", new string('k', 256));
         using var response = await _key.Client.SendAsync(request, Api.Token);
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.BadRequest, "invalid_request_error", "invalid_idempotency_key");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.BadRequest,
+            "invalid_request_error",
+            "invalid_idempotency_key");
     }
 
     [Theory]
@@ -171,7 +181,10 @@ public sealed class BadInputTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>, I
     public async Task List_returns_422_when_a_query_parameter_is_bad(string query)
     {
         var param = query[..query.IndexOf('=', StringComparison.Ordinal)];
-        (await Api.GetJsonAsync(_key.Client, "/v1/jobs?" + query)).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", param: param);
+        (await Api.GetJsonAsync(_key.Client, "/v1/jobs?" + query)).ShouldBeError(
+            HttpStatusCode.UnprocessableEntity,
+            "invalid_request_error",
+            param: param);
     }
 
     /// <summary>A stream that does not know its length, so HttpClient sends it chunked.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Reelgate.Server.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Http;
 
@@ -19,22 +20,24 @@ public sealed class TracingTests
         ActivitySource.AddActivityListener(listener);
         using var app = new ReelgateApp();
         using var key = await app.CreateKeyAsync();
-        var jobId = (await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"), ("audio", false))))["job_id"]!.GetValue<string>();
+        var jobId = (await Api.SubmitAsync(key.Client, Api.Body("x", ("resolution", "360p"), ("audio", false))))["job_id"]!
+            .GetValue<string>();
         await Api.WaitForAsync(key.Client, jobId, TimeSpan.FromSeconds(60), "completed");
 
-        var clock = Stopwatch.StartNew();
-        List<Activity> mine;
-        do
-        {
-            lock (spans)
+        List<Activity> mine = [];
+        await Poll.UntilAsync(
+            () =>
             {
-                mine = spans.Where(s => (string?)s.GetTagItem("reelgate.job_id") == jobId).ToList();
-            }
+                lock (spans)
+                {
+                    mine = spans.Where(s => (string?)s.GetTagItem("reelgate.job_id") == jobId).ToList();
+                }
 
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-            await Task.Delay(50, Api.Token);
-        }
-        while (!mine.Any(s => s.OperationName == "job.completed"));
+                return mine.Any(s => s.OperationName == "job.completed");
+            },
+            TimeSpan.FromSeconds(10),
+            Api.Token,
+            () => "no job.completed span");
 
         mine.Select(s => s.OperationName).ShouldContain("job.submit");
         mine.Select(s => s.OperationName).ShouldContain("job.claim");

@@ -1,10 +1,11 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Infrastructure;
 
-/// <summary>Calls and assertions the API tests share: submit, poll, and the error envelope.</summary>
+/// <summary>The API tests' shorthand over <see cref="JsonApi"/> on the test's token, and their assertions: submit, the error
+/// envelope.</summary>
 public static class Api
 {
     public const string Model = "pixverse-v5-6";
@@ -22,23 +23,18 @@ public static class Api
         return body;
     }
 
-    public static async Task<(HttpStatusCode Status, JsonObject Json, HttpResponseMessage Response)> PostJsonAsync(HttpClient client, string path, JsonNode body)
+    /// <summary><see cref="JsonApi.PostAsync"/> on the test's token; the caller disposes the response.</summary>
+    public static async Task<(HttpStatusCode Status, JsonObject Json, HttpResponseMessage Response)> PostJsonAsync(
+        HttpClient client, string path, JsonNode body)
     {
-        var response = await client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), Token);
+        var response = await JsonApi.PostAsync(client, path, body, Token);
         return (response.StatusCode, await ReadObjectAsync(response), response);
     }
 
-    public static async Task<(HttpStatusCode Status, JsonObject Json)> GetJsonAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, Token);
-        return (response.StatusCode, await ReadObjectAsync(response));
-    }
+    public static Task<(HttpStatusCode Status, JsonObject Json)> GetJsonAsync(HttpClient client, string path) =>
+        JsonApi.GetJsonAsync(client, path, Token);
 
-    public static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync(Token);
-        return JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"not a JSON object: {text}");
-    }
+    public static Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) => JsonApi.ReadObjectAsync(response, Token);
 
     /// <summary>Submits and asserts 202; returns the job object.</summary>
     public static async Task<JsonObject> SubmitAsync(HttpClient client, JsonObject body)
@@ -49,30 +45,17 @@ public static class Api
         return json;
     }
 
-    /// <summary>Polls the job until its status is one of those given, or fails after the deadline.</summary>
-    public static async Task<JsonObject> WaitForAsync(HttpClient client, string jobId, TimeSpan timeout, params string[] statuses)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var (_, job) = await GetJsonAsync(client, $"/v1/jobs/{jobId}");
-            var status = job["status"]?.GetValue<string>();
-            if (statuses.Contains(status))
-            {
-                return job;
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"job {jobId} is {status}, not {string.Join("/", statuses)}, after {timeout}: {job.ToJsonString()}");
-            }
-
-            await Task.Delay(50, Token);
-        }
-    }
+    /// <summary><see cref="JsonApi.WaitForStatusAsync"/> on the test's token.</summary>
+    public static Task<JsonObject> WaitForAsync(HttpClient client, string jobId, TimeSpan timeout, params string[] statuses) =>
+        JsonApi.WaitForStatusAsync(client, jobId, timeout, Token, statuses);
 
     /// <summary>Asserts the contract's error envelope: status, type, code and param, and JSON content type.</summary>
-    public static void ShouldBeError(this (HttpStatusCode Status, JsonObject Json) answer, HttpStatusCode status, string type, string? code = null, string? param = null)
+    public static void ShouldBeError(
+        this (HttpStatusCode Status, JsonObject Json) answer,
+        HttpStatusCode status,
+        string type,
+        string? code = null,
+        string? param = null)
     {
         answer.Status.ShouldBe(status, answer.Json.ToJsonString());
         var error = answer.Json["error"].ShouldBeOfType<JsonObject>();

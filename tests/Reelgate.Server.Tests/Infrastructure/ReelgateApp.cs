@@ -91,7 +91,10 @@ public class ReelgateApp : WebApplicationFactory<Program>
         using var response = await admin_.PostAsJsonAsync("/v1/keys", body, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
-        return new TestKey(created["id"]!.GetValue<string>(), created["key"]!.GetValue<string>(), ClientWith(created["key"]!.GetValue<string>()));
+        return new TestKey(
+            created["id"]!.GetValue<string>(),
+            created["key"]!.GetValue<string>(),
+            ClientWith(created["key"]!.GetValue<string>()));
     }
 
     protected override void Dispose(bool disposing)

@@ -4,7 +4,8 @@ namespace Reelgate.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Steers the test engine from a test: a prompt containing "[hold]" waits until the test releases it (or the
-/// job is cancelled), "[hold] [hold2]" then reports 60% and waits for a second release (id + "/2"), "[fail:code]" fails with that code, "[retry]" fails retryably. Counts every render.
+/// job is cancelled), "[hold] [hold2]" then reports 60% and waits for a second release (id + "/2"), "[fail:code]" fails with that code,
+/// "[retry]" fails retryably. Counts every render.
 /// </summary>
 public sealed class TestEngineControl
 {
@@ -25,7 +26,8 @@ public sealed class TestEngineControl
     }
 
     public Task HoldAsync(string jobId, CancellationToken cancellationToken) =>
-        _holds.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(cancellationToken);
+        _holds.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(
+            cancellationToken);
 
     public void Release(string jobId) =>
         _holds.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

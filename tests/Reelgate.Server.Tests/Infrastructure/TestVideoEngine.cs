@@ -54,16 +54,27 @@ public sealed partial class TestVideoEngine(TestEngineControl control) : IVideoE
         var video = Path.Combine(job.WorkDirectory, "video.mp4");
         var poster = Path.Combine(job.WorkDirectory, "poster.jpg");
         var seconds = job.Spec.DurationSeconds.ToString(CultureInfo.InvariantCulture);
-        var arguments = new List<string> { "-v", "error", "-y", "-f", "lavfi", "-i", $"testsrc2=size={size.Width}x{size.Height}:rate=24:duration={seconds}" };
+        var arguments = new List<string>
+        {
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            $"testsrc2=size={size.Width}x{size.Height}:rate=24:duration={seconds}",
+        };
         if (job.Spec.Audio)
         {
-            arguments.AddRange(["-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}", "-ac", "2", "-c:a", "aac"]);
+            arguments.AddRange(
+                ["-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}", "-ac", "2", "-c:a", "aac"]);
         }
 
         arguments.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-frames:v",
             job.Spec.FrameCount.ToString(CultureInfo.InvariantCulture), video]);
         await Cli.Wrap("ffmpeg").WithArguments(arguments).ExecuteAsync(cancellationToken);
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-y", "-i", video, "-frames:v", "1", poster]).ExecuteAsync(cancellationToken);
+        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-y", "-i", video, "-frames:v", "1", poster]).ExecuteAsync(
+            cancellationToken);
         job.Progress.Report(100);
         return new RenderOutcome.Rendered(video, poster, job.Spec.Thinking == "enabled" ? "test plan" : null);
     }

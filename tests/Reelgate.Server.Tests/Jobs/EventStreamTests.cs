@@ -58,6 +58,9 @@ public sealed class EventStreamTests(ReelgateApp app) : IClassFixture<ReelgateAp
         using var key = await app.CreateKeyAsync();
         using var response = await key.Client.GetAsync("/v1/jobs/job_01m899hxwbkq2g0000000016bb/events", Api.Token);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "job_not_found");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "job_not_found");
     }
 }

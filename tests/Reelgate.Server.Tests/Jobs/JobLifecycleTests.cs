@@ -14,7 +14,9 @@ public sealed class JobLifecycleTests(ReelgateApp app) : IClassFixture<ReelgateA
     public async Task Job_completes_with_a_signed_video_url_that_downloads_without_a_key()
     {
         using var key = await app.CreateKeyAsync();
-        var submitted = await Api.SubmitAsync(key.Client, Api.Body("waves", ("resolution", "360p"), ("aspect_ratio", "9:16"), ("audio", true)));
+        var submitted = await Api.SubmitAsync(
+            key.Client,
+            Api.Body("waves", ("resolution", "360p"), ("aspect_ratio", "9:16"), ("audio", true)));
         var job = await Api.WaitForAsync(key.Client, submitted["job_id"]!.GetValue<string>(), Deadline, "completed", "failed");
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
@@ -24,7 +26,8 @@ public sealed class JobLifecycleTests(ReelgateApp app) : IClassFixture<ReelgateA
         job["completed_at"].ShouldNotBeNull();
         var result = job["result"]!.AsObject();
         var completedAt = DateTimeOffset.Parse(job["completed_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        DateTimeOffset.Parse(result["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(completedAt.AddDays(7));
+        DateTimeOffset.Parse(result["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(
+            completedAt.AddDays(7));
         var outputs = result["outputs"]!.AsArray();
         var video = outputs.Single(o => o!["type"]!.GetValue<string>() == "video")!.AsObject();
         video["content_type"]!.GetValue<string>().ShouldBe("video/mp4");
@@ -103,7 +106,10 @@ public sealed class JobLifecycleTests(ReelgateApp app) : IClassFixture<ReelgateA
         };
         using var anonymous = app.ClientWith(null);
         using var response = await anonymous.GetAsync(tampered, Api.Token);
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.Forbidden, "permission_error", "invalid_signature");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.Forbidden,
+            "permission_error",
+            "invalid_signature");
     }
 
     [Fact]
@@ -119,7 +125,10 @@ public sealed class JobLifecycleTests(ReelgateApp app) : IClassFixture<ReelgateA
 
         expiring.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         using var response = await anonymous.GetAsync(url, Api.Token);
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.Gone, "invalid_request_error", "output_expired");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.Gone,
+            "invalid_request_error",
+            "output_expired");
     }
 
     [Fact]

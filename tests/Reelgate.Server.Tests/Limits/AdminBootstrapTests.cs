@@ -4,7 +4,8 @@ using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Limits;
 
-/// <summary>The bootstrap admin key through the server: replaced (not doubled) when REELGATE_ADMIN_KEY changes; the last admin cannot be revoked.</summary>
+/// <summary>The bootstrap admin key through the server: replaced (not doubled) when REELGATE_ADMIN_KEY changes; the last admin cannot be
+/// revoked.</summary>
 public sealed class AdminBootstrapTests
 {
     private const string FirstKey = "rg_bootstrap_first_0123456789abcdefghijklmn";
@@ -37,7 +38,10 @@ public sealed class AdminBootstrapTests
         using var oldAdmin = second.ClientWith(FirstKey);
 
         (await Api.GetJsonAsync(newAdmin, "/v1/balance")).Json["available"]!.GetValue<string>().ShouldBe("0.00");
-        (await Api.GetJsonAsync(oldAdmin, "/v1/balance")).ShouldBeError(HttpStatusCode.Unauthorized, "authentication_error", "invalid_api_key");
+        (await Api.GetJsonAsync(oldAdmin, "/v1/balance")).ShouldBeError(
+            HttpStatusCode.Unauthorized,
+            "authentication_error",
+            "invalid_api_key");
         var keys = (await Api.GetJsonAsync(newAdmin, "/v1/keys")).Json["data"]!.AsArray();
         keys.Count.ShouldBe(2);
         keys.Count(k => k!["admin"]!.GetValue<bool>() && k["revoked_at"] is null).ShouldBe(1);
@@ -56,7 +60,11 @@ public sealed class AdminBootstrapTests
         revoked.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var last = await admin.DeleteAsync($"/v1/keys/{bootstrapId}", Api.Token);
 
-        (last.StatusCode, await Api.ReadObjectAsync(last)).ShouldBeError(HttpStatusCode.Conflict, "invalid_request_error", "last_admin_key", "key_id");
+        (last.StatusCode, await Api.ReadObjectAsync(last)).ShouldBeError(
+            HttpStatusCode.Conflict,
+            "invalid_request_error",
+            "last_admin_key",
+            "key_id");
         (await Api.GetJsonAsync(admin, "/v1/balance")).Status.ShouldBe(HttpStatusCode.OK);
     }
 }

@@ -4,7 +4,8 @@ using Reelgate.Server.Tests.Infrastructure;
 namespace Reelgate.Server.Tests.Limits;
 
 /// <summary>Requests without a key, and requests with a refused key, are limited per client address.</summary>
-public sealed class ClientAddressRateLimitTests(ClientAddressRateLimitTests.StrictApp app) : IClassFixture<ClientAddressRateLimitTests.StrictApp>
+public sealed class ClientAddressRateLimitTests(ClientAddressRateLimitTests.StrictApp app)
+    : IClassFixture<ClientAddressRateLimitTests.StrictApp>
 {
     public sealed class StrictApp : ReelgateApp
     {
@@ -27,7 +28,10 @@ public sealed class ClientAddressRateLimitTests(ClientAddressRateLimitTests.Stri
         }
 
         using var refused = await anonymous.GetAsync("/v1/pricing", Api.Token);
-        (refused.StatusCode, await Api.ReadObjectAsync(refused)).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "rate_limited");
+        (refused.StatusCode, await Api.ReadObjectAsync(refused)).ShouldBeError(
+            HttpStatusCode.TooManyRequests,
+            "rate_limit_error",
+            "rate_limited");
         refused.Headers.RetryAfter!.Delta.ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.Zero);
 
         using var admin = app.Admin();
@@ -42,7 +46,10 @@ public sealed class ClientAddressRateLimitTests(ClientAddressRateLimitTests.Stri
         using var guessing = app.ClientWith("rg_guess00000000000000000000000000000000000");
         for (var i = 0; i < 3; i++)
         {
-            (await Api.GetJsonAsync(guessing, "/v1/balance")).ShouldBeError(HttpStatusCode.Unauthorized, "authentication_error", "invalid_api_key");
+            (await Api.GetJsonAsync(guessing, "/v1/balance")).ShouldBeError(
+                HttpStatusCode.Unauthorized,
+                "authentication_error",
+                "invalid_api_key");
         }
 
         using var refused = await guessing.GetAsync("/v1/balance", Api.Token);

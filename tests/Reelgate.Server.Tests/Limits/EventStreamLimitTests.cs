@@ -1,5 +1,6 @@
 using System.Net;
 using Reelgate.Server.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Limits;
 
@@ -32,27 +33,28 @@ public sealed class EventStreamLimitTests(EventStreamLimitTests.StreamsApp app) 
         {
             third.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
             third.Headers.RetryAfter.ShouldNotBeNull();
-            (third.StatusCode, await Api.ReadObjectAsync(third)).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "too_many_event_streams");
+            (third.StatusCode, await Api.ReadObjectAsync(third)).ShouldBeError(
+                HttpStatusCode.TooManyRequests,
+                "rate_limit_error",
+                "too_many_event_streams");
         }
 
         using var othersStream = await OpenAsync(other.Client, otherJob);
         first.Dispose();
 
         // The server frees the slot when it sees the client gone: poll for it.
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var again = await key.Client.GetAsync($"/v1/jobs/{jobId}/events", HttpCompletionOption.ResponseHeadersRead, Api.Token);
-            if (again.StatusCode == HttpStatusCode.OK)
+        await Poll.UntilAsync(
+            async () =>
             {
-                again.Dispose();
-                break;
-            }
-
-            again.Dispose();
-            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the closed stream's slot was never freed");
-            await Task.Delay(50, Api.Token);
-        }
+                using var again = await key.Client.GetAsync(
+                    $"/v1/jobs/{jobId}/events",
+                    HttpCompletionOption.ResponseHeadersRead,
+                    Api.Token);
+                return again.StatusCode == HttpStatusCode.OK;
+            },
+            TimeSpan.FromSeconds(30),
+            Api.Token,
+            () => "the closed stream's slot was never freed");
     }
 
     [Fact]

@@ -32,8 +32,10 @@ public sealed class KeyLimitDefaultsTests(KeyLimitDefaultsTests.DefaultsApp app)
         var (_, first) = await Api.GetJsonAsync(admin, $"/v1/keys/{plain.Id}");
         var (_, second) = await Api.GetJsonAsync(admin, $"/v1/keys/{chosen.Id}");
 
-        first["limits"]!.ToJsonString().ShouldBe("""{"spend_per_day":null,"jobs_in_flight":2,"requests_per_minute":5,"upload_bytes":10000000}""");
-        second["limits"]!.ToJsonString().ShouldBe("""{"spend_per_day":null,"jobs_in_flight":null,"requests_per_minute":100,"upload_bytes":10000000}""");
+        first["limits"]!.ToJsonString().ShouldBe(
+            """{"spend_per_day":null,"jobs_in_flight":2,"requests_per_minute":5,"upload_bytes":10000000}""");
+        second["limits"]!.ToJsonString().ShouldBe(
+            """{"spend_per_day":null,"jobs_in_flight":null,"requests_per_minute":100,"upload_bytes":10000000}""");
     }
 
     [Fact]
@@ -46,7 +48,10 @@ public sealed class KeyLimitDefaultsTests(KeyLimitDefaultsTests.DefaultsApp app)
         }
 
         using var refused = await key.Client.GetAsync("/v1/balance", Api.Token);
-        (refused.StatusCode, await Api.ReadObjectAsync(refused)).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "rate_limited");
+        (refused.StatusCode, await Api.ReadObjectAsync(refused)).ShouldBeError(
+            HttpStatusCode.TooManyRequests,
+            "rate_limit_error",
+            "rate_limited");
         int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
 
         using var admin = app.Admin();
@@ -65,7 +70,10 @@ public sealed class KeyLimitDefaultsTests(KeyLimitDefaultsTests.DefaultsApp app)
         await Api.SubmitAsync(key.Client, Api.Body("one", ("resolution", "360p")));
         await Api.SubmitAsync(key.Client, Api.Body("two", ("resolution", "360p")));
 
-        var (status, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("three", ("resolution", "360p")));
+        var (status, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            "/v1/videos/generations",
+            Api.Body("three", ("resolution", "360p")));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.TooManyRequests, "rate_limit_error", "too_many_jobs_in_flight");
 
@@ -110,13 +118,21 @@ public sealed class KeyLimitDefaultsTests(KeyLimitDefaultsTests.DefaultsApp app)
     {
         using var key = await app.CreateKeyAsync();
         using var admin = app.Admin();
-        (await PatchAsync(admin, "key_01m899hxwbkq2g0000000016bb", "{}")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "key_not_found");
-        (await PatchAsync(key.Client, key.Id, """{"requests_per_minute": null}""")).ShouldBeError(HttpStatusCode.Forbidden, "permission_error");
+        (await PatchAsync(admin, "key_01m899hxwbkq2g0000000016bb", "{}")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "key_not_found");
+        (await PatchAsync(key.Client, key.Id, """{"requests_per_minute": null}""")).ShouldBeError(
+            HttpStatusCode.Forbidden,
+            "permission_error");
     }
 
     private static async Task<(HttpStatusCode Status, JsonObject Json)> PatchAsync(HttpClient client, string keyId, string body)
     {
-        using var response = await client.PatchAsync($"/v1/keys/{keyId}/limits", new StringContent(body, Encoding.UTF8, "application/json"), Api.Token);
+        using var response = await client.PatchAsync(
+            $"/v1/keys/{keyId}/limits",
+            new StringContent(body, Encoding.UTF8, "application/json"),
+            Api.Token);
         return (response.StatusCode, await Api.ReadObjectAsync(response));
     }
 

@@ -6,7 +6,8 @@ using Reelgate.Server.Tests.Infrastructure;
 
 namespace Reelgate.Server.Tests.Limits;
 
-/// <summary>/metrics needs the admin key unless the operator opts out; /readyz answers from a cached check and never shows an exception's text.</summary>
+/// <summary>/metrics needs the admin key unless the operator opts out; /readyz answers from a cached check and never shows an exception's
+/// text.</summary>
 public sealed class OperationsEndpointTests(OperationsEndpointTests.ProbedApp app) : IClassFixture<OperationsEndpointTests.ProbedApp>
 {
     public const string Secret = "Host=db.internal;Password=hunter2";
@@ -49,7 +50,10 @@ public sealed class OperationsEndpointTests(OperationsEndpointTests.ProbedApp ap
         using var key = await app.CreateKeyAsync();
         using var admin = app.Admin();
 
-        (await Api.GetJsonAsync(anonymous, "/metrics")).ShouldBeError(HttpStatusCode.Unauthorized, "authentication_error", "missing_api_key");
+        (await Api.GetJsonAsync(anonymous, "/metrics")).ShouldBeError(
+            HttpStatusCode.Unauthorized,
+            "authentication_error",
+            "missing_api_key");
         (await Api.GetJsonAsync(key.Client, "/metrics")).ShouldBeError(HttpStatusCode.Forbidden, "permission_error");
         using var scraped = await admin.GetAsync("/metrics", Api.Token);
         scraped.StatusCode.ShouldBe(HttpStatusCode.OK);

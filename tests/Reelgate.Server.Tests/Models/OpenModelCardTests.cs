@@ -29,10 +29,16 @@ public sealed class OpenModelCardTests(OpenModelsApp app) : IClassFixture<OpenMo
         card["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
             .ShouldBe(["prompt", "negative_prompt", "size", "num_frames", "fps", "seed", "num_inference_steps", "guidance_scale"]);
         var frames = card["parameters"]![3]!;
-        (frames["type"]!.GetValue<string>(), frames["minimum"]!.GetValue<long>(), frames["maximum"]!.GetValue<long>(), frames["default"]!.GetValue<int>())
+        (
+            frames["type"]!.GetValue<string>(),
+            frames["minimum"]!.GetValue<long>(),
+            frames["maximum"]!.GetValue<long>(),
+            frames["default"]!.GetValue<int>())
             .ShouldBe(("integer", 17, 121, 81));
         card["pricing"]!["unit"]!.GetValue<string>().ShouldBe("per second");
-        card["pricing"]!["rows"]!.AsArray().Select(r => $"{r!["tier"]} {r["duration"]} {r["amount"]}").ShouldBe(["480p 1s 0.03", "720p 1s 0.05"]);
+        card["pricing"]!["rows"]!.AsArray().Select(r => $"{r!["tier"]} {r["duration"]} {r["amount"]}").ShouldBe([
+            "480p 1s 0.03",
+            "720p 1s 0.05"]);
 
         var (_, pricing) = await Api.GetJsonAsync(client, "/v1/pricing");
         pricing["data"]!.AsArray().Select(m => m!["model"]!.GetValue<string>()).ShouldBe(["pixverse-v5-6", "wan2.2-t2v", "wan2.2-i2v"]);
@@ -65,7 +71,8 @@ public sealed class OpenModelCardTests(OpenModelsApp app) : IClassFixture<OpenMo
             .ShouldBe(("832x480", "3s", false));
         var own = request["parameters"]!.AsObject();
         own.Select(p => p.Key).ShouldBe(["size", "num_frames", "fps", "num_inference_steps", "guidance_scale"]);
-        (own["num_frames"]!.GetValue<int>(), own["fps"]!.GetValue<int>(), own["guidance_scale"]!.GetValue<double>()).ShouldBe((33, 16, 3.5));
+        (own["num_frames"]!.GetValue<int>(), own["fps"]!.GetValue<int>(), own["guidance_scale"]!.GetValue<double>()).ShouldBe(
+            (33, 16, 3.5));
         job["cost"]!["amount"]!.GetValue<string>().ShouldBe("0.061875");
     }
 
@@ -77,7 +84,11 @@ public sealed class OpenModelCardTests(OpenModelsApp app) : IClassFixture<OpenMo
             new JsonObject { ["model"] = "wan2.2-t2v", ["prompt"] = "a heron", ["num_inference_steps"] = 0 });
         answer.Response.Dispose();
 
-        (answer.Status, answer.Json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "invalid_value", "num_inference_steps");
+        (answer.Status, answer.Json).ShouldBeError(
+            HttpStatusCode.UnprocessableEntity,
+            "invalid_request_error",
+            "invalid_value",
+            "num_inference_steps");
     }
 
     [Fact]

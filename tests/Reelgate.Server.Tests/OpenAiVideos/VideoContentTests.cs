@@ -6,7 +6,8 @@ using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.OpenAiVideos;
 
-/// <summary>Finished videos on the protocol: content variants with Range, the spritesheet ffprobe reads, remix, delete keeping the ledger.</summary>
+/// <summary>Finished videos on the protocol: content variants with Range, the spritesheet ffprobe reads, remix, delete keeping the
+/// ledger.</summary>
 public sealed class VideoContentTests(ReelgateApp app) : IClassFixture<ReelgateApp>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
@@ -66,7 +67,10 @@ public sealed class VideoContentTests(ReelgateApp app) : IClassFixture<ReelgateA
         using var key = await app.CreateKeyAsync("10.00");
         var source = await CompletedVideoAsync(key, "a boat at dawn");
 
-        var (status, remix, response) = await Api.PostJsonAsync(key.Client, $"/v1/videos/{source}/remix", new JsonObject { ["prompt"] = "a boat at night" });
+        var (status, remix, response) = await Api.PostJsonAsync(
+            key.Client,
+            $"/v1/videos/{source}/remix",
+            new JsonObject { ["prompt"] = "a boat at night" });
         response.Dispose();
 
         status.ShouldBe(HttpStatusCode.OK, remix.ToJsonString());
@@ -76,7 +80,8 @@ public sealed class VideoContentTests(ReelgateApp app) : IClassFixture<ReelgateA
         var (_, copy) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{remix["id"]}");
         copy["request"]!["prompt"] = original["request"]!["prompt"]!.DeepClone();
         copy["request"]!.ToJsonString().ShouldBe(original["request"]!.ToJsonString());
-        (await Api.WaitForAsync(key.Client, remix["id"]!.GetValue<string>(), Deadline, "completed"))["cost"]!["state"]!.GetValue<string>().ShouldBe("charged");
+        (await Api.WaitForAsync(key.Client, remix["id"]!.GetValue<string>(), Deadline, "completed"))["cost"]!["state"]!.GetValue<string>()
+            .ShouldBe("charged");
         var (_, again) = await Api.GetJsonAsync(key.Client, $"/v1/videos/{remix["id"]}");
         again["remixed_from_video_id"]!.GetValue<string>().ShouldBe(source, "the source is stored with the job");
     }
@@ -107,12 +112,15 @@ public sealed class VideoContentTests(ReelgateApp app) : IClassFixture<ReelgateA
 
         var (_, video) = await Api.GetJsonAsync(key.Client, $"/v1/videos/{id}");
         video["status"]!.GetValue<string>().ShouldBe("completed");
-        video["expires_at"]!.GetValue<long>().ShouldBeInRange(app.Clock.GetUtcNow().ToUnixTimeSeconds() - 1, app.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
+        video["expires_at"]!.GetValue<long>().ShouldBeInRange(
+            app.Clock.GetUtcNow().ToUnixTimeSeconds() - 1,
+            app.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
         var (_, after) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{id}");
         after["result"]!["outputs_expired"]!.GetValue<bool>().ShouldBeTrue();
         after["cost"]!["state"]!.GetValue<string>().ShouldBe("charged");
         var (_, usage) = await Api.GetJsonAsync(key.Client, "/v1/usage");
-        usage["data"]!.AsArray().Count(e => e!["job_id"]?.GetValue<string>() == id && e["kind"]!.GetValue<string>() == "charge").ShouldBe(1);
+        usage["data"]!.AsArray().Count(e => e!["job_id"]?.GetValue<string>() == id && e["kind"]!.GetValue<string>() == "charge")
+            .ShouldBe(1);
         Directory.Exists(Path.Combine(app.DataDirectory, "blobs", "outputs", id)).ShouldBeFalse();
     }
 }

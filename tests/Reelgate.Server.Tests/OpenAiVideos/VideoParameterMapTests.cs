@@ -28,7 +28,12 @@ public sealed class VideoParameterMapTests
     [InlineData("1280x720", "8", "720p", "16:9", "8s")]
     [InlineData("1080x1920", "5", "1080p", "9:16", "5s")]
     [InlineData("480x360", "10", "360p", "4:3", "10s")]
-    public void Apply_sets_resolution_aspect_and_duration_when_the_size_is_a_cell(string size, string seconds, string resolution, string aspect, string duration)
+    public void Apply_sets_resolution_aspect_and_duration_when_the_size_is_a_cell(
+        string size,
+        string seconds,
+        string resolution,
+        string aspect,
+        string duration)
     {
         var body = new JsonObject();
 
@@ -54,7 +59,11 @@ public sealed class VideoParameterMapTests
     [InlineData("1792x1024", null, "size", "640x360")]
     [InlineData(null, "4", "seconds", "5, 8, 10")]
     [InlineData(null, "5s", "seconds", "5, 8, 10")]
-    public void Apply_refuses_with_400_naming_the_field_and_listing_the_allowed_when_not_exact(string? size, string? seconds, string param, string listed)
+    public void Apply_refuses_with_400_naming_the_field_and_listing_the_allowed_when_not_exact(
+        string? size,
+        string? seconds,
+        string param,
+        string listed)
     {
         var failure = VideoParameterMap.For(Pixverse).Apply(new JsonObject(), size, seconds)!;
 

@@ -6,7 +6,8 @@ using Reelgate.Server.Tests.Infrastructure;
 
 namespace Reelgate.Server.Tests.OpenAiVideos;
 
-/// <summary>POST /v1/videos with no workers: the mapping onto the card, the protocol's envelope, billing, idempotency, one id space.</summary>
+/// <summary>POST /v1/videos with no workers: the mapping onto the card, the protocol's envelope, billing, idempotency, one id
+/// space.</summary>
 public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
 {
     private static async Task<(HttpStatusCode Status, JsonObject Json, HttpResponseMessage Response)> CreateAsync(
@@ -37,14 +38,17 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
             response.Headers.Location!.ToString().ShouldBe($"/v1/videos/{video["id"]}");
         }
 
-        video.Select(p => p.Key).ShouldBe(["id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at", "prompt",
+        video.Select(p => p.Key)
+            .ShouldBe(["id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at", "prompt",
             "size", "seconds", "remixed_from_video_id", "error"]);
         video["object"]!.GetValue<string>().ShouldBe("video");
         video["model"]!.GetValue<string>().ShouldBe("pixverse-v5-6", "the default model when none is named");
         video["status"]!.GetValue<string>().ShouldBe("queued");
         video["size"]!.GetValue<string>().ShouldBe("720x1280");
         video["seconds"]!.GetValue<string>().ShouldBe("8");
-        video["created_at"]!.GetValue<long>().ShouldBeInRange(app.Clock.GetUtcNow().ToUnixTimeSeconds() - 1, app.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
+        video["created_at"]!.GetValue<long>().ShouldBeInRange(
+            app.Clock.GetUtcNow().ToUnixTimeSeconds() - 1,
+            app.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
 
         var (_, job) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{video["id"]}");
         job["request"]!["resolution"]!.GetValue<string>().ShouldBe("720p");
@@ -85,10 +89,15 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
     public async Task Create_makes_an_i2v_job_from_an_input_reference_file()
     {
         using var key = await app.CreateKeyAsync("10.00");
-        using var drawn = NetVips.Image.Black(320, 240, bands: 3).Linear([1.0, 1.0, 1.0], [200.0, 80.0, 40.0]).Cast(NetVips.Enums.BandFormat.Uchar);
+        using var drawn = NetVips.Image.Black(320, 240, bands: 3).Linear([1.0, 1.0, 1.0], [200.0, 80.0, 40.0]).Cast(
+            NetVips.Enums.BandFormat.Uchar);
         using var image = new ByteArrayContent(drawn.PngsaveBuffer());
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        using var form = new MultipartFormDataContent { { new StringContent("it moves"), "prompt" }, { new StringContent("360x360"), "size" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("it moves"), "prompt" },
+            { new StringContent("360x360"), "size" },
+        };
         form.Add(image, "input_reference", "tiny.png");
 
         using var response = await key.Client.PostAsync("/v1/videos", form, Api.Token);
@@ -154,14 +163,18 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         var (conflict, json, r3) = await CreateAsync(key.Client, new JsonObject { ["prompt"] = "a dog", ["size"] = "640x360" }, "video-1");
         r3.Dispose();
         (conflict, json).ShouldBeError(HttpStatusCode.Conflict, "invalid_request_error", "idempotency_key_reused");
-        (await Api.GetJsonAsync(key.Client, "/v1/balance")).Json["available"]!.GetValue<string>().ShouldBe("9.20", "one 5 s video with audio at 360p");
+        (await Api.GetJsonAsync(key.Client, "/v1/balance")).Json["available"]!.GetValue<string>().ShouldBe(
+            "9.20",
+            "one 5 s video with audio at 360p");
     }
 
     [Fact]
     public async Task A_job_made_on_either_api_is_visible_on_both()
     {
         using var key = await app.CreateKeyAsync("10.00");
-        var seedJob = await Api.SubmitAsync(key.Client, Api.Body("a seed job", ("resolution", "540p"), ("aspect_ratio", "1:1"), ("duration", "10s")));
+        var seedJob = await Api.SubmitAsync(
+            key.Client,
+            Api.Body("a seed job", ("resolution", "540p"), ("aspect_ratio", "1:1"), ("duration", "10s")));
         var (_, video, response) = await CreateAsync(key.Client, new JsonObject { ["prompt"] = "a protocol video" });
         response.Dispose();
 
@@ -171,7 +184,9 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         seen["seconds"]!.GetValue<string>().ShouldBe("10");
         (await Api.GetJsonAsync(key.Client, $"/v1/jobs/{video["id"]}")).Status.ShouldBe(HttpStatusCode.OK);
         var (_, list) = await Api.GetJsonAsync(key.Client, "/v1/videos");
-        list["data"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).ShouldBe([video["id"]!.GetValue<string>(), seedJob["job_id"]!.GetValue<string>()]);
+        list["data"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).ShouldBe([
+            video["id"]!.GetValue<string>(),
+            seedJob["job_id"]!.GetValue<string>()]);
     }
 
     [Fact]
@@ -197,8 +212,16 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         next["has_more"]!.GetValue<bool>().ShouldBeFalse();
         var (_, desc) = await Api.GetJsonAsync(key.Client, $"/v1/videos?after={ids[2]}");
         desc["data"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).ShouldBe([ids[1], ids[0]]);
-        (await Api.GetJsonAsync(key.Client, "/v1/videos?order=newest")).ShouldBeError(HttpStatusCode.BadRequest, "invalid_request_error", "invalid_value", "order");
-        (await Api.GetJsonAsync(key.Client, "/v1/videos?limit=0")).ShouldBeError(HttpStatusCode.BadRequest, "invalid_request_error", "invalid_value", "limit");
+        (await Api.GetJsonAsync(key.Client, "/v1/videos?order=newest")).ShouldBeError(
+            HttpStatusCode.BadRequest,
+            "invalid_request_error",
+            "invalid_value",
+            "order");
+        (await Api.GetJsonAsync(key.Client, "/v1/videos?limit=0")).ShouldBeError(
+            HttpStatusCode.BadRequest,
+            "invalid_request_error",
+            "invalid_value",
+            "limit");
     }
 
     [Fact]
@@ -209,8 +232,15 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         response.Dispose();
 
         using var deleted = await key.Client.DeleteAsync($"/v1/videos/{video["id"]}", Api.Token);
-        (deleted.StatusCode, await Api.ReadObjectAsync(deleted)).ShouldBeError(HttpStatusCode.BadRequest, "invalid_request_error", "video_not_finished", "video_id");
-        var (status, json, remix) = await Api.PostJsonAsync(key.Client, $"/v1/videos/{video["id"]}/remix", new JsonObject { ["prompt"] = "x" });
+        (deleted.StatusCode, await Api.ReadObjectAsync(deleted)).ShouldBeError(
+            HttpStatusCode.BadRequest,
+            "invalid_request_error",
+            "video_not_finished",
+            "video_id");
+        var (status, json, remix) = await Api.PostJsonAsync(
+            key.Client,
+            $"/v1/videos/{video["id"]}/remix",
+            new JsonObject { ["prompt"] = "x" });
         remix.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.BadRequest, "invalid_request_error", "video_not_completed", "video_id");
         (await Api.GetJsonAsync(key.Client, $"/v1/videos/{video["id"]}/content"))
@@ -225,7 +255,15 @@ public sealed class VideoSubmitTests(ApiOnlyApp app) : IClassFixture<ApiOnlyApp>
         var (_, video, response) = await CreateAsync(owner.Client, new JsonObject { ["prompt"] = "mine" });
         response.Dispose();
 
-        (await Api.GetJsonAsync(other.Client, $"/v1/videos/{video["id"]}")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "video_not_found", "video_id");
-        (await Api.GetJsonAsync(other.Client, "/v1/videos/not-an-id")).ShouldBeError(HttpStatusCode.NotFound, "invalid_request_error", "video_not_found", "video_id");
+        (await Api.GetJsonAsync(other.Client, $"/v1/videos/{video["id"]}")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "video_not_found",
+            "video_id");
+        (await Api.GetJsonAsync(other.Client, "/v1/videos/not-an-id")).ShouldBeError(
+            HttpStatusCode.NotFound,
+            "invalid_request_error",
+            "video_not_found",
+            "video_id");
     }
 }

@@ -1,12 +1,13 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Server.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Server.Tests.Retention;
 
-/// <summary>After the retention period the sweeper deletes outputs, inputs and uploads; the job stays readable and its URLs answer 410.</summary>
+/// <summary>After the retention period the sweeper deletes outputs, inputs and uploads; the job stays readable and its URLs answer
+/// 410.</summary>
 public sealed class RetentionTests
 {
     private sealed class SweepingApp : ReelgateApp
@@ -37,7 +38,9 @@ public sealed class RetentionTests
                 await blobs.PutAsync(blobKey, bytes, "image/png", Api.Token);
             }
 
-            await uploads.CreateAsync(new Core.Uploads.Upload($"upl_sweep{i:D4}", key.Id, blobKey, "image/png", 1, 1, 3, 1, 1, created), Api.Token);
+            await uploads.CreateAsync(
+                new Core.Uploads.Upload($"upl_sweep{i:D4}", key.Id, blobKey, "image/png", 1, 1, 3, 1, 1, created),
+                Api.Token);
         }
 
         app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
@@ -70,12 +73,11 @@ public sealed class RetentionTests
         Directory.Exists(outputs).ShouldBeTrue();
         app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
-        var clock = Stopwatch.StartNew();
-        while (!(await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}")).Json["result"]!["outputs_expired"]!.GetValue<bool>())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, Api.Token);
-        }
+        await Poll.UntilAsync(
+            async () => (await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}")).Json["result"]!["outputs_expired"]!.GetValue<bool>(),
+            TimeSpan.FromSeconds(30),
+            Api.Token,
+            () => "the job's outputs did not expire");
 
         Directory.Exists(outputs).ShouldBeFalse();
         var (status, kept) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{jobId}");
@@ -87,13 +89,16 @@ public sealed class RetentionTests
         using var gone = await anonymous.GetAsync(url, Api.Token);
         (gone.StatusCode, await Api.ReadObjectAsync(gone)).ShouldBeError(HttpStatusCode.Gone, "invalid_request_error");
 
-        while (Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).Any())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-            await Task.Delay(100, Api.Token);
-        }
+        await Poll.UntilAsync(
+            () => !Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "blobs", "uploads")).Any(),
+            TimeSpan.FromSeconds(30),
+            Api.Token,
+            () => "the expired upload was not deleted");
 
-        var (refusal, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
+        var (refusal, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("mode", "i2v"), ("image", uploadId)));
         response.Dispose();
         (refusal, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "upload_not_found", "image");
     }

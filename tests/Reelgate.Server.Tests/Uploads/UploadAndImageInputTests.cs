@@ -10,11 +10,16 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
 {
     private static byte[] Png(int width, int height)
     {
-        using var image = NetVips.Image.Black(width, height, bands: 3).Linear([1.0, 1.0, 1.0], [200.0, 80.0, 40.0]).Cast(NetVips.Enums.BandFormat.Uchar);
+        using var image = NetVips.Image.Black(width, height, bands: 3).Linear([1.0, 1.0, 1.0], [200.0, 80.0, 40.0]).Cast(
+            NetVips.Enums.BandFormat.Uchar);
         return image.PngsaveBuffer();
     }
 
-    private static async Task<(HttpStatusCode Status, JsonObject Json)> UploadAsync(HttpClient client, byte[] bytes, string field = "file", string fileName = "photo.png")
+    private static async Task<(HttpStatusCode Status, JsonObject Json)> UploadAsync(
+        HttpClient client,
+        byte[] bytes,
+        string field = "file",
+        string fileName = "photo.png")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -47,14 +52,21 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
     public async Task Upload_returns_422_naming_file_when_the_bytes_are_not_an_image()
     {
         using var key = await app.CreateKeyAsync();
-        (await UploadAsync(key.Client, "<html><body>hi</body></html>"u8.ToArray())).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", param: "file");
+        (await UploadAsync(key.Client, "<html><body>hi</body></html>"u8.ToArray())).ShouldBeError(
+            HttpStatusCode.UnprocessableEntity,
+            "invalid_request_error",
+            param: "file");
     }
 
     [Fact]
     public async Task Upload_returns_422_when_the_file_field_is_missing()
     {
         using var key = await app.CreateKeyAsync();
-        (await UploadAsync(key.Client, Png(400, 400), field: "image")).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "missing_parameter", "file");
+        (await UploadAsync(key.Client, Png(400, 400), field: "image")).ShouldBeError(
+            HttpStatusCode.UnprocessableEntity,
+            "invalid_request_error",
+            "missing_parameter",
+            "file");
     }
 
     [Fact]
@@ -64,7 +76,10 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
         using var content = new ByteArrayContent(Png(400, 400));
         content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         using var response = await key.Client.PostAsync("/v1/uploads", content, Api.Token);
-        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(HttpStatusCode.UnsupportedMediaType, "invalid_request_error", "unsupported_media_type");
+        (response.StatusCode, await Api.ReadObjectAsync(response)).ShouldBeError(
+            HttpStatusCode.UnsupportedMediaType,
+            "invalid_request_error",
+            "unsupported_media_type");
     }
 
     [Fact]
@@ -73,7 +88,9 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
         using var key = await app.CreateKeyAsync();
         var first = (await UploadAsync(key.Client, Png(320, 240))).Json["id"]!.GetValue<string>();
         var last = (await UploadAsync(key.Client, Png(5000, 2500))).Json["id"]!.GetValue<string>();
-        var job = await Api.SubmitAsync(key.Client, Api.Body("x", ("mode", "i2v"), ("image", first), ("image_end", last), ("resolution", "360p"), ("audio", false)));
+        var job = await Api.SubmitAsync(
+            key.Client,
+            Api.Body("x", ("mode", "i2v"), ("image", first), ("image_end", last), ("resolution", "360p"), ("audio", false)));
 
         var inputs = job["inputs"]!.AsArray();
         inputs.Count.ShouldBe(2);
@@ -106,7 +123,10 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
         using var owner = await app.CreateKeyAsync();
         using var stranger = await app.CreateKeyAsync("5.00");
         var id = (await UploadAsync(owner.Client, Png(400, 400))).Json["id"]!.GetValue<string>();
-        var (status, json, response) = await Api.PostJsonAsync(stranger.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", id)));
+        var (status, json, response) = await Api.PostJsonAsync(
+            stranger.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("mode", "i2v"), ("image", id)));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "upload_not_found", "image");
         (await Api.GetJsonAsync(stranger.Client, "/v1/balance")).Json["available"]!.GetValue<string>().ShouldBe("5.00");
@@ -121,7 +141,10 @@ public sealed class UploadAndImageInputTests(ReelgateApp app) : IClassFixture<Re
     public async Task Submit_returns_422_naming_image_when_the_url_points_at_a_private_address(string url)
     {
         using var key = await app.CreateKeyAsync();
-        var (status, json, response) = await Api.PostJsonAsync(key.Client, "/v1/videos/generations", Api.Body("x", ("mode", "i2v"), ("image", url)));
+        var (status, json, response) = await Api.PostJsonAsync(
+            key.Client,
+            "/v1/videos/generations",
+            Api.Body("x", ("mode", "i2v"), ("image", url)));
         response.Dispose();
         (status, json).ShouldBeError(HttpStatusCode.UnprocessableEntity, "invalid_request_error", "image_url_refused", "image");
     }

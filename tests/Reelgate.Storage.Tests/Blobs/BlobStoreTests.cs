@@ -124,7 +124,13 @@ public abstract class BlobStoreTests
     public async Task DeletePrefix_removes_the_folder_only_when_a_sibling_shares_its_start()
     {
         using var blobs = await NewStoreAsync();
-        foreach (var key in new[] { "outputs/job_1/1/video.mp4", "outputs/job_1/1/poster.jpg", "outputs/job_1/2/video.mp4", "outputs/job_10/1/video.mp4" })
+        foreach (var key in new[]
+        {
+            "outputs/job_1/1/video.mp4",
+            "outputs/job_1/1/poster.jpg",
+            "outputs/job_1/2/video.mp4",
+            "outputs/job_10/1/video.mp4",
+        })
         {
             await blobs.Store.PutAsync(key, new MemoryStream([7]), "video/mp4", Token);
         }

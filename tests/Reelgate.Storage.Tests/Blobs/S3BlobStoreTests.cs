@@ -46,13 +46,20 @@ public sealed class S3BlobStoreTests
         using var served = await TestBlobStore.S3Async(o => o.PresignDownloads = false, time);
 
         var longest = presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now + S3BlobStore.MaxPresignedLifetime)!;
-        presigning.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now + S3BlobStore.MaxPresignedLifetime + TimeSpan.FromSeconds(1)).ShouldBeNull();
+        presigning.Store.DirectDownloadUrl(
+            "outputs/x/1/video.mp4",
+            "video/mp4",
+            now + S3BlobStore.MaxPresignedLifetime + TimeSpan.FromSeconds(1)).ShouldBeNull();
         served.Store.DirectDownloadUrl("outputs/x/1/video.mp4", "video/mp4", now.AddHours(1)).ShouldBeNull();
 
         // Signed with SigV4 (the SDK falls back to SigV2 past the 7-day limit), a little under the limit.
         longest.Query.ShouldContain("X-Amz-Signature=");
-        var seconds = long.Parse(System.Web.HttpUtility.ParseQueryString(longest.Query)["X-Amz-Expires"]!, System.Globalization.CultureInfo.InvariantCulture);
-        seconds.ShouldBeInRange((long)(S3BlobStore.MaxPresignedLifetime - S3BlobStore.PresignMargin).TotalSeconds - 60, (long)S3BlobStore.MaxPresignedLifetime.TotalSeconds);
+        var seconds = long.Parse(
+            System.Web.HttpUtility.ParseQueryString(longest.Query)["X-Amz-Expires"]!,
+            System.Globalization.CultureInfo.InvariantCulture);
+        seconds.ShouldBeInRange(
+            (long)(S3BlobStore.MaxPresignedLifetime - S3BlobStore.PresignMargin).TotalSeconds - 60,
+            (long)S3BlobStore.MaxPresignedLifetime.TotalSeconds);
     }
 
     [Fact]

@@ -25,7 +25,15 @@ public static class StoreData
     {
         var now = at ?? Now;
         var secret = KeySecrets.NewKey();
-        var key = new ApiKey(Ids.New(Ids.KeyPrefix, now), "test key", KeySecrets.DisplayPrefix(secret), null, admin, now, null, limits ?? KeyLimits.None)
+        var key = new ApiKey(
+            Ids.New(Ids.KeyPrefix, now),
+            "test key",
+            KeySecrets.DisplayPrefix(secret),
+            null,
+            admin,
+            now,
+            null,
+            limits ?? KeyLimits.None)
         {
             Weight = weight,
         };
@@ -37,13 +45,19 @@ public static class StoreData
         new("pixverse-v5-6", prompt, GenerationSpec.TextToVideo, "360p", "16:9", 5, false, null, null, "none", "auto", null, 42, null,
             new Dictionary<string, string>(StringComparer.Ordinal) { ["case"] = "storage" });
 
-    public static Job NewJob(string keyId, Money? price = null, DateTimeOffset? at = null, GenerationSpec? spec = null, IReadOnlyList<JobInput>? inputs = null)
+    public static Job NewJob(
+        string keyId,
+        Money? price = null,
+        DateTimeOffset? at = null,
+        GenerationSpec? spec = null,
+        IReadOnlyList<JobInput>? inputs = null)
     {
         var now = at ?? Now;
         return Job.Queued(Ids.New(Ids.JobPrefix, now), keyId, now, spec ?? Spec(), price ?? Price) with { Inputs = inputs ?? [] };
     }
 
-    public static JobSubmission Submission(Job job, KeyLimits? limits = null, string? idempotencyKey = null, string requestHash = "hash-a") =>
+    public static JobSubmission Submission(
+        Job job, KeyLimits? limits = null, string? idempotencyKey = null, string requestHash = "hash-a") =>
         new(job, limits ?? KeyLimits.None, idempotencyKey, idempotencyKey is null ? null : requestHash,
             job.CreatedAt - TimeSpan.FromHours(24), new DateTimeOffset(job.CreatedAt.UtcDateTime.Date, TimeSpan.Zero));
 

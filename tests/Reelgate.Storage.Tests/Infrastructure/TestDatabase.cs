@@ -4,7 +4,8 @@ using Reelgate.Storage.Sql;
 namespace Reelgate.Storage.Tests.Infrastructure;
 
 /// <summary>A fresh, migrated database of one backend with the shared SQL stores over it; dropped on dispose.</summary>
-public sealed class TestDatabase(string backend, SqlDialect dialect, IReadOnlyList<Migration> migrations, Func<ValueTask> drop) : IAsyncDisposable
+public sealed class TestDatabase(string backend, SqlDialect dialect, IReadOnlyList<Migration> migrations, Func<ValueTask> drop)
+    : IAsyncDisposable
 {
     public string Backend { get; } = backend;
 

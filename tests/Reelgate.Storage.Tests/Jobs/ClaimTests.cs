@@ -104,7 +104,11 @@ public abstract class ClaimTests : StoreContract
         (await db.Jobs.ReleaseAsync(job.Id, "worker-old", JobRelease.Retry(null), later, Token)).ShouldBeFalse();
 
         var current = (await db.Jobs.GetAsync(job.Id, Token))!;
-        (current.Status, current.LeaseOwner, current.Progress, current.Checkpoint).ShouldBe((JobStatus.Processing, "worker-new", 0, (string?)null));
+        (current.Status, current.LeaseOwner, current.Progress, current.Checkpoint).ShouldBe((
+            JobStatus.Processing,
+            "worker-new",
+            0,
+            (string?)null));
         (await db.Keys.GetBalanceAsync(key, Token))!.Held.ShouldBe(Price);
         (await db.Jobs.CompleteAsync(job.Id, "worker-new", Result(job.Id), later, Token)).ShouldBeTrue();
     }

@@ -128,7 +128,11 @@ public abstract class ListAndCancelTests : StoreContract
         cancelled.CompletedAt.ShouldBe(Now.AddSeconds(5));
         (await db.Keys.GetBalanceAsync(key, Token)).ShouldBe(new Balance(Money.Parse("1.00"), Money.Zero));
         var release = (await LedgerAsync(db.Keys, key))[0];
-        (release.Kind, release.Amount, release.JobId, release.AvailableAfter).ShouldBe((LedgerKind.Release, Price, job.Id, Money.Parse("1.00")));
+        (release.Kind, release.Amount, release.JobId, release.AvailableAfter).ShouldBe((
+            LedgerKind.Release,
+            Price,
+            job.Id,
+            Money.Parse("1.00")));
     }
 
     [Fact]
@@ -194,7 +198,8 @@ public abstract class ListAndCancelTests : StoreContract
         }
 
         var cancels = jobs.Select(j => Task.Run(() => db.Jobs.CancelAsync(j.Id, key, Now, Token), Token)).ToList();
-        var completes = jobs.Select((j, i) => Task.Run(() => db.Jobs.CompleteAsync(j.Id, $"worker-{i}", Result(j.Id), Now, Token), Token)).ToList();
+        var completes = jobs.Select((j, i) => Task.Run(() => db.Jobs.CompleteAsync(j.Id, $"worker-{i}", Result(j.Id), Now, Token), Token))
+            .ToList();
         var cancelled = await Task.WhenAll(cancels);
         var completed = await Task.WhenAll(completes);
 

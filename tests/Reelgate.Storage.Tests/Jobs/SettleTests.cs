@@ -21,7 +21,12 @@ public abstract class SettleTests : StoreContract
         (await db.Jobs.CompleteAsync(job.Id, "worker-a", result, Now.AddSeconds(9), Token)).ShouldBeTrue();
 
         var done = (await db.Jobs.GetAsync(job.Id, Token))!;
-        (done.Status, done.CostState, done.Progress, done.LeaseOwner, done.Engine).ShouldBe((JobStatus.Completed, CostState.Charged, 100, (string?)null, "local"));
+        (done.Status, done.CostState, done.Progress, done.LeaseOwner, done.Engine).ShouldBe((
+            JobStatus.Completed,
+            CostState.Charged,
+            100,
+            (string?)null,
+            "local"));
         done.CompletedAt.ShouldBe(Now.AddSeconds(9));
         done.Result.ShouldNotBeNull();
         done.Result.Outputs.ShouldBe(result.Outputs);
@@ -62,7 +67,10 @@ public abstract class SettleTests : StoreContract
         (await db.Jobs.FailAsync(job.Id, "worker-a", new JobError("content_moderation", "refused"), Now, Token)).ShouldBeTrue();
 
         var failed = (await db.Jobs.GetAsync(job.Id, Token))!;
-        (failed.Status, failed.CostState, failed.Error).ShouldBe((JobStatus.Failed, CostState.Released, new JobError("content_moderation", "refused")));
+        (failed.Status, failed.CostState, failed.Error).ShouldBe((
+            JobStatus.Failed,
+            CostState.Released,
+            new JobError("content_moderation", "refused")));
         (await db.Keys.GetBalanceAsync(key, Token)).ShouldBe(new Balance(Money.Parse("1.00"), Money.Zero));
         var release = (await LedgerAsync(db.Keys, key))[0];
         (release.Kind, release.Amount, release.JobId).ShouldBe((LedgerKind.Release, Price, job.Id));

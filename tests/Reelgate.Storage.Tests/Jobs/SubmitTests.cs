@@ -38,7 +38,8 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token)).ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
+            .ShouldBeOfType<SubmitOutcome.Accepted>();
 
         var again = await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token);
 
@@ -51,7 +52,8 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token)).ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
+            .ShouldBeOfType<SubmitOutcome.Accepted>();
 
         var other = await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1", requestHash: "hash-b"), Token);
 
@@ -64,9 +66,12 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token)).ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
+            .ShouldBeOfType<SubmitOutcome.Accepted>();
 
-        var later = await db.Jobs.SubmitAsync(Submission(NewJob(key, at: Now.AddHours(25)), idempotencyKey: "order-1", requestHash: "hash-b"), Token);
+        var later = await db.Jobs.SubmitAsync(
+            Submission(NewJob(key, at: Now.AddHours(25)), idempotencyKey: "order-1", requestHash: "hash-b"),
+            Token);
 
         later.ShouldBeOfType<SubmitOutcome.Accepted>().Job.Id.ShouldNotBe(first.Job.Id);
     }

@@ -67,7 +67,8 @@ public abstract class AdminBootstrapTests : StoreContract
         (current.IsAdmin, current.IsActive).ShouldBe((true, true));
         (await db.Keys.GetBalanceAsync(current.Id, Token)).ShouldBe(new Balance(Money.Zero, Money.Zero));
         (await db.Keys.BootstrapAdminAsync(Bootstrap(second, configured: true), Token)).ShouldBe(new AdminBootstrapOutcome.Unchanged());
-        (await db.Keys.BootstrapAdminAsync(Bootstrap(KeySecrets.NewKey(), configured: false), Token)).ShouldBe(new AdminBootstrapOutcome.Unchanged());
+        (await db.Keys.BootstrapAdminAsync(Bootstrap(KeySecrets.NewKey(), configured: false), Token)).ShouldBe(
+            new AdminBootstrapOutcome.Unchanged());
         (await db.Keys.ListAsync(Token)).Count(k => k.IsActive).ShouldBe(1);
     }
 
@@ -78,8 +79,10 @@ public abstract class AdminBootstrapTests : StoreContract
         await CreateKeyAsync(db.Keys, "0", admin: true);
         var configured = KeySecrets.NewKey();
 
-        (await db.Keys.BootstrapAdminAsync(Bootstrap(KeySecrets.NewKey(), configured: false), Token)).ShouldBe(new AdminBootstrapOutcome.Unchanged());
-        (await db.Keys.BootstrapAdminAsync(Bootstrap(configured, configured: true), Token)).ShouldBe(new AdminBootstrapOutcome.Created(false));
+        (await db.Keys.BootstrapAdminAsync(Bootstrap(KeySecrets.NewKey(), configured: false), Token)).ShouldBe(
+            new AdminBootstrapOutcome.Unchanged());
+        (await db.Keys.BootstrapAdminAsync(Bootstrap(configured, configured: true), Token)).ShouldBe(
+            new AdminBootstrapOutcome.Created(false));
 
         var stored = (await db.Keys.FindByHashAsync(KeySecrets.Hash(configured), Token))!;
         (await db.Keys.GetBalanceAsync(stored.Id, Token))!.Available.ShouldBe(Money.Zero);

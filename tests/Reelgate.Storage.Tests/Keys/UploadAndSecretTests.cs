@@ -14,7 +14,17 @@ public abstract class UploadAndSecretTests : StoreContract
         await using var db = await NewDatabaseAsync();
         var owner = await CreateKeyAsync(db.Keys);
         var other = await CreateKeyAsync(db.Keys);
-        var upload = new Upload(Ids.New(Ids.UploadPrefix, Now), owner, "uploads/x/image.jpg", "image/jpeg", 1600, 900, 345678, 6000, 3375, Now);
+        var upload = new Upload(
+            Ids.New(Ids.UploadPrefix, Now),
+            owner,
+            "uploads/x/image.jpg",
+            "image/jpeg",
+            1600,
+            900,
+            345678,
+            6000,
+            3375,
+            Now);
 
         await db.Uploads.CreateAsync(upload, Token);
 

@@ -43,7 +43,17 @@ public abstract class UploadQuotaTests : StoreContract
     }
 
     private static Upload NewUpload(string keyId, long bytes, DateTimeOffset? at = null) =>
-        new(Ids.New(Ids.UploadPrefix, at ?? Now.AddMinutes(1)), keyId, "uploads/x.png", "image/png", 300, 300, bytes, 300, 300, at ?? Now.AddMinutes(1));
+        new(
+            Ids.New(Ids.UploadPrefix, at ?? Now.AddMinutes(1)),
+            keyId,
+            "uploads/x.png",
+            "image/png",
+            300,
+            300,
+            bytes,
+            300,
+            300,
+            at ?? Now.AddMinutes(1));
 
     public sealed class OnSqlite : UploadQuotaTests
     {

@@ -18,7 +18,11 @@ public sealed class JobChangeListenerTests
     {
         await using var db = await Backends.PostgresAsync(Token);
         var heard = new HeardChanges();
-        using var listener = new PostgresJobChangeListener((PostgresDialect)db.Dialect, [heard], TimeProvider.System, NullLogger<PostgresJobChangeListener>.Instance);
+        using var listener = new PostgresJobChangeListener(
+            (PostgresDialect)db.Dialect,
+            [heard],
+            TimeProvider.System,
+            NullLogger<PostgresJobChangeListener>.Instance);
         await listener.StartAsync(Token);
         try
         {

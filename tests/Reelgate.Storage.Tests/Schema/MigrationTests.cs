@@ -16,7 +16,9 @@ public abstract class MigrationTests : StoreContract
         (await db.Migrator(new FakeTimeProvider()).MigrateAsync(Token)).ShouldBe(0);
 
         await using var connection = await db.Dialect.OpenAsync(Token);
-        var versions = await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations ORDER BY version", cancellationToken: Token));
+        var versions = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM schema_migrations ORDER BY version",
+            cancellationToken: Token));
         versions.ShouldBe(db.Migrations.Select(m => (long)m.Version));
     }
 
@@ -29,7 +31,9 @@ public abstract class MigrationTests : StoreContract
             // Start from an empty database: drop everything the fixture's migrations made.
             if (db.Backend == "postgres")
             {
-                await connection.ExecuteAsync(new CommandDefinition("DROP SCHEMA public CASCADE; CREATE SCHEMA public", cancellationToken: Token));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public",
+                    cancellationToken: Token));
             }
             else
             {
