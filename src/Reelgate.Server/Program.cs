@@ -78,7 +78,8 @@ if (role != NodeRole.Worker)
     v1.MapDeliveries();
     app.MapFiles();
     app.MapOpenApi("/openapi/{documentName}.json");
-    app.MapScalarApiReference("/scalar", options => options.DisableDefaultFonts().HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry());
+    app.MapScalarApiReference(
+        "/scalar", options => options.DisableDefaultFonts().HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry());
     app.UsePlayground();
 }
 

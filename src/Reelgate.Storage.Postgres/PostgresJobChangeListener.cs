@@ -74,7 +74,8 @@ public sealed partial class PostgresJobChangeListener(
         }
     }
 
-    /// <summary>The pool does not reset connections (see <see cref="PostgresDialect"/>), so this one stops listening before it goes back.</summary>
+    /// <summary>The pool does not reset connections (see <see cref="PostgresDialect"/>), so this one stops listening
+    /// before it goes back.</summary>
     private static async Task UnlistenAsync(NpgsqlConnection connection)
     {
         if (connection.State != System.Data.ConnectionState.Open)
@@ -112,6 +113,10 @@ public sealed partial class PostgresJobChangeListener(
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Listening for job changes of every node on channel {Channel}")]
     private static partial void LogListening(ILogger logger, string channel);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lost the job-change listener connection; reconnecting in {Seconds} s (until then other nodes' changes are seen by polling)")]
+    [LoggerMessage(
+        EventId = 3002,
+        Level = LogLevel.Warning,
+        Message = "Lost the job-change listener connection; reconnecting in {Seconds} s " +
+                  "(until then other nodes' changes are seen by polling)")]
     private static partial void LogLost(ILogger logger, Exception exception, double seconds);
 }

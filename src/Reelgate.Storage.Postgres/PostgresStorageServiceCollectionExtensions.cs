@@ -6,7 +6,8 @@ using Reelgate.Storage.Sql;
 
 namespace Reelgate.Storage.Postgres;
 
-/// <summary>Registers the PostgreSQL-backed stores (the shared SQL over <see cref="PostgresDialect"/>), their migrations, and the job-change listener.</summary>
+/// <summary>Registers the PostgreSQL-backed stores (the shared SQL over <see cref="PostgresDialect"/>), their migrations,
+/// and the job-change listener.</summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
     public const string MigrationResourcePrefix = "Reelgate.Storage.Postgres.Migrations.";

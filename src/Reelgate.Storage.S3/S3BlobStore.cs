@@ -32,7 +32,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         _options = options.Value;
         _time = time;
-        Bucket = _options.Bucket ?? throw new OptionsValidationException(S3Options.Section, typeof(S3Options), ["Reelgate:S3:Bucket must name the bucket"]);
+        Bucket = _options.Bucket
+            ?? throw new OptionsValidationException(S3Options.Section, typeof(S3Options), ["Reelgate:S3:Bucket must name the bucket"]);
         _client = CreateClient(_options, _options.ServiceUrl);
         if (!string.IsNullOrWhiteSpace(_options.PublicUrl))
         {
@@ -40,7 +41,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
 
         var publicEndpoint = _options.PublicUrl ?? _options.ServiceUrl;
-        _publicProtocol = publicEndpoint is not null && publicEndpoint.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS;
+        _publicProtocol = publicEndpoint is not null && publicEndpoint.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            ? Protocol.HTTP
+            : Protocol.HTTPS;
     }
 
     public string Bucket { get; }
@@ -104,7 +107,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
 
         var contentType = string.IsNullOrEmpty(metadata.Headers.ContentType) ? BlobContentTypes.Of(key) : metadata.Headers.ContentType;
-        var lastModified = metadata.LastModified is { } modified ? new DateTimeOffset(DateTime.SpecifyKind(modified.ToUniversalTime(), DateTimeKind.Utc)) : _time.GetUtcNow();
+        var lastModified = metadata.LastModified is { } modified
+            ? new DateTimeOffset(DateTime.SpecifyKind(modified.ToUniversalTime(), DateTimeKind.Utc))
+            : _time.GetUtcNow();
 #pragma warning disable IDISP001 // the stream is handed to the caller inside BlobContent
         var stream = new S3ObjectStream(_client, Bucket, objectKey, metadata.ContentLength);
 #pragma warning restore IDISP001
@@ -181,12 +186,15 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
         catch (AmazonServiceException e)
         {
-            return $"the S3 bucket '{Bucket}' at {_options.ServiceUrl ?? "AWS " + _options.Region} cannot be used ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}); " +
-                "check REELGATE_S3_BUCKET, REELGATE_S3_URL and the credentials" + (e.StatusCode == HttpStatusCode.NotFound ? ", or set Reelgate:S3:CreateBucket=true" : "");
+            return $"the S3 bucket '{Bucket}' at {_options.ServiceUrl ?? "AWS " + _options.Region} cannot be used " +
+                $"({(int)e.StatusCode} {e.ErrorCode}: {e.Message}); " +
+                "check REELGATE_S3_BUCKET, REELGATE_S3_URL and the credentials" +
+                (e.StatusCode == HttpStatusCode.NotFound ? ", or set Reelgate:S3:CreateBucket=true" : "");
         }
         catch (Exception e) when (e is HttpRequestException or AmazonClientException or IOException)
         {
-            return $"cannot reach S3 at {_options.ServiceUrl ?? "AWS " + _options.Region} ({e.Message}); check REELGATE_S3_URL (Reelgate:S3:ServiceUrl)";
+            return $"cannot reach S3 at {_options.ServiceUrl ?? "AWS " + _options.Region} ({e.Message}); " +
+                "check REELGATE_S3_URL (Reelgate:S3:ServiceUrl)";
         }
     }
 
@@ -210,7 +218,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
         catch (AmazonServiceException e)
         {
-            return $"cannot create the S3 bucket '{Bucket}' ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}); create it yourself or check REELGATE_S3_BUCKET and the credentials";
+            return $"cannot create the S3 bucket '{Bucket}' ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}); " +
+                "create it yourself or check REELGATE_S3_BUCKET and the credentials";
         }
     }
 
@@ -218,7 +227,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         try
         {
-            return await _client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = objectKey }, cancellationToken);
+            return await _client.GetObjectMetadataAsync(
+                new GetObjectMetadataRequest { BucketName = Bucket, Key = objectKey }, cancellationToken);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -15,7 +15,9 @@ public sealed class S3Options
     public string? ServiceUrl { get; set; }
 
     [Required(ErrorMessage = "Reelgate:S3:Bucket (REELGATE_S3_BUCKET) must name the bucket")]
-    [RegularExpression("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", ErrorMessage = "Reelgate:S3:Bucket (REELGATE_S3_BUCKET) must be a valid bucket name: 3 to 63 lower-case letters, digits, dots and hyphens")]
+    [RegularExpression("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+        ErrorMessage = "Reelgate:S3:Bucket (REELGATE_S3_BUCKET) must be a valid bucket name: " +
+                       "3 to 63 lower-case letters, digits, dots and hyphens")]
     public string? Bucket { get; set; }
 
     /// <summary>Static credentials; when both are empty the SDK's usual chain is used (AWS_* variables, instance role).</summary>
@@ -27,11 +29,13 @@ public sealed class S3Options
     [Required(ErrorMessage = "Reelgate:S3:Region (REELGATE_S3_REGION) must not be empty")]
     public string Region { get; set; } = "us-east-1";
 
-    /// <summary>Path-style addressing (http://host/bucket/key), which MinIO, Garage, SeaweedFS and s3rver need; set false for AWS virtual hosts.</summary>
+    /// <summary>Path-style addressing (http://host/bucket/key), which MinIO, Garage, SeaweedFS and s3rver need;
+    /// set false for AWS virtual hosts.</summary>
     public bool ForcePathStyle { get; set; } = true;
 
     /// <summary>A folder inside the bucket for every key, e.g. "reelgate/"; empty for the bucket's root.</summary>
-    [RegularExpression("^([A-Za-z0-9._-]+/)*$", ErrorMessage = "Reelgate:S3:Prefix must be empty or folder names each ending in '/', e.g. reelgate/")]
+    [RegularExpression("^([A-Za-z0-9._-]+/)*$",
+        ErrorMessage = "Reelgate:S3:Prefix must be empty or folder names each ending in '/', e.g. reelgate/")]
     public string Prefix { get; set; } = "";
 
     /// <summary>
@@ -41,7 +45,8 @@ public sealed class S3Options
     /// </summary>
     public bool PresignDownloads { get; set; } = true;
 
-    /// <summary>The endpoint clients reach the bucket at, when it differs from <see cref="ServiceUrl"/> (presigned URLs are signed for it).</summary>
+    /// <summary>The endpoint clients reach the bucket at, when it differs from <see cref="ServiceUrl"/>
+    /// (presigned URLs are signed for it).</summary>
     [Url(ErrorMessage = "Reelgate:S3:PublicUrl must be an absolute http(s) URL")]
     public string? PublicUrl { get; set; }
 

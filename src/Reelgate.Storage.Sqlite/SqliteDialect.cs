@@ -14,7 +14,11 @@ namespace Reelgate.Storage.Sqlite;
 /// which under many concurrent submits costs far more than the write itself. Writers in other
 /// processes still meet the busy timeout.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate's wait handle is never created, so the semaphore holds nothing to dispose; the dialect lives as long as the process.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001",
+    Justification = "The gate's wait handle is never created, so the semaphore holds nothing to dispose; " +
+                    "the dialect lives as long as the process.")]
 public sealed class SqliteDialect : SqlDialect
 {
     private const int SqliteConstraintUnique = 2067;
@@ -76,7 +80,8 @@ public sealed class SqliteDialect : SqlDialect
             if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
             {
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+                pragma.CommandText =
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
                 _configured.AddOrUpdate(handle, handle);
             }

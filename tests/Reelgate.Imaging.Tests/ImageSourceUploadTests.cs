@@ -37,7 +37,8 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
     [Fact]
     public async Task Resolve_copies_the_upload_when_id_belongs_to_the_key()
     {
-        var outcome = await _harness.Source.ResolveAsync(new ImageRequest(UploadId, "image_end", "image_end", "jobs/job_1/image_end", "key_owner"),
+        var outcome = await _harness.Source.ResolveAsync(
+            new ImageRequest(UploadId, "image_end", "image_end", "jobs/job_1/image_end", "key_owner"),
             TestContext.Current.CancellationToken);
 
         outcome.Value.ShouldBe(new Core.Jobs.JobInput(
@@ -57,7 +58,8 @@ public sealed class ImageSourceUploadTests : IAsyncLifetime
     [InlineData("upl_01jd0000000000000000000001", "key_owner")]
     public async Task Resolve_returns_422_naming_the_param_when_upload_is_not_the_keys(string uploadId, string keyId)
     {
-        var outcome = await _harness.Source.ResolveAsync(new ImageRequest(uploadId, "image_end", "image_end", "jobs/job_1/image_end", keyId),
+        var outcome = await _harness.Source.ResolveAsync(
+            new ImageRequest(uploadId, "image_end", "image_end", "jobs/job_1/image_end", keyId),
             TestContext.Current.CancellationToken);
 
         (outcome.Failure!.Code, outcome.Failure.Param, outcome.Failure.Kind)

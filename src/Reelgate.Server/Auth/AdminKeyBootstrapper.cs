@@ -14,7 +14,8 @@ namespace Reelgate.Server.Auth;
 /// (Reelgate:BootstrapCredits) goes to the first bootstrap key of a database only; nodes starting together make
 /// one key (the store decides atomically). The bootstrap key has no limits.
 /// </summary>
-public sealed partial class AdminKeyBootstrapper(IKeyStore keys, IOptions<ReelgateOptions> options, TimeProvider time, ILogger<AdminKeyBootstrapper> logger)
+public sealed partial class AdminKeyBootstrapper(
+    IKeyStore keys, IOptions<ReelgateOptions> options, TimeProvider time, ILogger<AdminKeyBootstrapper> logger)
 {
     /// <summary>Returns the key when a random one was made (the caller prints it), else null.</summary>
     public async Task<string?> EnsureAdminKeyAsync(CancellationToken cancellationToken)
@@ -31,7 +32,8 @@ public sealed partial class AdminKeyBootstrapper(IKeyStore keys, IOptions<Reelga
         var record = new ApiKey(Ids.New(Ids.KeyPrefix, now), "admin", KeySecrets.DisplayPrefix(key), null, true, now, null, KeyLimits.None);
         var credit = Money.Parse(options.Value.BootstrapCredits);
         var outcome = await keys.BootstrapAdminAsync(
-            new AdminBootstrap(new NewApiKey(record, KeySecrets.Hash(key), credit, WebhookSecrets.New()), isConfigured, credit, now), cancellationToken);
+            new AdminBootstrap(new NewApiKey(record, KeySecrets.Hash(key), credit, WebhookSecrets.New()), isConfigured, credit, now),
+            cancellationToken);
         var prefix = KeySecrets.DisplayPrefix(key);
         switch (outcome)
         {
@@ -51,11 +53,15 @@ public sealed partial class AdminKeyBootstrapper(IKeyStore keys, IOptions<Reelga
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stored the configured admin key {Prefix}… with {Credit} USD of bootstrap credit")]
+    [LoggerMessage(
+        EventId = 1001,
+        Level = LogLevel.Information,
+        Message = "Stored the configured admin key {Prefix}… with {Credit} USD of bootstrap credit")]
     private static partial void LogConfiguredKeyStored(ILogger logger, string prefix, string credit);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
-        Message = "REELGATE_ADMIN_KEY changed: stored the new admin key {Prefix}… and revoked the previous bootstrap key {PreviousKeyId} (no new bootstrap credit)")]
+        Message = "REELGATE_ADMIN_KEY changed: stored the new admin key {Prefix}… and revoked the previous bootstrap key " +
+                  "{PreviousKeyId} (no new bootstrap credit)")]
     private static partial void LogConfiguredKeyReplaced(ILogger logger, string prefix, string previousKeyId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,

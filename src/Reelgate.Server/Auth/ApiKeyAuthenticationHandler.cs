@@ -56,7 +56,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var (code, message) = Context.Items[FailureItem] as (string, string)? ?? ("missing_api_key", "send your API key as 'Authorization: Bearer <key>'");
+        var (code, message) = Context.Items[FailureItem] as (string, string)?
+            ?? ("missing_api_key", "send your API key as 'Authorization: Bearer <key>'");
         Response.Headers.WWWAuthenticate = "Bearer";
         return ErrorResult.Of(StatusCodes.Status401Unauthorized, code, message).ExecuteAsync(Context);
     }

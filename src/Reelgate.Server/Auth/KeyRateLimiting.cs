@@ -42,17 +42,20 @@ public static class KeyRateLimiting
                 var limit = refused ? failed : anonymous;
                 return limit == 0
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter((refused ? FailedPartition : AnonymousPartition) + ClientAddress(context), _ => PerMinute(limit));
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        (refused ? FailedPartition : AnonymousPartition) + ClientAddress(context), _ => PerMinute(limit));
             });
             options.OnRejected = (context, _) =>
             {
                 var http = context.HttpContext;
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 var (code, message) = http.Items[ApiKeyClaims.KeyItem] is ApiKey key
-                    ? ("rate_limited", $"this key may make {key.Limits.RequestsPerMinute} requests a minute; retry after the Retry-After seconds")
+                    ? ("rate_limited",
+                        $"this key may make {key.Limits.RequestsPerMinute} requests a minute; retry after the Retry-After seconds")
                     : ApiKeyAuthenticationHandler.PresentedRefusedCredential(http)
                         ? ("too_many_failed_authentications",
-                            $"more than {failed} requests a minute from this address sent a refused API key; retry after the Retry-After seconds")
+                            $"more than {failed} requests a minute from this address sent a refused API key; " +
+                            "retry after the Retry-After seconds")
                         : ("rate_limited", $"more than {anonymous} requests a minute from this address came without an API key; " +
                             "send your key, or retry after the Retry-After seconds");
                 return new ValueTask(new ErrorResult(StatusCodes.Status429TooManyRequests,
@@ -62,7 +65,8 @@ public static class KeyRateLimiting
         return services;
     }
 
-    /// <summary>The client's address as a partition: an IPv4 address, or the /64 an IPv6 address is in (one host usually holds a whole /64).</summary>
+    /// <summary>The client's address as a partition: an IPv4 address, or the /64 an IPv6 address is in
+    /// (one host usually holds a whole /64).</summary>
     public static string ClientAddress(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;

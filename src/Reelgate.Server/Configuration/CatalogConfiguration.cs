@@ -50,7 +50,8 @@ public static class CatalogConfiguration
                     string.Equals(t.Name, tier.Key, StringComparison.Ordinal) || t.Resolutions.Contains(tier.Key, StringComparer.Ordinal));
                 if (tierCard is null)
                 {
-                    errors.Add($"Reelgate:Pricing:{model.Key}:{tier.Key}: no price tier or resolution '{tier.Key}'; tiers are {string.Join(", ", card.Pricing.Tiers.Select(t => t.Name))}");
+                    errors.Add($"Reelgate:Pricing:{model.Key}:{tier.Key}: no price tier or resolution '{tier.Key}'; " +
+                        $"tiers are {string.Join(", ", card.Pricing.Tiers.Select(t => t.Name))}");
                     continue;
                 }
 
@@ -60,7 +61,8 @@ public static class CatalogConfiguration
                     if (!card.IsPriceCell(cell.Key))
                     {
                         var example = card.PriceDurations.Count > 0 ? card.PriceDurations[0] : "5s";
-                        errors.Add($"{key}: '{cell.Key}' is not a cell; use e.g. {example} or {example}+audio for a duration the model offers");
+                        errors.Add($"{key}: '{cell.Key}' is not a cell; " +
+                            $"use e.g. {example} or {example}+audio for a duration the model offers");
                     }
                     else if (!Money.TryParse(cell.Value, out var price) || price.IsNegative)
                     {

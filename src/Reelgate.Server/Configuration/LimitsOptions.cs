@@ -23,6 +23,7 @@ public sealed class LimitsOptions
     public int EventStreamsPerKey { get; set; } = 20;
 
     /// <summary>How often a quiet event stream sends a comment line, so proxies do not close it as idle.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Reelgate:Limits:EventStreamHeartbeat must be between 50 ms and 10 minutes")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00",
+        ErrorMessage = "Reelgate:Limits:EventStreamHeartbeat must be between 50 ms and 10 minutes")]
     public TimeSpan EventStreamHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -29,9 +29,11 @@ public static class NodeRoleConfiguration
         }
 
         var workers = configuration[WorkerOptions.Section + ":Count"];
-        if (role == NodeRole.Worker && int.TryParse(workers, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count == 0)
+        if (role == NodeRole.Worker
+            && int.TryParse(workers, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count == 0)
         {
-            return (role, $"bad setting: {Key} is worker but REELGATE_WORKERS (Reelgate:Workers:Count) is 0: a worker node needs at least one slot");
+            return (role, $"bad setting: {Key} is worker but REELGATE_WORKERS (Reelgate:Workers:Count) is 0: " +
+                "a worker node needs at least one slot");
         }
 
         return (role, null);

@@ -13,7 +13,8 @@ public static partial class ProxyConfiguration
     public const string Key = "Reelgate:TrustedProxies";
 
     /// <summary>The trusted proxies and networks, or the error naming the setting.</summary>
-    public static (IReadOnlyList<IPAddress> Proxies, IReadOnlyList<System.Net.IPNetwork> Networks, string? Error) Read(IConfiguration configuration)
+    public static (IReadOnlyList<IPAddress> Proxies, IReadOnlyList<System.Net.IPNetwork> Networks, string? Error) Read(
+        IConfiguration configuration)
     {
         var section = configuration.GetSection(Key);
         var values = section.Value is { Length: > 0 } single
@@ -108,7 +109,9 @@ public static partial class ProxyConfiguration
     }
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning,
-        Message = "The server listens beyond loopback ({Urls}) but REELGATE_PUBLIC_URL is not set: output and upload URLs are built from each request's Host " +
-                  "header. Set REELGATE_PUBLIC_URL to the address clients use (and REELGATE_TRUSTED_PROXIES to the proxy's address when behind one)")]
+        Message = "The server listens beyond loopback ({Urls}) but REELGATE_PUBLIC_URL is not set: " +
+                  "output and upload URLs are built from each request's Host header. " +
+                  "Set REELGATE_PUBLIC_URL to the address clients use " +
+                  "(and REELGATE_TRUSTED_PROXIES to the proxy's address when behind one)")]
     private static partial void NoPublicUrl(ILogger logger, string urls);
 }

@@ -12,7 +12,8 @@ public sealed class ReelgateOptions
     public string DataDir { get; set; } = "data";
 
     /// <summary>The admin key to create instead of a random one; long enough that it cannot be guessed.</summary>
-    [MinLength(MinAdminKeyLength, ErrorMessage = "REELGATE_ADMIN_KEY (Reelgate:AdminKey) must be at least 32 characters; a random key is printed when it is unset")]
+    [MinLength(MinAdminKeyLength,
+        ErrorMessage = "REELGATE_ADMIN_KEY (Reelgate:AdminKey) must be at least 32 characters; a random key is printed when it is unset")]
     public string? AdminKey { get; set; }
 
     public const int MinAdminKeyLength = 32;

@@ -18,7 +18,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
         if (exception is BadHttpRequestException bad)
         {
-            var (code, message) = FailureStatus.DescribeFrameworkStatus(bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
+            var (code, message) = FailureStatus.DescribeFrameworkStatus(
+                bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
             await ErrorResult.Of(bad.StatusCode, code, message).ExecuteAsync(httpContext);
             return true;
         }

@@ -23,7 +23,8 @@ public sealed class ErrorResult(int status, ErrorDetail detail, TimeSpan? retryA
     public static ErrorResult From(Failure failure)
     {
         var status = FailureStatus.StatusOf(failure.Kind);
-        return new ErrorResult(status, new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, failure.Param), failure.RetryAfter);
+        return new ErrorResult(
+            status, new ErrorDetail(FailureStatus.TypeOf(status), failure.Code, failure.Message, failure.Param), failure.RetryAfter);
     }
 
     public static ErrorResult Of(int status, string code, string message, string? param = null) =>

@@ -24,7 +24,8 @@ public static class JsonBodyReader
         if (!IsJson(request.ContentType))
         {
             return new Failure(FailureKind.UnsupportedMediaType, "unsupported_media_type",
-                $"send the body as application/json (got {(request.ContentType is null ? "no Content-Type" : Failure.Printable(request.ContentType))})");
+                "send the body as application/json " +
+                $"(got {(request.ContentType is null ? "no Content-Type" : Failure.Printable(request.ContentType))})");
         }
 
         if (request.ContentLength > MaxBytes)
@@ -80,7 +81,8 @@ public static class JsonBodyReader
         contentType is not null
         && MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase) && media.Type.Equals("application", StringComparison.OrdinalIgnoreCase)));
+            || (media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)
+                && media.Type.Equals("application", StringComparison.OrdinalIgnoreCase)));
 
     private static Failure TooLarge() =>
         new(FailureKind.PayloadTooLarge, "payload_too_large", $"the JSON body is larger than {MaxBytes} bytes (1 MiB)");

@@ -19,7 +19,8 @@ public sealed class MigrationRunner(SqlDialect dialect, IReadOnlyList<Migration>
         var count = 0;
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
         {
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { migration.Version, migration.Name, At = UnixTime.Ms(time.GetUtcNow()) },

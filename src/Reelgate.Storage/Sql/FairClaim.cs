@@ -21,19 +21,22 @@ internal sealed class FairClaim(SqlDialect dialect, DbConnection connection, DbT
     private const string KeysInFairOrder =
         "SELECT q.key_id FROM (SELECT key_id, MIN(seq) AS first_seq FROM jobs WHERE " + Eligible + " GROUP BY key_id) q " +
         "JOIN api_keys k ON k.id = q.key_id " +
-        "LEFT JOIN (SELECT key_id, COUNT(*) AS running FROM jobs WHERE status = 'processing' AND lease_expires_at >= @Now GROUP BY key_id) r " +
+        "LEFT JOIN (SELECT key_id, COUNT(*) AS running FROM jobs " +
+        "WHERE status = 'processing' AND lease_expires_at >= @Now GROUP BY key_id) r " +
         "ON r.key_id = q.key_id " +
         "ORDER BY COALESCE(r.running, 0) * 1000 / k.weight, q.first_seq LIMIT @KeysTried";
 
     private const string Take =
-        "UPDATE jobs SET status = 'processing', lease_owner = @Owner, lease_expires_at = @Until, attempts = attempts + 1, retry_at = NULL, " +
+        "UPDATE jobs SET status = 'processing', lease_owner = @Owner, lease_expires_at = @Until, " +
+        "attempts = attempts + 1, retry_at = NULL, " +
         "progress = 0, started_at = COALESCE(started_at, @Now), updated_at = @Now, version = version + 1 ";
 
     public async Task<JobRow?> TakeAsync(CancellationToken cancellationToken)
     {
         var arguments = new DynamicParameters(parameters);
         arguments.Add("KeysTried", KeysTried);
-        var keys = await connection.QueryAsync<string>(new CommandDefinition(KeysInFairOrder, arguments, transaction, cancellationToken: cancellationToken));
+        var keys = await connection.QueryAsync<string>(
+            new CommandDefinition(KeysInFairOrder, arguments, transaction, cancellationToken: cancellationToken));
         foreach (var keyId in keys)
         {
             arguments.Add("KeyId", keyId);

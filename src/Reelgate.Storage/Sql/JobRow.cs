@@ -111,8 +111,10 @@ internal sealed class JobRow
     };
 
     public const string Insert =
-        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, cost_state, inputs_json, " +
+        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, " +
+        "cost_state, inputs_json, " +
         "attempts, version, webhook_url, simulate, remixed_from) " +
-        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, @CostState, @InputsJson, 0, 1, " +
+        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, " +
+        "@CostState, @InputsJson, 0, 1, " +
         "@WebhookUrl, @Simulate, @RemixedFrom)";
 }

@@ -16,7 +16,9 @@ internal static class LedgerWriter
         "VALUES (@Id, @KeyId, @CreatedAt, @Kind, @Amount, @JobId, @AvailableAfter)";
 
     /// <summary>Holds a price if the key can cover it; returns the available balance after, or null (nothing written).</summary>
-    public static async Task<long?> TryHoldAsync(DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<long?> TryHoldAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "UPDATE api_keys SET available_micros = available_micros - @Price, held_micros = held_micros + @Price " +
@@ -31,14 +33,18 @@ internal static class LedgerWriter
     }
 
     /// <summary>Gives a held price back to available (failed or cancelled job).</summary>
-    public static async Task ReleaseAsync(DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ReleaseAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var available = await MoveAsync(connection, transaction, keyId, availableDelta: price, heldDelta: -price, cancellationToken);
         await WriteRowAsync(connection, transaction, keyId, LedgerKind.Release, price, jobId, available, now, cancellationToken);
     }
 
     /// <summary>Turns a held price into a charge: a release and a charge row, available unchanged, held reduced.</summary>
-    public static async Task ChargeAsync(DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ChargeAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var available = await MoveAsync(connection, transaction, keyId, availableDelta: 0, heldDelta: -price, cancellationToken);
         await WriteRowAsync(connection, transaction, keyId, LedgerKind.Release, price, jobId, available + price, now, cancellationToken);
@@ -46,7 +52,9 @@ internal static class LedgerWriter
     }
 
     /// <summary>Adds credit; returns (available, held) after, or null when the key does not exist.</summary>
-    public static async Task<(long Available, long Held)?> CreditAsync(DbConnection connection, DbTransaction transaction, string keyId, long amount, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<(long Available, long Held)?> CreditAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, long amount, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<BalanceRow>(new CommandDefinition(
             "UPDATE api_keys SET available_micros = available_micros + @Amount WHERE id = @KeyId " +
@@ -62,13 +70,18 @@ internal static class LedgerWriter
         return (balance.Available, balance.Held);
     }
 
-    private static Task<long> MoveAsync(DbConnection connection, DbTransaction transaction, string keyId, long availableDelta, long heldDelta, CancellationToken cancellationToken) =>
+    private static Task<long> MoveAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, long availableDelta, long heldDelta,
+        CancellationToken cancellationToken) =>
         connection.QuerySingleAsync<long>(new CommandDefinition(
             "UPDATE api_keys SET available_micros = available_micros + @AvailableDelta, held_micros = held_micros + @HeldDelta " +
             "WHERE id = @KeyId RETURNING available_micros",
-            new { KeyId = keyId, AvailableDelta = availableDelta, HeldDelta = heldDelta }, transaction, cancellationToken: cancellationToken));
+            new { KeyId = keyId, AvailableDelta = availableDelta, HeldDelta = heldDelta }, transaction,
+            cancellationToken: cancellationToken));
 
-    private static Task<int> WriteRowAsync(DbConnection connection, DbTransaction transaction, string keyId, LedgerKind kind, long amount, string? jobId, long availableAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private static Task<int> WriteRowAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, LedgerKind kind, long amount, string? jobId,
+        long availableAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertRow, new
         {
             Id = Ids.New(Ids.LedgerPrefix, now),

@@ -32,7 +32,8 @@ public sealed class SqlJobStore : IJobStore
         _submissions.SubmitAsync(submission, cancellationToken);
 
     /// <summary>One submission inside a write transaction that the caller commits (see <see cref="SubmissionBatcher"/>).</summary>
-    private async Task<SubmitOutcome> SubmitInAsync(DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
+    private async Task<SubmitOutcome> SubmitInAsync(
+        DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
     {
         var job = submission.Job;
 
@@ -42,7 +43,8 @@ public sealed class SqlJobStore : IJobStore
         if (_dialect.RowLockClause.Length > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                $"SELECT id FROM api_keys WHERE id = @KeyId {_dialect.RowLockClause}", new { job.KeyId }, transaction, cancellationToken: cancellationToken));
+                $"SELECT id FROM api_keys WHERE id = @KeyId {_dialect.RowLockClause}", new { job.KeyId }, transaction,
+                cancellationToken: cancellationToken));
         }
 
         if (submission.IdempotencyKey is not null)
@@ -60,7 +62,8 @@ public sealed class SqlJobStore : IJobStore
             return limitRefusal;
         }
 
-        var availableAfter = await LedgerWriter.TryHoldAsync(connection, transaction, job.KeyId, job.Price.Micros, job.Id, job.CreatedAt, cancellationToken);
+        var availableAfter = await LedgerWriter.TryHoldAsync(
+            connection, transaction, job.KeyId, job.Price.Micros, job.Id, job.CreatedAt, cancellationToken);
         if (availableAfter is null)
         {
             var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
@@ -71,13 +74,17 @@ public sealed class SqlJobStore : IJobStore
                 : new SubmitOutcome.InsufficientCredits(job.Price, new Money(available.Value));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(JobRow.Insert, JobRow.InsertParameters(job), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            new CommandDefinition(JobRow.Insert, JobRow.InsertParameters(job), transaction, cancellationToken: cancellationToken));
         if (submission.IdempotencyKey is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO idempotency_keys (key_id, idempotency_key, request_hash, job_id, created_at) " +
                 "VALUES (@KeyId, @IdempotencyKey, @RequestHash, @JobId, @CreatedAt)",
-                new { job.KeyId, submission.IdempotencyKey, submission.RequestHash, JobId = job.Id, CreatedAt = UnixTime.Ms(job.CreatedAt) },
+                new
+                {
+                    job.KeyId, submission.IdempotencyKey, submission.RequestHash, JobId = job.Id, CreatedAt = UnixTime.Ms(job.CreatedAt)
+                },
                 transaction, cancellationToken: cancellationToken));
         }
 
@@ -88,7 +95,8 @@ public sealed class SqlJobStore : IJobStore
     {
         ArgumentNullException.ThrowIfNull(submission);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        if (submission.IdempotencyKey is not null && await FindIdempotentAsync(connection, null, submission, purge: false, cancellationToken) is { } earlier)
+        if (submission.IdempotencyKey is not null
+            && await FindIdempotentAsync(connection, null, submission, purge: false, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -100,7 +108,8 @@ public sealed class SqlJobStore : IJobStore
 
         var job = submission.Job;
         var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT available_micros FROM api_keys WHERE id = @KeyId AND revoked_at IS NULL", new { job.KeyId }, cancellationToken: cancellationToken));
+            "SELECT available_micros FROM api_keys WHERE id = @KeyId AND revoked_at IS NULL", new { job.KeyId },
+            cancellationToken: cancellationToken));
         return available switch
         {
             null => new SubmitOutcome.KeyUnavailable(),
@@ -122,7 +131,8 @@ public sealed class SqlJobStore : IJobStore
         if (query.After is not null)
         {
             afterSeq = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT seq FROM jobs WHERE id = @Id AND key_id = @KeyId", new { Id = query.After, query.KeyId }, cancellationToken: cancellationToken));
+                "SELECT seq FROM jobs WHERE id = @Id AND key_id = @KeyId", new { Id = query.After, query.KeyId },
+                cancellationToken: cancellationToken));
             if (afterSeq is null)
             {
                 return null;
@@ -131,7 +141,8 @@ public sealed class SqlJobStore : IJobStore
 
         var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
             $"SELECT {JobRow.Columns} FROM jobs WHERE key_id = @KeyId " +
-            "AND (@Status IS NULL OR status = @Status) AND (@AfterSeq IS NULL OR " + (query.OldestFirst ? "seq > @AfterSeq) " : "seq < @AfterSeq) ") +
+            "AND (@Status IS NULL OR status = @Status) AND (@AfterSeq IS NULL OR " +
+            (query.OldestFirst ? "seq > @AfterSeq) " : "seq < @AfterSeq) ") +
             (query.OldestFirst ? "ORDER BY seq LIMIT @Take" : "ORDER BY seq DESC LIMIT @Take"),
             new { query.KeyId, Status = query.Status?.ToWire(), AfterSeq = afterSeq, Take = query.Limit + 1 },
             cancellationToken: cancellationToken))).ToList();
@@ -165,11 +176,14 @@ public sealed class SqlJobStore : IJobStore
         return price is null ? new CancelOutcome.AlreadyFinal(job) : new CancelOutcome.Cancelled(job);
     }
 
-    public async Task<Job?> ClaimAsync(string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<Job?> ClaimAsync(
+        string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        var claim = new FairClaim(_dialect, connection, transaction, new { Owner = workerId, Now = UnixTime.Ms(now), Until = UnixTime.Ms(now + lease), MaxAttempts = maxAttempts });
+        var claim = new FairClaim(
+            _dialect, connection, transaction,
+            new { Owner = workerId, Now = UnixTime.Ms(now), Until = UnixTime.Ms(now + lease), MaxAttempts = maxAttempts });
         var row = await claim.TakeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row?.ToJob();
@@ -180,17 +194,20 @@ public sealed class SqlJobStore : IJobStore
             $"UPDATE jobs SET lease_expires_at = @Until WHERE {Owned}",
             new { Id = jobId, Owner = workerId, Until = UnixTime.Ms(leaseExpiresAt) }, cancellationToken);
 
-    public Task<bool> ReportProgressAsync(string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> ReportProgressAsync(
+        string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteOwnedAsync(
             $"UPDATE jobs SET progress = @Progress, updated_at = @Now, version = version + 1 WHERE {Owned}",
             new { Id = jobId, Owner = workerId, Progress = Math.Clamp(progress, 0, 99), Now = UnixTime.Ms(now) }, cancellationToken);
 
-    public Task<bool> SaveCheckpointAsync(string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> SaveCheckpointAsync(
+        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteOwnedAsync(
             $"UPDATE jobs SET engine = @Engine, checkpoint = @Checkpoint, updated_at = @Now WHERE {Owned}",
             new { Id = jobId, Owner = workerId, Engine = engine, Checkpoint = checkpoint, Now = UnixTime.Ms(now) }, cancellationToken);
 
-    public async Task<bool> CompleteAsync(string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
@@ -211,16 +228,19 @@ public sealed class SqlJobStore : IJobStore
         return true;
     }
 
-    public async Task<bool> FailAsync(string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> FailAsync(
+        string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        var failed = await FailRowAsync(connection, transaction, $"WHERE {Owned}", new { Id = jobId, Owner = workerId }, error, now, cancellationToken);
+        var failed = await FailRowAsync(
+            connection, transaction, $"WHERE {Owned}", new { Id = jobId, Owner = workerId }, error, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed.Count == 1;
     }
 
-    public Task<bool> ReleaseAsync(string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> ReleaseAsync(
+        string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
 
@@ -239,15 +259,19 @@ public sealed class SqlJobStore : IJobStore
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var error = new JobError("attempts_exhausted",
-            $"the job was started {maxAttempts} times and did not finish (its worker stopped or the engine kept failing); the hold was released");
+            $"the job was started {maxAttempts} times and did not finish (its worker stopped or the engine kept failing); " +
+            "the hold was released");
         var failed = await FailRowAsync(connection, transaction,
-            $"WHERE {Claimable} AND attempts >= @MaxAttempts", new { Now = UnixTime.Ms(now), MaxAttempts = maxAttempts }, error, now, cancellationToken);
+            $"WHERE {Claimable} AND attempts >= @MaxAttempts", new { Now = UnixTime.Ms(now), MaxAttempts = maxAttempts }, error, now,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed;
     }
 
     /// <summary>Fails the rows the WHERE clause selects and releases each one's hold; returns their ids.</summary>
-    private static async Task<List<string>> FailRowAsync(DbConnection connection, DbTransaction transaction, string where, object parameters, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<string>> FailRowAsync(
+        DbConnection connection, DbTransaction transaction, string where, object parameters, JobError error, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var arguments = new DynamicParameters(parameters);
         arguments.Add("Now", UnixTime.Ms(now));
@@ -267,7 +291,8 @@ public sealed class SqlJobStore : IJobStore
         return rows.Select(r => r.Id).ToList();
     }
 
-    /// <summary>The job an earlier submission with the same idempotency key made; <paramref name="purge"/> deletes an expired key first (inside a write).</summary>
+    /// <summary>The job an earlier submission with the same idempotency key made; <paramref name="purge"/> deletes an expired key
+    /// first (inside a write).</summary>
     private static async Task<SubmitOutcome?> FindIdempotentAsync(
         DbConnection connection, DbTransaction? transaction, JobSubmission submission, bool purge, CancellationToken cancellationToken)
     {
@@ -297,7 +322,8 @@ public sealed class SqlJobStore : IJobStore
         return job is null ? null : new SubmitOutcome.Replayed(job);
     }
 
-    private static async Task<SubmitOutcome?> CheckLimitsAsync(DbConnection connection, DbTransaction? transaction, JobSubmission submission, CancellationToken cancellationToken)
+    private static async Task<SubmitOutcome?> CheckLimitsAsync(
+        DbConnection connection, DbTransaction? transaction, JobSubmission submission, CancellationToken cancellationToken)
     {
         var limits = submission.Limits;
         if (limits.JobsInFlight is { } maxInFlight)
@@ -314,8 +340,10 @@ public sealed class SqlJobStore : IJobStore
         if (limits.SpendPerDay is { } maxSpend)
         {
             var spent = await connection.QuerySingleAsync<long>(new CommandDefinition(
-                "SELECT COALESCE(SUM(price_micros), 0) FROM jobs WHERE key_id = @KeyId AND created_at >= @Since AND cost_state IN ('held', 'charged')",
-                new { submission.Job.KeyId, Since = UnixTime.Ms(submission.SpendDayStart) }, transaction, cancellationToken: cancellationToken));
+                "SELECT COALESCE(SUM(price_micros), 0) FROM jobs " +
+                "WHERE key_id = @KeyId AND created_at >= @Since AND cost_state IN ('held', 'charged')",
+                new { submission.Job.KeyId, Since = UnixTime.Ms(submission.SpendDayStart) }, transaction,
+                cancellationToken: cancellationToken));
             if (spent + submission.Job.Price.Micros > maxSpend.Micros)
             {
                 return new SubmitOutcome.DailySpendExceeded(maxSpend, new Money(spent));
@@ -331,7 +359,8 @@ public sealed class SqlJobStore : IJobStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
 
-    internal static async Task<Job?> GetAsync(DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken)
+    internal static async Task<Job?> GetAsync(
+        DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {JobRow.Columns} FROM jobs WHERE id = @Id", new { Id = jobId }, transaction, cancellationToken: cancellationToken));

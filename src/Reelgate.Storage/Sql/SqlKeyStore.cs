@@ -19,12 +19,15 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, NewApiKey key, Money credit, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, NewApiKey key, Money credit, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var k = key.Key;
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_keys (id, name, prefix, hash, owner, is_admin, created_at, available_micros, held_micros, " +
-            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute, limit_upload_bytes, webhook_secret, webhook_url, " +
+            "limit_spend_per_day_micros, limit_jobs_in_flight, limit_requests_per_minute, limit_upload_bytes, " +
+            "webhook_secret, webhook_url, " +
             "weight, is_test) VALUES (@Id, @Name, @Prefix, @Hash, @Owner, @IsAdmin, @CreatedAt, 0, 0, @SpendPerDay, @JobsInFlight, " +
             "@RequestsPerMinute, @UploadBytes, @WebhookSecret, @WebhookUrl, @Weight, @IsTest)",
             new
@@ -99,7 +102,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         var isAdmin = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT is_admin FROM api_keys WHERE id = @Id AND revoked_at IS NULL", new { Id = keyId }, transaction, cancellationToken: cancellationToken));
+            "SELECT is_admin FROM api_keys WHERE id = @Id AND revoked_at IS NULL", new { Id = keyId }, transaction,
+            cancellationToken: cancellationToken));
         if (isAdmin is null)
         {
             return RevokeOutcome.Unchanged;
@@ -199,7 +203,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
             "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
             new { Id = previous, Now = UnixTime.Ms(bootstrap.Now) }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE settings SET value = @Id WHERE name = @Name", new { Name = BootstrapSetting, key.Key.Id }, transaction, cancellationToken: cancellationToken));
+            "UPDATE settings SET value = @Id WHERE name = @Name", new { Name = BootstrapSetting, key.Key.Id }, transaction,
+            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new AdminBootstrapOutcome.Replaced(previous);
     }
@@ -207,14 +212,17 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
     /// <summary>The settings row naming the current bootstrap admin key.</summary>
     public const string BootstrapSetting = "bootstrap_admin_key_id";
 
-    private static async Task<bool> ClaimBootstrapAsync(DbConnection connection, DbTransaction transaction, string keyId, CancellationToken cancellationToken) =>
+    private static async Task<bool> ClaimBootstrapAsync(
+        DbConnection connection, DbTransaction transaction, string keyId, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO settings (name, value) VALUES (@Name, @Id) ON CONFLICT (name) DO NOTHING",
             new { Name = BootstrapSetting, Id = keyId }, transaction, cancellationToken: cancellationToken)) == 1;
 
-    private static Task<StoredKey?> StoredAsync(DbConnection connection, DbTransaction transaction, string hash, CancellationToken cancellationToken) =>
+    private static Task<StoredKey?> StoredAsync(
+        DbConnection connection, DbTransaction transaction, string hash, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<StoredKey>(new CommandDefinition(
-            "SELECT id AS Id, revoked_at AS RevokedAt FROM api_keys WHERE hash = @Hash", new { Hash = hash }, transaction, cancellationToken: cancellationToken));
+            "SELECT id AS Id, revoked_at AS RevokedAt FROM api_keys WHERE hash = @Hash", new { Hash = hash }, transaction,
+            cancellationToken: cancellationToken));
 
     private sealed class StoredKey
     {
@@ -248,7 +256,8 @@ public sealed class SqlKeyStore(SqlDialect dialect) : IKeyStore
         if (after is not null)
         {
             afterSeq = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT seq FROM ledger WHERE id = @Id AND key_id = @KeyId", new { Id = after, KeyId = keyId }, cancellationToken: cancellationToken));
+                "SELECT seq FROM ledger WHERE id = @Id AND key_id = @KeyId", new { Id = after, KeyId = keyId },
+                cancellationToken: cancellationToken));
             if (afterSeq is null)
             {
                 return null;

@@ -20,7 +20,8 @@ public sealed class SqlSigningKeyStore(SqlDialect dialect) : ISigningKeyStore
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO signing_keys (id, secret, created_at, retired_at) VALUES (@Id, @Secret, @CreatedAt, NULL) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO signing_keys (id, secret, created_at, retired_at) VALUES (@Id, @Secret, @CreatedAt, NULL) " +
+            "ON CONFLICT (id) DO NOTHING",
             new { key.Id, key.Secret, CreatedAt = UnixTime.Ms(key.CreatedAt) }, cancellationToken: cancellationToken));
         return inserted == 1;
     }

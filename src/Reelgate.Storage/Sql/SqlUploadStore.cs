@@ -33,7 +33,8 @@ public sealed class SqlUploadStore(SqlDialect dialect) : IUploadStore, IUploadQu
 
         // Uploads of one key queue behind each other on the key's row (PostgreSQL), or behind the one writer (SQLite).
         await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            $"SELECT id FROM api_keys WHERE id = @KeyId {dialect.RowLockClause}", new { upload.KeyId }, transaction, cancellationToken: cancellationToken));
+            $"SELECT id FROM api_keys WHERE id = @KeyId {dialect.RowLockClause}", new { upload.KeyId }, transaction,
+            cancellationToken: cancellationToken));
         var usage = await connection.QuerySingleAsync<UsageRow>(new CommandDefinition(
             Usage, new { upload.KeyId }, transaction, cancellationToken: cancellationToken));
         if (usage.UsedBytes + upload.Bytes > limitBytes.Value)
@@ -50,7 +51,8 @@ public sealed class SqlUploadStore(SqlDialect dialect) : IUploadStore, IUploadQu
     public async Task<UploadUsage> GetUsageAsync(string keyId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var usage = await connection.QuerySingleAsync<UsageRow>(new CommandDefinition(Usage, new { KeyId = keyId }, cancellationToken: cancellationToken));
+        var usage = await connection.QuerySingleAsync<UsageRow>(
+            new CommandDefinition(Usage, new { KeyId = keyId }, cancellationToken: cancellationToken));
         return new UploadUsage(usage.UsedBytes, UnixTime.At(usage.OldestAt));
     }
 

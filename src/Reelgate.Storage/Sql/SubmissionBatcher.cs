@@ -14,7 +14,11 @@ namespace Reelgate.Storage.Sql;
 /// submissions runs again in a transaction of its own, so an error reaches only the caller it belongs to.
 /// Batches take the key rows in key order, so two nodes' batches never wait on each other in a cycle.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; the batcher lives as long as its store.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001",
+    Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; " +
+                    "the batcher lives as long as its store.")]
 internal sealed class SubmissionBatcher(
     SqlDialect dialect,
     Func<DbConnection, DbTransaction, JobSubmission, CancellationToken, Task<SubmitOutcome>> submitIn)

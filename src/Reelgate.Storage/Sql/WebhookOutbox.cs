@@ -11,7 +11,9 @@ namespace Reelgate.Storage.Sql;
 /// </summary>
 internal static class WebhookOutbox
 {
-    public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction transaction, string jobId, string eventType, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task<int> EnqueueAsync(
+        DbConnection connection, DbTransaction transaction, string jobId, string eventType, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO webhook_deliveries (id, job_id, key_id, event_type, url, status, attempts, created_at, next_attempt_at) " +
             "SELECT @Id, j.id, j.key_id, @EventType, COALESCE(j.webhook_url, k.webhook_url), 'pending', 0, @Now, @Now " +

@@ -58,7 +58,8 @@ public sealed class AttemptLimitsTests
         (balance["available"]!.GetValue<string>(), balance["held"]!.GetValue<string>()).ShouldBe(("10.00", "0.00"));
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> WaitForRetryAtAsync(TestKey key, string jobId, DateTimeOffset? after = null)
+    private static async Task<System.Text.Json.Nodes.JsonObject> WaitForRetryAtAsync(
+        TestKey key, string jobId, DateTimeOffset? after = null)
     {
         var deadline = Reelgate.Testing.Deadline.After(Deadline);
         while (true)
