@@ -324,7 +324,7 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             c,
             $"In every round, right after the measured run on the bare endpoint ({Generators} wrk processes), {Generators + 1} wrk " +
                 $"processes ran against it (the same connections split between them); " +
-                "the ratio is the median of the per-round ratios:\n\n");
+                $"the ratio is the median of the per-round ratios:\n\n");
         text.Append(c, $"| load | {Generators} wrk, median req/s | {Generators + 1} wrk, median req/s | ratio |\n|---|---|---|---|\n");
         foreach (var scenario in checks.Select(x => x.Run.Scenario).Distinct())
         {
