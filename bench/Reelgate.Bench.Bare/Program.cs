@@ -2,23 +2,32 @@
 // src/Reelgate.Server/Program.cs (no Server header, 64 MiB body limit, the same host defaults and GC),
 // answering POST /v1/videos/generations with 202 and GET /v1/jobs/{id} with 200, both with a job's JSON
 // captured from the real server, and doing nothing else: no auth, no parsing, no database.
-// Usage: Reelgate.Bench.Bare <job.json> (listens on ASPNETCORE_URLS).
+// With --slim it is the fastest answer Kestrel gives instead (issue 21's machine limit): CreateSlimBuilder,
+// no logging, and the POST body parsed as JSON, as any real submit must at least do.
+// Usage: Reelgate.Bench.Bare <job.json> [--slim] (listens on ASPNETCORE_URLS).
 using System.Text;
+using System.Text.Json;
 
-if (args.Length != 1 || !File.Exists(args[0]))
+var slim = args.Length == 2 && args[1] == "--slim";
+if (args.Length is < 1 or > 2 || (args.Length == 2 && !slim) || !File.Exists(args[0]))
 {
-    await Console.Error.WriteLineAsync("usage: Reelgate.Bench.Bare <job.json>");
+    await Console.Error.WriteLineAsync("usage: Reelgate.Bench.Bare <job.json> [--slim]");
     return 2;
 }
 
 var body = await File.ReadAllBytesAsync(args[0]);
 string location;
-using (var job = System.Text.Json.JsonDocument.Parse(body))
+using (var job = JsonDocument.Parse(body))
 {
     location = $"/v1/jobs/{job.RootElement.GetProperty("job_id").GetString()}";
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = slim ? WebApplication.CreateSlimBuilder(args) : WebApplication.CreateBuilder(args);
+if (slim)
+{
+    builder.Logging.ClearProviders();
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
@@ -26,7 +35,15 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 var app = builder.Build();
 
-app.MapPost("/v1/videos/generations", (HttpContext http) => WriteJobAsync(http, StatusCodes.Status202Accepted));
+app.MapPost("/v1/videos/generations", async (HttpContext http) =>
+{
+    if (slim)
+    {
+        using var request = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+    }
+
+    await WriteJobAsync(http, StatusCodes.Status202Accepted);
+});
 app.MapGet("/v1/jobs/{job_id}", (HttpContext http) => WriteJobAsync(http, StatusCodes.Status200OK));
 app.MapGet("/ready", () => Results.Text("ok", "text/plain", Encoding.UTF8));
 

@@ -99,7 +99,9 @@ internal sealed class BenchServer : IAsyncDisposable
     }
 
     /// <summary>The bare Kestrel endpoint (bench/Reelgate.Bench.Bare) answering <paramref name="jobJsonPath"/>'s JSON.</summary>
-    public static BenchServer Bare(string jobJsonPath)
+    /// <param name="jobJsonPath">The job's JSON the endpoint answers with.</param>
+    /// <param name="slim">The slim endpoint (CreateSlimBuilder, no logging, the body parsed) instead of the server's settings.</param>
+    public static BenchServer Bare(string jobJsonPath, bool slim = false)
     {
         var dll = Path.Combine(
             BenchPaths.RepositoryRoot(),
@@ -116,11 +118,11 @@ internal sealed class BenchServer : IAsyncDisposable
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [dll, jobJsonPath]);
+        var start = new ProcessStartInfo("dotnet", slim ? [dll, jobJsonPath, "--slim"] : [dll, jobJsonPath]);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
-        return new BenchServer("bare", Prepare(start), "/ready", port, underPerf: false);
+        return new BenchServer(slim ? "slim" : "bare", Prepare(start), "/ready", port, underPerf: false);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
