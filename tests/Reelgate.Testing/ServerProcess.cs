@@ -15,6 +15,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Dictionary<string, string> _environment;
     private readonly string _readyPath;
+    private readonly bool _portChosenHere;
     private Process? _process;
 
     /// <param name="dataDirectory">The data folder (REELGATE_DATA_DIR), which outlives the process.</param>
@@ -30,6 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         DataDirectory = dataDirectory;
         _readyPath = readyPath;
+        _portChosenHere = port is null;
         Port = port ?? FreePort();
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -58,7 +60,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -70,6 +72,30 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts the process and waits until it answers GET on its ready path (/v1/models unless told otherwise).</summary>
     public async Task StartAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        // A free port can be taken by another process's outgoing connection before the server binds it: a port
+        // chosen here is chosen again then, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(timeout, cancellationToken);
+                return;
+            }
+            catch (InvalidOperationException) when (_portChosenHere && attempt < 3 && LostThePort())
+            {
+                _process?.Dispose();
+                _output.Clear();
+                Port = FreePort();
+                _environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
+            }
+        }
+    }
+
+    private bool LostThePort() =>
+        _process is { HasExited: true } && _output.Any(line => line.Contains("address already in use", StringComparison.Ordinal));
+
+    private async Task StartOnceAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(RepositoryPaths.ServerDll))
         {
