@@ -306,21 +306,9 @@ public abstract class UpstreamEngine : IVideoEngine
 
     private RenderOutcome.Failed FailedBy(RenderJob job, PollResult polled)
     {
-        switch (polled)
-        {
-            case PollResult.Failed failed:
-                var error = UpstreamErrors.From(Name, failed.Error, Options.ApiKey);
-                UpstreamLog.Failed(Logger, Name, job.JobId, error.Code);
-                return new RenderOutcome.Failed(error);
-            default:
-                var transient = (PollResult.Transient)polled;
-                UpstreamLog.Failed(Logger, Name, job.JobId, UpstreamErrors.Unavailable);
-
-                // Retryable: the next attempt resumes polling the same upstream job (the checkpoint holds it).
-                return new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
-                    $"{DisplayName} (engine {Name}) did not answer status polls {Options.MaxPollFailures} times in a row " +
-                    $"({UpstreamErrors.Redact(transient.Reason, Options.ApiKey)})"), Retryable: true);
-        }
+        var outcome = PollFailure.ToOutcome(polled, Name, $"{DisplayName} (engine {Name})", Options.MaxPollFailures, Options.ApiKey);
+        UpstreamLog.Failed(Logger, Name, job.JobId, outcome.Error.Code);
+        return outcome;
     }
 
     private async Task CancelQuietlyAsync(string jobId, UpstreamHandle handle, CancellationToken cancellationToken)

@@ -81,17 +81,7 @@ public sealed class GenerateCommandTests(CliFixture fixture) : IClassFixture<Cli
         var ct = TestContext.Current.CancellationToken;
         var cli = fixture.Cli(await fixture.NewKeyAsync());
         var png = fixture.Files.File("first.png");
-        await CliWrap.Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=800x600",
-            "-frames:v",
-            "1",
-            png]).ExecuteAsync(ct);
+        await TestMedia.WriteStillAsync(png, "testsrc2=size=800x600", ct);
 
         var run = await cli.RunAsync(["generate", "the picture comes alive", "--image", png, "-r", "360p", "--no-audio",
             "--metadata", "reelgate_simulate=stall", "--no-wait", "--json"], ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reelgate.Cli.Tests.Infrastructure;
+using Reelgate.Testing;
 
 namespace Reelgate.Cli.Tests;
 
@@ -24,17 +25,7 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         var ct = TestContext.Current.CancellationToken;
         var cli = fixture.Cli(await fixture.NewKeyAsync(credits: 5m));
         var png = fixture.Files.File("json-upload.png");
-        await CliWrap.Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x240",
-            "-frames:v",
-            "1",
-            png]).ExecuteAsync(ct);
+        await TestMedia.WriteStillAsync(png, "testsrc2=size=320x240", ct);
 
         var submitted = Parse(await cli.RunAsync(
             "generate",

@@ -1,5 +1,4 @@
 using System.Net;
-using CliWrap;
 using Reelgate.Client.Models;
 using Reelgate.Client.Tests.Infrastructure;
 using Reelgate.Testing;
@@ -15,8 +14,7 @@ public sealed class UploadTests(ServerFixture server) : IClassFixture<ServerFixt
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempDirectory("upload");
         var png = folder.File("frame.png");
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x480", "-frames:v", "1", png])
-            .ExecuteAsync(ct);
+        await TestMedia.WriteStillAsync(png, "testsrc2=size=640x480", ct);
         using var client = server.Client(await server.NewKeyAsync());
 
         var upload = await client.UploadFileAsync(png, ct);

@@ -17,10 +17,9 @@ public sealed class LogSecrecyTests
     public async Task Logs_hold_no_key_signature_or_webhook_secret_after_a_full_local_job()
     {
         var token = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory("log-secrecy");
         await using var hook = LoopbackHttpServer.Start();
         hook.MapStatus("/hook", 200);
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>
+        await using var server = await ServerProcess.StartOnTempDataAsync("log-secrecy", new Dictionary<string, string>
         {
             ["REELGATE_WORKERS"] = "1",
             ["REELGATE_ALLOW_PRIVATE_URLS"] = "true",
@@ -29,8 +28,7 @@ public sealed class LogSecrecyTests
             // The levels a deployment starts with: nothing turned down by the test.
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
-        });
-        await server.StartAsync(token);
+        }, token);
         using var admin = server.Client();
         using var created = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "logs", ["credits"] = "5.00" }, token);
         var key = (await created.Content.ReadFromJsonAsync<JsonObject>(token))!;

@@ -13,11 +13,10 @@ public sealed partial class MetricsTests
     public async Task Metrics_agree_with_the_jobs_states_during_a_run()
     {
         var token = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory("metrics");
-        await using var server = new ServerProcess(
-            data.Path,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" });
-        await server.StartAsync(token);
+        await using var server = await ServerProcess.StartOnTempDataAsync(
+            "metrics",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "2" },
+            token);
         using var admin = server.Client();
         var (_, secret) = await JobTraffic.CreateKeyAsync(admin, "20.00", token);
         using var client = server.Client(secret);

@@ -17,15 +17,13 @@ public sealed class PublicUrlTests
     public async Task Forwarded_headers_are_honoured_only_from_a_trusted_proxy(string? trusted, bool honoured)
     {
         var token = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory("public-url");
         var settings = new Dictionary<string, string> { ["REELGATE_WORKERS"] = "0" };
         if (trusted is not null)
         {
             settings["REELGATE_TRUSTED_PROXIES"] = trusted;
         }
 
-        await using var server = new ServerProcess(data.Path, settings);
-        await server.StartAsync(token);
+        await using var server = await ServerProcess.StartOnTempDataAsync("public-url", settings, token);
         using var client = server.Client(null);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/openapi/v1.json", UriKind.Relative));
         request.Headers.Add("X-Forwarded-Proto", "https");

@@ -18,11 +18,10 @@ public sealed class SimulationOptInTests
     [Fact]
     public async Task Simulation_runs_only_for_test_keys_when_the_operator_left_it_off()
     {
-        using var data = new TempDirectory("simulation-off");
-        await using var server = new ServerProcess(
-            data.Path,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" });
-        await server.StartAsync(Token);
+        await using var server = await ServerProcess.StartOnTempDataAsync(
+            "simulation-off",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_SIMULATION"] = "" },
+            Token);
         using var admin = server.Client();
         using var plain = server.Client(await CreateKeyAsync(admin, test: false));
         using var tester = server.Client(await CreateKeyAsync(admin, test: true));
@@ -46,13 +45,14 @@ public sealed class SimulationOptInTests
     [Fact]
     public async Task Stalled_job_fails_at_the_local_time_limit_and_releases_its_hold_when_the_operator_enabled_simulation()
     {
-        using var data = new TempDirectory("simulation-stall");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["REELGATE_SIMULATION"] = "true",
-            ["Reelgate__Ffmpeg__TimeLimit"] = "00:00:02",
-        });
-        await server.StartAsync(Token);
+        await using var server = await ServerProcess.StartOnTempDataAsync(
+            "simulation-stall",
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["REELGATE_SIMULATION"] = "true",
+                ["Reelgate__Ffmpeg__TimeLimit"] = "00:00:02",
+            },
+            Token);
         using var admin = server.Client();
         using var client = server.Client(await CreateKeyAsync(admin, test: false));
 

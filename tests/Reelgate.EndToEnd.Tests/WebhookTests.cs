@@ -118,11 +118,10 @@ public sealed class WebhookTests
     public async Task Webhook_url_to_a_private_address_is_refused_when_private_urls_are_off()
     {
         var token = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory("webhooks-off");
-        await using var server = new ServerProcess(
-            data.Path,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" });
-        await server.StartAsync(token);
+        await using var server = await ServerProcess.StartOnTempDataAsync(
+            "webhooks-off",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["REELGATE_WORKERS"] = "0" },
+            token);
         using var admin = server.Client();
         using var response = await admin.PostAsJsonAsync("/v1/videos/generations", new JsonObject
         {

@@ -20,10 +20,8 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
     public async Task Front_job_completes_with_the_upstream_output_when_the_upstream_is_another_Reelgate()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var frontData = new TempDirectory("front-reelgate");
         var upstream = upstreamReelgate.Server;
-        await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "DataUri"));
-        await front.StartAsync(ct);
+        await using var front = await ServerProcess.StartOnTempDataAsync("front-reelgate", FrontSettings(upstream, "DataUri"), ct);
         using var client = front.Client(FrontAdminKey);
 
         var jobId = await ReelgateApi.SubmitAsync(client, new JsonObject
@@ -62,10 +60,8 @@ public sealed class EmpirioLabsEngineTests(MediaFixture media, UpstreamReelgateF
     public async Task Front_i2v_job_sends_the_normalised_image_as_an_upload_when_the_transport_is_Upload()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var frontData = new TempDirectory("front-reelgate");
         var upstream = upstreamReelgate.Server;
-        await using var front = new ServerProcess(frontData.Path, FrontSettings(upstream, "Upload"));
-        await front.StartAsync(ct);
+        await using var front = await ServerProcess.StartOnTempDataAsync("front-reelgate", FrontSettings(upstream, "Upload"), ct);
         using var client = front.Client(FrontAdminKey);
         var image = "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(media.Image169, ct));
 

@@ -108,12 +108,7 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
         fake.Of("submit").ShouldBeEmpty();
     }
 
-    private async Task<EmpirioLabsFake> StartAsync(CancellationToken ct)
-    {
-        var fake = new EmpirioLabsFake(media.Video, Key);
-        await fake.StartAsync(ct);
-        return fake;
-    }
+    private Task<EmpirioLabsFake> StartAsync(CancellationToken ct) => FakeProvider.StartedAsync(new EmpirioLabsFake(media.Video, Key), ct);
 
     private static EngineHost Host(EmpirioLabsFake fake) => new(EngineHost.Settings(EmpirioLabsOptions.SectionName, fake.BaseUrl, Key));
 }

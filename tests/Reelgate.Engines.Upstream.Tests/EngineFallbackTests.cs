@@ -16,10 +16,8 @@ public sealed class EngineFallbackTests(MediaFixture media)
     public async Task Second_engine_serves_the_job_and_the_user_is_charged_once_when_the_first_refuses_connections()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fal = new FalFake(media.Video, Key);
-        await fal.StartAsync(ct);
-        using var data = new TempDirectory("upstream-fallback");
-        await using var server = new ServerProcess(data.Path, new Dictionary<string, string>
+        await using var fal = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-fallback", new Dictionary<string, string>
         {
             ["Reelgate__Engines__0"] = "pixverse",
             ["Reelgate__Engines__1"] = "fal",
@@ -32,8 +30,7 @@ public sealed class EngineFallbackTests(MediaFixture media)
             ["Reelgate__Upstreams__Outputs__PrivateHosts__0"] = fal.BaseUrl.Host,
             ["Reelgate__Upstreams__Fal__PollInterval"] = "00:00:00.100",
             ["REELGATE_WORKERS"] = "1",
-        });
-        await server.StartAsync(ct);
+        }, ct);
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(

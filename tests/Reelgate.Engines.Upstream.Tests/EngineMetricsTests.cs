@@ -24,8 +24,7 @@ public sealed class EngineMetricsTests(MediaFixture media)
         listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
             seen.Enqueue((instrument.Name, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString()))));
         listener.Start();
-        await using var fake = new FalFake(media.Video, "metrics-key");
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, "metrics-key"), ct);
         await using var host = new EngineHost(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, "metrics-key"));
         var job = host.Job(Specs.TextToVideo() with { Prompt = "metrics" });
 

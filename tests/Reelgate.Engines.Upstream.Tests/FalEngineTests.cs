@@ -396,12 +396,7 @@ public sealed class FalEngineTests(MediaFixture media)
         return NetVips.Image.NewFromBuffer(Convert.FromBase64String(dataUri[(dataUri.IndexOf(',', StringComparison.Ordinal) + 1)..]));
     }
 
-    private async Task<FalFake> StartAsync(CancellationToken ct)
-    {
-        var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
-        return fake;
-    }
+    private Task<FalFake> StartAsync(CancellationToken ct) => FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
 
     private static EngineHost Host(FalFake fake, params (string, string)[] extra) =>
         new(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key, extra));

@@ -54,8 +54,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
     [Fact]
     public async Task Server_that_refuses_connections_is_taken_out_and_the_job_goes_to_the_next()
     {
-        await using var live = new VllmOmniVideoFake(media.Video);
-        await live.StartAsync(Token);
+        await using var live = await FakeProvider.StartedAsync(new VllmOmniVideoFake(media.Video), Token);
         var dead = GpuServers.DeadServer();
         await using var host = new EngineHost(GpuServers.Settings(OpenAiVideoDialect.VllmOmni, [dead, live.BaseUrl], [4, 1]));
         var engine = (OpenAiVideoEngine)host.Engine(OpenAiVideoEngine.EngineName);
@@ -70,8 +69,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
     [Fact]
     public async Task Server_taken_out_is_probed_and_gets_work_again_once_healthy()
     {
-        await using var fake = new SglangVideoFake(media.Video) { HealthStatus = 503 };
-        await fake.StartAsync(Token);
+        await using var fake = await FakeProvider.StartedAsync(new SglangVideoFake(media.Video) { HealthStatus = 503 }, Token);
         await using var host = new EngineHost(GpuServers.Settings(OpenAiVideoDialect.Sglang, [fake.BaseUrl]));
         var engine = (OpenAiVideoEngine)host.Engine(OpenAiVideoEngine.EngineName);
         engine.Pool.Eject(engine.Pool.Servers[0]);
@@ -111,8 +109,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
     [InlineData("""{"size": "832x480"}""", "prompt: Field required")]
     public async Task Sglang_fake_refuses_unknown_fields_and_wrong_types_with_400(string body, string detail)
     {
-        await using var fake = new SglangVideoFake(media.Video);
-        await fake.StartAsync(Token);
+        await using var fake = await FakeProvider.StartedAsync(new SglangVideoFake(media.Video), Token);
         using var http = new HttpClient();
 
         using var answer = await http.PostAsync(
@@ -132,8 +129,7 @@ public sealed class GpuServerPoolTests(MediaFixture media)
     [InlineData("steps", "3", "Extra inputs are not permitted")]
     public async Task Vllm_omni_fake_refuses_unknown_fields_and_out_of_range_values_with_422(string field, string value, string message)
     {
-        await using var fake = new VllmOmniVideoFake(media.Video);
-        await fake.StartAsync(Token);
+        await using var fake = await FakeProvider.StartedAsync(new VllmOmniVideoFake(media.Video), Token);
         using var http = new HttpClient();
         using var form = new MultipartFormDataContent { { new StringContent("x"), "prompt" }, { new StringContent(value), field } };
 

@@ -139,8 +139,7 @@ public sealed class OpenAiVideoEngineTests(MediaFixture media)
     [Fact]
     public async Task Restart_resumes_the_same_remote_video_without_a_second_submission()
     {
-        await using var fake = new SglangVideoFake(media.Video) { Hold = true };
-        await fake.StartAsync(Token);
+        await using var fake = await FakeProvider.StartedAsync(new SglangVideoFake(media.Video) { Hold = true }, Token);
         var settings = GpuServers.Settings(OpenAiVideoDialect.Sglang, [fake.BaseUrl]);
         var checkpoint = new MemoryCheckpoint();
         var jobId = "job_resume";

@@ -21,8 +21,7 @@ public sealed class OutputFetchTests(MediaFixture media)
     public async Task Render_fails_without_fetching_when_the_output_host_is_private_and_not_allowed_by_the_operator()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
         var settings = EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key);
         settings["Reelgate:Upstreams:Outputs:PrivateHosts:0"] = "provider.internal.example";
         await using var host = new EngineHost(settings);
@@ -37,8 +36,7 @@ public sealed class OutputFetchTests(MediaFixture media)
     public async Task Render_fails_without_fetching_when_the_output_link_redirects_to_a_private_host_not_allowed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
         await using var inside = LoopbackHttpServer.Start();
         inside.MapBytes("/internal.mp4", await File.ReadAllBytesAsync(media.Video, ct), "video/mp4");
         fake.Fault("download", context =>
@@ -47,7 +45,7 @@ public sealed class OutputFetchTests(MediaFixture media)
             context.Response.Headers.Location = $"http://localhost:{inside.Port}/internal.mp4";
             return Task.CompletedTask;
         });
-        await using var host = new EngineHost(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key));
+        await using var host = Host(fake);
 
         var outcome = await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct);
 
@@ -62,8 +60,7 @@ public sealed class OutputFetchTests(MediaFixture media)
     public async Task Render_fails_and_ffmpeg_fetches_nothing_when_the_output_is_a_playlist_posing_as_an_MP4(string kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
         await using var listener = LoopbackHttpServer.Start();
         listener.MapBytes("/segment.ts", await File.ReadAllBytesAsync(media.Video, ct), "video/mp4");
         var target = listener.Url("/segment.ts").AbsoluteUri;
@@ -75,7 +72,7 @@ public sealed class OutputFetchTests(MediaFixture media)
             context.Response.ContentType = "video/mp4";
             await context.Response.WriteAsync(body, Encoding.ASCII, context.RequestAborted);
         });
-        await using var host = new EngineHost(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key));
+        await using var host = Host(fake);
 
         var outcome = await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct);
 
@@ -87,8 +84,7 @@ public sealed class OutputFetchTests(MediaFixture media)
     public async Task Render_keeps_the_output_when_the_link_redirects_within_allowed_hosts()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
         await using var mirror = LoopbackHttpServer.Start();
         mirror.MapBytes("/mirror.mp4", await File.ReadAllBytesAsync(media.Video, ct), "video/mp4");
         fake.Fault("download", context =>
@@ -97,11 +93,13 @@ public sealed class OutputFetchTests(MediaFixture media)
             context.Response.Headers.Location = mirror.Url("/mirror.mp4").AbsoluteUri;
             return Task.CompletedTask;
         });
-        await using var host = new EngineHost(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key));
+        await using var host = Host(fake);
 
         var outcome = await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct);
 
         outcome.ShouldBeRendered().ShouldHoldOutput(media.Video);
         mirror.ConnectionCount.ShouldBe(1);
     }
+
+    private static EngineHost Host(FalFake fake) => new(EngineHost.Settings(FalOptions.SectionName, fake.BaseUrl, Key));
 }

@@ -343,12 +343,7 @@ public sealed class PixverseEngineTests(MediaFixture media)
         host.Engine("pixverse").CheckSupport(Specs.TextToVideo(model: "pixverse-v4-5")).ShouldBeNull();
     }
 
-    private async Task<PixverseFake> StartAsync(CancellationToken ct)
-    {
-        var fake = new PixverseFake(media.Video, Key);
-        await fake.StartAsync(ct);
-        return fake;
-    }
+    private Task<PixverseFake> StartAsync(CancellationToken ct) => FakeProvider.StartedAsync(new PixverseFake(media.Video, Key), ct);
 
     private static EngineHost Host(PixverseFake fake) => new(EngineHost.Settings(PixverseOptions.SectionName, fake.BaseUrl, Key));
 }

@@ -181,12 +181,7 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         fake.Of("submit").Count().ShouldBe(1);
     }
 
-    private async Task<ReplicateFake> StartAsync(CancellationToken ct)
-    {
-        var fake = new ReplicateFake(media.Video, Key);
-        await fake.StartAsync(ct);
-        return fake;
-    }
+    private Task<ReplicateFake> StartAsync(CancellationToken ct) => FakeProvider.StartedAsync(new ReplicateFake(media.Video, Key), ct);
 
     private static EngineHost Host(ReplicateFake fake) => new(EngineHost.Settings(ReplicateOptions.SectionName, fake.BaseUrl, Key));
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
@@ -15,22 +14,10 @@ public sealed class UpstreamCancelTests(MediaFixture media)
     public async Task Cancel_asks_fal_to_cancel_the_request_it_accepted_and_releases_the_hold()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key) { Hold = true };
-        await fake.StartAsync(ct);
-        using var data = new TempDirectory("upstream-cancel");
-        await using var server = new ServerProcess(data.Path, FalServerSettings.For(fake.BaseUrl, Key));
-        await server.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key) { Hold = true }, ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-cancel", FalServerSettings.For(fake.BaseUrl, Key), ct);
         using var client = server.Client();
-        var jobId = await ReelgateApi.SubmitAsync(
-            client,
-            new JsonObject
-            {
-                ["model"] = "pixverse-v5-6",
-                ["prompt"] = "a lighthouse in a storm",
-                ["resolution"] = "360p",
-                ["audio"] = false,
-            },
-            ct);
+        var jobId = await ReelgateApi.SubmitLighthouseAsync(client, ct);
         await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct, () => "fal to be polled for the accepted request");
 
         using var cancel = await client.PostAsync($"/v1/jobs/{jobId}/cancel", null, ct);

@@ -19,14 +19,11 @@ public sealed class UpstreamLogSecrecyTests(MediaFixture media)
     public async Task Logs_hold_no_key_media_link_or_signature_after_a_full_upstream_job()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key);
-        await fake.StartAsync(ct);
-        using var data = new TempDirectory("upstream-log-secrecy");
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key), ct);
         var settings = FalServerSettings.For(fake.BaseUrl, Key);
         settings["Logging__LogLevel__Default"] = "Information";
         settings["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
-        await using var server = new ServerProcess(data.Path, settings);
-        await server.StartAsync(ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-log-secrecy", settings, ct);
         using var admin = server.Client();
         using var created = await admin.PostAsJsonAsync("/v1/keys", new JsonObject { ["name"] = "logs", ["credits"] = "5.00" }, ct);
         var key = (await created.Content.ReadFromJsonAsync<JsonObject>(ct))!;

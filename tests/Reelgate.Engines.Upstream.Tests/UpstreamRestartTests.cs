@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Reelgate.Engines.Upstream.Tests.Fakes;
 using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
@@ -14,8 +13,7 @@ public sealed class UpstreamRestartTests(MediaFixture media)
     public async Task Job_is_submitted_once_and_charged_once_when_the_server_is_killed_mid_job()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fake = new FalFake(media.Video, Key) { Hold = true };
-        await fake.StartAsync(ct);
+        await using var fake = await FakeProvider.StartedAsync(new FalFake(media.Video, Key) { Hold = true }, ct);
         using var data = new TempDirectory("upstream-restart");
         var environment = FalServerSettings.For(fake.BaseUrl, Key);
         environment["Reelgate__Workers__Lease"] = "00:00:03";
@@ -24,16 +22,7 @@ public sealed class UpstreamRestartTests(MediaFixture media)
         {
             await first.StartAsync(ct);
             using var client = first.Client();
-            jobId = await ReelgateApi.SubmitAsync(
-                client,
-                new JsonObject
-                {
-                    ["model"] = "pixverse-v5-6",
-                    ["prompt"] = "a lighthouse in a storm",
-                    ["resolution"] = "360p",
-                    ["audio"] = false,
-                },
-                ct);
+            jobId = await ReelgateApi.SubmitLighthouseAsync(client, ct);
 
             // fal accepted it and is being polled: the checkpoint was written before the first poll.
             await Poll.UntilAsync(() => fake.Of("poll").Any(), TimeSpan.FromSeconds(30), ct, () => "the first status poll");

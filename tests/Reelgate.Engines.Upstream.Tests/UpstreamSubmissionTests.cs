@@ -22,10 +22,8 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Submit_returns_422_naming_style_and_sends_nothing_when_Replicate_is_the_only_engine()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var replicate = await StartAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
-        using var data = new TempDirectory("upstream-style");
-        await using var server = new ServerProcess(data.Path, Settings(("replicate", replicate)));
-        await server.StartAsync(ct);
+        await using var replicate = await FakeProvider.StartedAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-style", Settings(("replicate", replicate)), ct);
         using var client = server.Client();
 
         using var response = await client.PostAsJsonAsync("/v1/videos/generations",
@@ -43,11 +41,12 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Job_goes_to_the_next_engine_that_takes_a_style_and_is_charged_once_when_Replicate_is_first()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var replicate = await StartAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
-        await using var fal = await StartAsync(new FalFake(media.Video, FalKey), ct);
-        using var data = new TempDirectory("upstream-style-next");
-        await using var server = new ServerProcess(data.Path, Settings(("replicate", replicate), ("fal", fal)));
-        await server.StartAsync(ct);
+        await using var replicate = await FakeProvider.StartedAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
+        await using var fal = await FakeProvider.StartedAsync(new FalFake(media.Video, FalKey), ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync(
+            "upstream-style-next",
+            Settings(("replicate", replicate), ("fal", fal)),
+            ct);
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(client,
@@ -72,10 +71,8 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Submit_returns_422_naming_prompt_and_the_byte_limit_when_fal_serves_the_job_and_the_prompt_is_non_ASCII()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var fal = await StartAsync(new FalFake(media.Video, FalKey), ct);
-        using var data = new TempDirectory("upstream-prompt-bytes");
-        await using var server = new ServerProcess(data.Path, Settings(("fal", fal)));
-        await server.StartAsync(ct);
+        await using var fal = await FakeProvider.StartedAsync(new FalFake(media.Video, FalKey), ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-prompt-bytes", Settings(("fal", fal)), ct);
         using var client = server.Client();
 
         // 1,100 characters (within Reelgate's 2,048) but 2,200 bytes in UTF-8.
@@ -94,23 +91,12 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Job_fails_upstream_uncertain_with_its_hold_released_and_the_operator_told_when_the_submission_times_out()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var replicate = await StartAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
+        await using var replicate = await FakeProvider.StartedAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
         replicate.FaultSlow("submit", TimeSpan.FromSeconds(30));
-        using var data = new TempDirectory("upstream-uncertain");
-        await using var server = new ServerProcess(data.Path, Settings(("replicate", replicate)));
-        await server.StartAsync(ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-uncertain", Settings(("replicate", replicate)), ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(
-            client,
-            new JsonObject
-            {
-                ["model"] = "pixverse-v5-6",
-                ["prompt"] = "a lighthouse in a storm",
-                ["resolution"] = "360p",
-                ["audio"] = false,
-            },
-            ct);
+        var jobId = await ReelgateApi.SubmitLighthouseAsync(client, ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("failed", job.ToJsonString());
@@ -130,25 +116,14 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Job_is_submitted_again_and_charged_once_when_ResubmitWhenUncertain_and_the_submission_times_out()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var replicate = await StartAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
+        await using var replicate = await FakeProvider.StartedAsync(new ReplicateFake(media.Video, ReplicateKey), ct);
         replicate.FaultSlow("submit", TimeSpan.FromSeconds(30));
-        using var data = new TempDirectory("upstream-resubmit");
         var settings = Settings(("replicate", replicate));
         settings["Reelgate__Upstreams__Replicate__ResubmitWhenUncertain"] = "true";
-        await using var server = new ServerProcess(data.Path, settings);
-        await server.StartAsync(ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-resubmit", settings, ct);
         using var client = server.Client();
 
-        var jobId = await ReelgateApi.SubmitAsync(
-            client,
-            new JsonObject
-            {
-                ["model"] = "pixverse-v5-6",
-                ["prompt"] = "a lighthouse in a storm",
-                ["resolution"] = "360p",
-                ["audio"] = false,
-            },
-            ct);
+        var jobId = await ReelgateApi.SubmitLighthouseAsync(client, ct);
         var job = await JsonApi.WaitForFinalAsync(client, jobId, ReelgateApi.JobTimeout, ct);
 
         job["status"]!.GetValue<string>().ShouldBe("completed", job.ToJsonString());
@@ -162,12 +137,10 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
     public async Task Job_fails_with_its_hold_released_without_waiting_out_the_timeout_when_PixVerse_reports_status_6()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var pixverse = await StartAsync(new PixverseFake(media.Video, PixverseKey) { EndStatus = 6 }, ct);
-        using var data = new TempDirectory("upstream-deleted");
+        await using var pixverse = await FakeProvider.StartedAsync(new PixverseFake(media.Video, PixverseKey) { EndStatus = 6 }, ct);
         var settings = Settings(("pixverse", pixverse));
         settings["Reelgate__Upstreams__Pixverse__Timeout"] = "01:00:00";
-        await using var server = new ServerProcess(data.Path, settings);
-        await server.StartAsync(ct);
+        await using var server = await ServerProcess.StartOnTempDataAsync("upstream-deleted", settings, ct);
         using var client = server.Client();
 
         var jobId = await ReelgateApi.SubmitAsync(
@@ -186,13 +159,6 @@ public sealed class UpstreamSubmissionTests(MediaFixture media)
 
     private static bool IsUncertainLine(string line) =>
         line.Contains("may have been accepted but its answer was lost", StringComparison.Ordinal);
-
-    private static async Task<T> StartAsync<T>(T fake, CancellationToken ct)
-        where T : FakeProvider
-    {
-        await fake.StartAsync(ct);
-        return fake;
-    }
 
     /// <summary>The server's environment: these engines in this order, each at its fake, polling fast, one worker.</summary>
     private static Dictionary<string, string> Settings(params (string Engine, FakeProvider Fake)[] engines)

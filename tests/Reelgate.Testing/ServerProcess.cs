@@ -17,6 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly string _readyPath;
     private readonly bool _portChosenHere;
     private Process? _process;
+    private TempDirectory? _ownedData;
 
     /// <param name="dataDirectory">The data folder (REELGATE_DATA_DIR), which outlives the process.</param>
     /// <param name="environment">More environment variables, overriding the defaults.</param>
@@ -59,6 +60,26 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>A started server on a fresh temp data folder of its own, which goes when the server is disposed.</summary>
+    public static async Task<ServerProcess> StartOnTempDataAsync(
+        string folderName,
+        IReadOnlyDictionary<string, string>? environment,
+        CancellationToken cancellationToken)
+    {
+        var data = new TempDirectory(folderName);
+        var server = new ServerProcess(data.Path, environment) { _ownedData = data };
+        try
+        {
+            await server.StartAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
 
     public int Port { get; private set; }
 
@@ -188,6 +209,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        _ownedData?.Dispose();
     }
 
     private void Keep(string? line)

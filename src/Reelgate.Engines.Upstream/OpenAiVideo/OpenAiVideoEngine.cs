@@ -171,16 +171,10 @@ public sealed class OpenAiVideoEngine : IVideoEngine, ICardRequirements
                     return new RenderOutcome.Failed(new JobError(UpstreamErrors.TimedOut,
                         $"{Display} did not finish the job within {_options.Timeout}; it was asked to delete it and the hold was " +
                         "released"));
-                case PollResult.Failed failed:
-                    var error = UpstreamErrors.From(Display, failed.Error, _options.ApiKey);
-                    UpstreamLog.Failed(_logger, Name, job.JobId, error.Code);
-                    return new RenderOutcome.Failed(error);
                 default:
-                    var transient = (PollResult.Transient)polled;
-                    UpstreamLog.Failed(_logger, Name, job.JobId, UpstreamErrors.Unavailable);
-                    return new RenderOutcome.Failed(new JobError(UpstreamErrors.Unavailable,
-                        $"{Display} did not answer status polls {_options.MaxPollFailures} times in a row " +
-                        $"({UpstreamErrors.Redact(transient.Reason, _options.ApiKey)})"), Retryable: true);
+                    var outcome = PollFailure.ToOutcome(polled, Display, Display, _options.MaxPollFailures, _options.ApiKey);
+                    UpstreamLog.Failed(_logger, Name, job.JobId, outcome.Error.Code);
+                    return outcome;
             }
         }
     }

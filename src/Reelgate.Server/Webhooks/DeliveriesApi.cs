@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
@@ -13,41 +15,50 @@ public static class DeliveriesApi
     public static RouteGroupBuilder MapDeliveries(this RouteGroupBuilder v1)
     {
         v1.MapGet("/jobs/{job_id}/deliveries", ListAsync)
-            .WithName("ListJobDeliveries").WithSummary("The job's webhook deliveries with every attempt and its status code")
-            .Produces<DeliveryListResponse>().ProducesErrors(401, 404);
+            .WithName("ListJobDeliveries").WithSummary("The job's webhook deliveries with every attempt and its status code");
         v1.MapPost("/jobs/{job_id}/deliveries/{delivery_id}/redeliver", RedeliverAsync)
-            .WithName("RedeliverWebhook").WithSummary("Send a delivery again now (its attempts so far are kept)")
-            .Produces<DeliveryListResponse>(StatusCodes.Status202Accepted).ProducesErrors(401, 404);
+            .WithName("RedeliverWebhook").WithSummary("Send a delivery again now (its attempts so far are kept)");
         return v1;
     }
 
-    private static async Task<IResult> ListAsync(
-        string job_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, CancellationToken cancellationToken)
-    {
-        if (!await OwnsAsync(job_id, http, jobs, cancellationToken))
-        {
-            return ErrorResult.From(Failure.JobNotFound(job_id));
-        }
-
-        return TypedResults.Ok(await ListResponseAsync(job_id, webhooks, cancellationToken));
-    }
-
-    private static async Task<IResult> RedeliverAsync(
-        string job_id, string delivery_id, HttpContext http, IJobStore jobs, IWebhookStore webhooks, TimeProvider time,
+    [ProducesErrors(404)]
+    private static async Task<Results<Ok<DeliveryListResponse>, ErrorResult>> ListAsync(
+        [FromRoute(Name = "job_id")] string jobId,
+        HttpContext http,
+        IJobStore jobs,
+        IWebhookStore webhooks,
         CancellationToken cancellationToken)
     {
-        if (!await OwnsAsync(job_id, http, jobs, cancellationToken))
+        if (!await OwnsAsync(jobId, http, jobs, cancellationToken))
         {
-            return ErrorResult.From(Failure.JobNotFound(job_id));
+            return ErrorResult.From(Failure.JobNotFound(jobId));
         }
 
-        if (!await webhooks.RedeliverAsync(job_id, delivery_id, time.GetUtcNow(), cancellationToken))
+        return TypedResults.Ok(await ListResponseAsync(jobId, webhooks, cancellationToken));
+    }
+
+    [ProducesErrors(404)]
+    private static async Task<Results<Accepted<DeliveryListResponse>, ErrorResult>> RedeliverAsync(
+        [FromRoute(Name = "job_id")] string jobId,
+        [FromRoute(Name = "delivery_id")] string deliveryId,
+        HttpContext http,
+        IJobStore jobs,
+        IWebhookStore webhooks,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!await OwnsAsync(jobId, http, jobs, cancellationToken))
+        {
+            return ErrorResult.From(Failure.JobNotFound(jobId));
+        }
+
+        if (!await webhooks.RedeliverAsync(jobId, deliveryId, time.GetUtcNow(), cancellationToken))
         {
             return ErrorResult.From(new Failure(FailureKind.NotFound, "delivery_not_found",
-                $"job {job_id} has no delivery {Failure.Printable(delivery_id)}", "delivery_id"));
+                $"job {jobId} has no delivery {Failure.Printable(deliveryId)}", "delivery_id"));
         }
 
-        return TypedResults.Accepted($"/v1/jobs/{job_id}/deliveries", await ListResponseAsync(job_id, webhooks, cancellationToken));
+        return TypedResults.Accepted($"/v1/jobs/{jobId}/deliveries", await ListResponseAsync(jobId, webhooks, cancellationToken));
     }
 
     private static async Task<DeliveryListResponse> ListResponseAsync(

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CliWrap;
 using Reelgate.Testing;
 
 namespace Reelgate.EndToEnd.Tests.OpenAiVideos;
@@ -43,19 +42,7 @@ public sealed class OpenAiVideoServer : IAsyncDisposable
         created.EnsureSuccessStatusCode();
         var key = (await created.Content.ReadFromJsonAsync<JsonObject>(token))!["key"]!.GetValue<string>();
         var image = Path.Combine(data.Path, "reference.png");
-        await Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-nostdin",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x240",
-            "-frames:v",
-            "1",
-            image])
-            .ExecuteAsync(token);
+        await TestMedia.WriteStillAsync(image, "testsrc2=size=320x240", token);
         return new OpenAiVideoServer(data, server, key, image);
     }
 

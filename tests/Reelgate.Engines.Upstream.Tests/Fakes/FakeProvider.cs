@@ -79,6 +79,14 @@ public abstract class FakeProvider : IAsyncDisposable
     public void FaultSlow(string operation, TimeSpan delay, int times = 1) =>
         Fault(operation, context => Task.Delay(delay, context.RequestAborted), times);
 
+    /// <summary>The fake, listening; so the test that made it can start it in the same <c>await using</c> line.</summary>
+    public static async Task<T> StartedAsync<T>(T fake, CancellationToken cancellationToken)
+        where T : FakeProvider
+    {
+        await fake.StartAsync(cancellationToken);
+        return fake;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();

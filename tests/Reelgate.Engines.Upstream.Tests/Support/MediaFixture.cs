@@ -24,28 +24,8 @@ public sealed class MediaFixture : IAsyncLifetime
         await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=1",
             "-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-shortest", "-movflags", "+faststart", Video]).ExecuteAsync(token);
-        await Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc=size=640x480",
-            "-frames:v",
-            "1",
-            Image43]).ExecuteAsync(token);
-        await Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc=size=640x360",
-            "-frames:v",
-            "1",
-            Image169]).ExecuteAsync(token);
+        await TestMedia.WriteStillAsync(Image43, "testsrc=size=640x480", token);
+        await TestMedia.WriteStillAsync(Image169, "testsrc=size=640x360", token);
     }
 
     public ValueTask DisposeAsync()

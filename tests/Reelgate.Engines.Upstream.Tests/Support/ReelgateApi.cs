@@ -17,6 +17,18 @@ public static class ReelgateApi
         return job["job_id"]!.GetValue<string>();
     }
 
+    /// <summary>The suites' usual job: a short, silent 360p text-to-video on pixverse-v5-6.</summary>
+    public static Task<string> SubmitLighthouseAsync(HttpClient client, CancellationToken cancellationToken) => SubmitAsync(
+        client,
+        new JsonObject
+        {
+            ["model"] = "pixverse-v5-6",
+            ["prompt"] = "a lighthouse in a storm",
+            ["resolution"] = "360p",
+            ["audio"] = false,
+        },
+        cancellationToken);
+
     /// <summary>The key's ledger rows for one job, oldest first, as (kind, amount).</summary>
     public static async Task<List<(string Kind, string Amount)>> LedgerAsync(
         HttpClient client,

@@ -1,4 +1,3 @@
-using CliWrap;
 using Microsoft.Extensions.Options;
 using Reelgate.Imaging.Media;
 using Reelgate.Testing;
@@ -13,11 +12,7 @@ public sealed class FfprobeMediaProbeTests
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempDirectory("probe");
         var path = temp.File("sample.mp4");
-        await Cli.Wrap("ffmpeg")
-            .WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=24:duration=1",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1", "-ac", "2",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path])
-            .ExecuteAsync(ct);
+        await TestMedia.WriteClipAsync(path, "320x240", withAudio: true, ct);
         var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions()));
 
         var info = await probe.ProbeAsync(path, ct);
@@ -56,8 +51,7 @@ public sealed class FfprobeMediaProbeTests
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempDirectory("probe");
         var path = temp.File(name);
-        await Cli.Wrap("ffmpeg").WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=424x240", "-frames:v", "1", path])
-            .ExecuteAsync(ct);
+        await TestMedia.WriteStillAsync(path, "testsrc2=size=424x240", ct);
         // An ffprobe that does not exist: the image must be read without it.
         var probe = new FfprobeMediaProbe(Options.Create(new MediaToolsOptions { FfprobePath = temp.File("no-such-ffprobe") }));
 
@@ -78,19 +72,7 @@ public sealed class FfprobeMediaProbeTests
         using var temp = new TempDirectory("probe");
         await using var listener = LoopbackHttpServer.Start();
         var clip = temp.File("clip.mp4");
-        await Cli.Wrap("ffmpeg").WithArguments([
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=160x120:rate=24:duration=1",
-            "-c:v",
-            "libx264",
-            "-pix_fmt",
-            "yuv420p",
-            clip])
-            .ExecuteAsync(ct);
+        await TestMedia.WriteClipAsync(clip, "160x120", withAudio: false, ct);
         listener.MapBytes("/segment.mp4", await File.ReadAllBytesAsync(clip, ct), "video/mp4");
         var target = listener.Url("/segment.mp4").AbsoluteUri;
         var path = temp.File("output.mp4");

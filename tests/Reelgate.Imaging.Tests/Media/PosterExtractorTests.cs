@@ -1,4 +1,3 @@
-using CliWrap;
 using Microsoft.Extensions.Options;
 using Reelgate.Imaging.Media;
 using Reelgate.Testing;
@@ -13,10 +12,7 @@ public sealed class PosterExtractorTests
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempDirectory("poster");
         var video = temp.File("clip.mp4");
-        await Cli.Wrap("ffmpeg")
-            .WithArguments(["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24:duration=1",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", video])
-            .ExecuteAsync(ct);
+        await TestMedia.WriteClipAsync(video, "320x180", withAudio: false, ct);
         var poster = temp.File("poster.jpg");
 
         var written = await new PosterExtractor(Options.Create(new MediaToolsOptions())).ExtractAsync(video, poster, ct);
