@@ -5,6 +5,7 @@ using Reelgate.Bench.Suites;
 
 // Usage: Reelgate.Bench all|<suite> [options] (see BenchOptions). One Markdown report goes to bench/results/ (gitignored).
 IBenchSuite[] suites = [new ControlPlaneSuite(), new EngineSuite(), new ImagesSuite(), new SoakSuite()];
+IBenchSuite[] parts = [new ServerJobSuite()];
 
 switch (args.FirstOrDefault())
 {
@@ -16,13 +17,13 @@ switch (args.FirstOrDefault())
         return await ImageChild.RunAsync(args.Skip(1).ToList(), CancellationToken.None);
 }
 
-var chosen = args.FirstOrDefault() == "all" ? suites : suites.Where(s => s.Name == args.FirstOrDefault()).ToArray();
+var chosen = args.FirstOrDefault() == "all" ? suites : suites.Concat(parts).Where(s => s.Name == args.FirstOrDefault()).ToArray();
 if (chosen.Length == 0)
 {
     Console.WriteLine(
         "usage: Reelgate.Bench all|<suite> [--runs N] [--duration S] [--soak-jobs N] [--soak-budget S] [--soak-workers N] [--deadline " +
             "S] [--no-profile]");
-    foreach (var s in suites)
+    foreach (var s in suites.Concat(parts))
     {
         Console.WriteLine($"  {s.Name,-8} {s.Description}");
     }

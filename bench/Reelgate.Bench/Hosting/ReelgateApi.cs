@@ -64,6 +64,15 @@ internal sealed class ReelgateApi : IDisposable
         return JsonDocument.Parse(text);
     }
 
+    /// <summary>GET of a text resource (/metrics with the admin key): the body.</summary>
+    public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK
+            ? text : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {text}");
+    }
+
     /// <summary>Downloads a URL (an output's signed URL) to a file.</summary>
     public async Task DownloadAsync(Uri url, string path, CancellationToken cancellationToken)
     {

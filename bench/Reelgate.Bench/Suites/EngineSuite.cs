@@ -13,7 +13,8 @@ namespace Reelgate.Bench.Suites;
 /// length (target ratio ≤ 1.5 at every size), each measurement in a process of its own (peak memory of the
 /// rendering process and of its ffmpeg), engine and baseline alternating. Also: a calm scene at 1080p (how
 /// much of the gap is x264 working on a moving picture), drawing alone per size, and the peak memory of a
-/// 720p 10 s render against 5 s (memory must not grow with the clip's length).
+/// 720p 10 s render against 5 s (memory must not grow with the clip's length). Last, a 1080p job through the server
+/// (<see cref="ServerJobRounds"/>): what a user waits for, step by step.
 /// </summary>
 internal sealed class EngineSuite : IBenchSuite
 {
@@ -21,7 +22,8 @@ internal sealed class EngineSuite : IBenchSuite
 
     public string Name => "engine";
 
-    public string Description => "local engine 360p/720p/1080p 5 s + audio vs ffmpeg's testsrc2+sine encode; peak memory";
+    public string Description =>
+        "local engine 360p/720p/1080p 5 s + audio vs ffmpeg's testsrc2+sine encode; peak memory; a 1080p job through the server";
 
     public async Task RunAsync(BenchRun run, CancellationToken cancellationToken)
     {
@@ -66,6 +68,7 @@ internal sealed class EngineSuite : IBenchSuite
             cancellationToken);
         var drawing = Sizes.ToDictionary(s => s, DrawOnly, StringComparer.Ordinal);
         Report(run, preset, engine, baseline, calm, tenSeconds, drawing);
+        await ServerJobRounds.RunAsync(run, run.Folder("engine-job"), cancellationToken);
     }
 
     private static void Report(

@@ -11,9 +11,10 @@ namespace Reelgate.Imaging.Media;
 
 /// <summary>
 /// Reads what a media file holds: a still image (JPEG, PNG, WebP, GIF) from its header with SkiaSharp, in
-/// process; anything else with ffprobe (format, first video and first audio stream). Starting ffprobe costs
-/// about 0.2 CPU-s (it loads some 200 shared libraries), as much as encoding a small clip's poster frame many
-/// times over, and every job has a poster.
+/// process; an MP4 of H.264 (and AAC) from its index, in process (<see cref="Mp4Header"/>); anything else with
+/// ffprobe (format, first video and first audio stream). Starting ffprobe costs about 0.2 CPU-s (it loads some
+/// 200 shared libraries), as much as encoding a small clip's poster frame many times over, and every job has a
+/// poster and a video.
 /// </summary>
 public sealed class FfprobeMediaProbe(IOptions<MediaToolsOptions> options) : IMediaProbe
 {
@@ -24,6 +25,11 @@ public sealed class FfprobeMediaProbe(IOptions<MediaToolsOptions> options) : IMe
         if (StillImage(path) is { } image)
         {
             return image;
+        }
+
+        if (Mp4Index(path) is { } mp4)
+        {
+            return mp4;
         }
 
 #pragma warning disable IDISP001 // BufferedCommandResult is not IDisposable; the analyzer sees CommandTask's Dispose
@@ -61,6 +67,19 @@ public sealed class FfprobeMediaProbe(IOptions<MediaToolsOptions> options) : IMe
             ? null
             : new MediaInfo("image2", codec.Info.Width, codec.Info.Height, 0, 0, 1, format, null, null, null, null,
                 new FileInfo(path).Length);
+    }
+
+    /// <summary>An MP4's facts from its index, or null (ffprobe decides) when the index is not the common case or is malformed.</summary>
+    internal static MediaInfo? Mp4Index(string path)
+    {
+        try
+        {
+            return Mp4Header.Read(path);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or EndOfStreamException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Turns ffprobe's JSON (-show_format -show_streams) into a <see cref="MediaInfo"/>.</summary>

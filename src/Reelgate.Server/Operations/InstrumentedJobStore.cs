@@ -7,10 +7,11 @@ namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The job store, observed: every accepted submission and every final state is counted and traced in the
-/// job's trace. The store's behaviour is unchanged; a final state is read back once to measure it. (Announcing
+/// job's trace; a worker's claim, checkpoint and completion writes are timed as job steps (<see cref="JobStep"/>). The
+/// store's behaviour is unchanged; a final state is read back once to measure it. (Announcing
 /// changes to this process's listeners is <see cref="Workers.AnnouncingJobStore"/>'s part.)
 /// </summary>
-public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : IJobStore
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, TimeProvider time) : IJobStore
 {
     public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
@@ -46,9 +47,11 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
     public async Task<Job?> ClaimAsync(
         string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
         if (job is not null)
         {
+            metrics.Step(JobStep.Claim, time.GetElapsedTime(started));
             using var span = JobTracing.StartChild(job.Id, "job.claim", ActivityKind.Consumer);
             span?.SetTag("reelgate.attempt", job.Attempts);
             span?.SetTag("reelgate.worker", workerId);
@@ -64,14 +67,21 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics) : 
         string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken);
 
-    public Task<bool> SaveCheckpointAsync(
-        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
+    public async Task<bool> SaveCheckpointAsync(
+        string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var saved = await inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
+        metrics.Step(JobStep.Checkpoint, time.GetElapsedTime(started));
+        return saved;
+    }
 
     public async Task<bool> CompleteAsync(
         string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
+        metrics.Step(JobStep.Complete, time.GetElapsedTime(started));
         if (completed)
         {
             await FinishedAsync(jobId, "job.completed");

@@ -5,7 +5,8 @@ namespace Reelgate.Server.Operations;
 
 /// <summary>
 /// The "Reelgate.Jobs" meter: submissions, final states, job and render latency, money moved, and the
-/// current number of jobs in each state (sampled from the database, so every node reports the whole queue).
+/// current number of jobs in each state (sampled from the database, so every node reports the whole queue), and
+/// the time a worker spends in each step of a job (<see cref="JobStep"/>), so that what is not rendering is visible.
 /// </summary>
 public sealed class JobMetrics : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class JobMetrics : IDisposable
     private readonly Counter<long> _finished;
     private readonly Histogram<double> _jobSeconds;
     private readonly Histogram<double> _renderSeconds;
+    private readonly Histogram<double> _stepSeconds;
     private readonly Counter<long> _chargedMicros;
     private readonly Counter<long> _releasedMicros;
     private IReadOnlyDictionary<JobStatus, long> _states = Enum.GetValues<JobStatus>().ToDictionary(s => s, _ => 0L);
@@ -26,6 +28,8 @@ public sealed class JobMetrics : IDisposable
         _finished = _meter.CreateCounter<long>("reelgate.jobs.finished", "{job}", "Jobs that reached a final state");
         _jobSeconds = _meter.CreateHistogram<double>("reelgate.job.duration", "s", "From submission to the final state");
         _renderSeconds = _meter.CreateHistogram<double>("reelgate.render.duration", "s", "From start of the last attempt to completion");
+        _stepSeconds = _meter.CreateHistogram<double>(
+            "reelgate.job.step.duration", "s", "Time a worker spent in one step of a job (claim, stage, checkpoint, render, probe, ...)");
         _chargedMicros = _meter.CreateCounter<long>("reelgate.ledger.charged", "{microdollar}", "Money charged for completed jobs");
         _releasedMicros = _meter.CreateCounter<long>(
             "reelgate.ledger.released", "{microdollar}", "Holds given back for failed or cancelled jobs");
@@ -59,6 +63,10 @@ public sealed class JobMetrics : IDisposable
             _releasedMicros.Add(job.Price.Micros, new KeyValuePair<string, object?>("model", job.Request.Model));
         }
     }
+
+    /// <summary>Records one step of a job: <paramref name="step"/> is one of <see cref="JobStep"/>'s names.</summary>
+    public void Step(string step, TimeSpan elapsed) =>
+        _stepSeconds.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("step", step));
 
     public void UpdateStates(IReadOnlyDictionary<JobStatus, long> states) => _states = states;
 

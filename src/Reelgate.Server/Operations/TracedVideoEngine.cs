@@ -5,8 +5,9 @@ using Reelgate.Core.Validation;
 
 namespace Reelgate.Server.Operations;
 
-/// <summary>An engine whose every render is a span in the job's trace, tagged with the engine and the outcome.</summary>
-public sealed class TracedVideoEngine(IVideoEngine inner) : IVideoEngine
+/// <summary>An engine whose every render is a span in the job's trace, tagged with the engine and the outcome, and a timed job
+/// step.</summary>
+public sealed class TracedVideoEngine(IVideoEngine inner, JobMetrics metrics, TimeProvider time) : IVideoEngine
 {
     public string Name => inner.Name;
 
@@ -19,7 +20,9 @@ public sealed class TracedVideoEngine(IVideoEngine inner) : IVideoEngine
         using var span = JobTracing.StartChild(job.JobId, "job.render");
         span?.SetTag("reelgate.engine", inner.Name);
         span?.SetTag("reelgate.resolution", job.Spec.Resolution);
+        var started = time.GetTimestamp();
         var outcome = await inner.RenderAsync(job, cancellationToken);
+        metrics.Step(JobStep.Render, time.GetElapsedTime(started));
         span?.SetTag("reelgate.outcome", outcome is RenderOutcome.Rendered ? "rendered" : "failed");
         return outcome;
     }

@@ -38,8 +38,10 @@ public static class OperationsRegistration
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<IJobStatistics, SqlJobStatistics>();
         builder.Services.AddHostedService<JobStateSampler>();
-        builder.Services.Decorate<IJobStore>((sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>()));
-        builder.Services.Decorate<IVideoEngine>((_, inner) => new TracedVideoEngine(inner));
+        builder.Services.Decorate<IJobStore>(
+            (sp, inner) => new InstrumentedJobStore(inner, sp.GetRequiredService<JobMetrics>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.Decorate<IVideoEngine>(
+            (sp, inner) => new TracedVideoEngine(inner, sp.GetRequiredService<JobMetrics>(), sp.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>

@@ -4,6 +4,7 @@ using Reelgate.Core.Engines;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Configuration;
+using Reelgate.Server.Operations;
 
 namespace Reelgate.Server.Workers;
 
@@ -11,7 +12,7 @@ namespace Reelgate.Server.Workers;
 /// An attempt's local files: its work folder in the data folder (one per attempt), the job's stored inputs copied
 /// into it for the engine, and the folder removed when the attempt is over.
 /// </summary>
-public sealed class InputStaging(IBlobStore blobs, IOptions<ReelgateOptions> serverOptions)
+public sealed class InputStaging(IBlobStore blobs, IOptions<ReelgateOptions> serverOptions, JobMetrics metrics, TimeProvider time)
 {
     /// <summary>Creates the attempt's work folder and returns its path.</summary>
     public string CreateWorkDirectory(Job job)
@@ -24,6 +25,7 @@ public sealed class InputStaging(IBlobStore blobs, IOptions<ReelgateOptions> ser
     /// <summary>Copies each stored input to a file in <paramref name="workDirectory"/> named after its role.</summary>
     public async Task<IReadOnlyList<RenderInput>> StageAsync(Job job, string workDirectory, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var inputs = new List<RenderInput>();
         foreach (var input in job.Inputs)
         {
@@ -39,6 +41,7 @@ public sealed class InputStaging(IBlobStore blobs, IOptions<ReelgateOptions> ser
             inputs.Add(new RenderInput(input.Role, path, input.ContentType, input.Width, input.Height));
         }
 
+        metrics.Step(JobStep.Stage, time.GetElapsedTime(started));
         return inputs;
     }
 

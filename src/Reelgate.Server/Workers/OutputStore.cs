@@ -2,6 +2,7 @@ using System.Globalization;
 using Reelgate.Core.Engines;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
+using Reelgate.Server.Operations;
 
 namespace Reelgate.Server.Workers;
 
@@ -10,7 +11,8 @@ namespace Reelgate.Server.Workers;
 /// and the job completed under the lease with those outputs. When the job is no longer ours (cancelled, or the
 /// lease went to another worker meanwhile) this attempt's files are removed again.
 /// </summary>
-public sealed partial class OutputStore(IJobStore jobs, IBlobStore blobs, IMediaProbe probe, TimeProvider time, ILogger<OutputStore> logger)
+public sealed partial class OutputStore(
+    IJobStore jobs, IBlobStore blobs, IMediaProbe probe, JobMetrics metrics, TimeProvider time, ILogger<OutputStore> logger)
 {
     /// <summary>The blob folder of one attempt's outputs (so a late attempt never touches another's files).</summary>
     public static string OutputPrefix(string jobId, int attempt) => $"outputs/{jobId}/{attempt.ToString(CultureInfo.InvariantCulture)}/";
@@ -21,6 +23,7 @@ public sealed partial class OutputStore(IJobStore jobs, IBlobStore blobs, IMedia
     {
         var prefix = OutputPrefix(job.Id, job.Attempts);
         var outputs = new List<JobOutput>();
+        var started = time.GetTimestamp();
         var video = await probe.ProbeAsync(rendered.VideoPath, cancellationToken);
         outputs.Add(new JobOutput(JobOutput.VideoType, null, prefix + "video.mp4", "video/mp4", video.Width, video.Height,
             Math.Round(video.DurationSeconds, 3), Math.Round(video.Fps, 3), video.HasAudio, video.Bytes));
@@ -31,12 +34,15 @@ public sealed partial class OutputStore(IJobStore jobs, IBlobStore blobs, IMedia
                 poster.Width, poster.Height, null, null, null, poster.Bytes));
         }
 
+        metrics.Step(JobStep.Probe, time.GetElapsedTime(started));
+        started = time.GetTimestamp();
         await blobs.PutFileAsync(prefix + "video.mp4", rendered.VideoPath, "video/mp4", cancellationToken);
         if (rendered.PosterPath is not null)
         {
             await blobs.PutFileAsync(prefix + "poster.jpg", rendered.PosterPath, "image/jpeg", cancellationToken);
         }
 
+        metrics.Step(JobStep.Store, time.GetElapsedTime(started));
         var result = new JobResult(outputs, rendered.Thinking, engine);
         if (await jobs.CompleteAsync(job.Id, workerId, result, time.GetUtcNow(), CancellationToken.None))
         {
