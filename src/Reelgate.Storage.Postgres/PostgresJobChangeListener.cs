@@ -61,6 +61,11 @@ public sealed partial class PostgresJobChangeListener(
             }
 
             LogListening(logger, Channel);
+            foreach (var observer in _observers)
+            {
+                observer.OnListening();
+            }
+
             _listening.TrySetResult();
             while (true)
             {
@@ -70,6 +75,11 @@ public sealed partial class PostgresJobChangeListener(
         finally
         {
             connection.Notification -= OnNotification;
+            foreach (var observer in _observers)
+            {
+                observer.OnListenerLost();
+            }
+
             await UnlistenAsync(connection);
         }
     }

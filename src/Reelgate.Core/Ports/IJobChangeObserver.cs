@@ -8,4 +8,10 @@ public interface IJobChangeObserver
 {
     /// <summary>Called on the listener's loop: return quickly and never throw.</summary>
     void OnJobChanged(string jobId, string status);
+
+    /// <summary>The listener is in place (again): changes committed from now on are heard; earlier ones may not have been.</summary>
+    void OnListening();
+
+    /// <summary>The listener lost its connection: changes committed until <see cref="OnListening"/> may never be heard.</summary>
+    void OnListenerLost();
 }

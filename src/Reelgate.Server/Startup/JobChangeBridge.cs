@@ -8,14 +8,30 @@ namespace Reelgate.Server.Startup;
 /// job again at once, and a newly queued job wakes an idle worker slot instead of waiting for its poll. This
 /// process's own changes are announced at once by <see cref="AnnouncingJobStore"/>; they arrive here again too.
 /// </summary>
-public sealed class JobChangeBridge(JobChangeFeed changes, WorkSignal signal) : IJobChangeObserver
+public sealed class JobChangeBridge : IJobChangeObserver
 {
+    private readonly JobChangeFeed _changes;
+    private readonly WorkSignal _signal;
+
+    public JobChangeBridge(JobChangeFeed changes, WorkSignal signal)
+    {
+        _changes = changes;
+        _signal = signal;
+
+        // Until the first LISTEN is in place, other nodes' changes go unheard.
+        changes.Interrupted();
+    }
+
     public void OnJobChanged(string jobId, string status)
     {
-        changes.Notify(jobId);
+        _changes.Notify(jobId);
         if (string.Equals(status, "queued", StringComparison.Ordinal))
         {
-            signal.Pulse();
+            _signal.Pulse();
         }
     }
+
+    public void OnListening() => _changes.Resumed();
+
+    public void OnListenerLost() => _changes.Interrupted();
 }

@@ -83,6 +83,9 @@ public static class ReelgateServices
         services.AddScoped<SubmissionService>();
         services.AddSingleton<AdminKeyBootstrapper>();
         services.AddSingleton<WorkSignal>();
+        services.AddOptions<JobCacheOptions>().Bind(configuration.GetSection(JobCacheOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobReadCache>();
         services.AddSingleton<JobChangeFeed>();
         services.AddSingleton<EventStreamSlots>();
         services.AddSingleton<JobCancellations>();

@@ -52,6 +52,14 @@ public sealed class JobChangeListenerTests
 
         public void OnJobChanged(string jobId, string status) => _changes.Writer.TryWrite((jobId, status));
 
+        public void OnListening()
+        {
+        }
+
+        public void OnListenerLost()
+        {
+        }
+
         public async Task<List<(string JobId, string Status)>> TakeAsync(int count)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);

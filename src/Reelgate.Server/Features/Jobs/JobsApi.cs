@@ -31,10 +31,11 @@ public static class JobsApi
 
     [ProducesErrors(404)]
     private static async Task<Results<Ok<JobResponse>, ErrorResult>> GetAsync(
-        [FromRoute(Name = "job_id")] string jobId, HttpContext http, IJobStore jobs, JobResponseMapper mapper,
+        [FromRoute(Name = "job_id")] string jobId, HttpContext http, IJobStore jobs, JobReadCache cache, JobResponseMapper mapper,
         CancellationToken cancellationToken)
     {
-        var job = await FindOwnAsync(jobId, http, jobs, cancellationToken);
+        // The poll is the most frequent request of all: it reads through the cache of recently polled jobs.
+        var job = Ids.IsWellFormed(jobId, Ids.JobPrefix) ? OwnedBy(await cache.GetAsync(jobId, jobs, cancellationToken), http) : null;
         return job is null ? ErrorResult.From(Failure.JobNotFound(jobId)) : TypedResults.Ok(mapper.Map(job, http.Request));
     }
 
@@ -119,7 +120,10 @@ public static class JobsApi
             return null;
         }
 
-        var job = await jobs.GetAsync(jobId, cancellationToken);
-        return job is not null && string.Equals(job.KeyId, http.User.KeyId(), StringComparison.Ordinal) ? job : null;
+        return OwnedBy(await jobs.GetAsync(jobId, cancellationToken), http);
     }
+
+    /// <summary>A key sees its own jobs only, whether the job came from the store or the poll's cache.</summary>
+    private static Job? OwnedBy(Job? job, HttpContext http) =>
+        job is not null && string.Equals(job.KeyId, http.User.KeyId(), StringComparison.Ordinal) ? job : null;
 }
