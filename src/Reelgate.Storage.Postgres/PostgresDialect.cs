@@ -55,6 +55,8 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    internal override SubmissionRoundTrips Submissions { get; } = new PostgresSubmissionRoundTrips();
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -127,6 +127,8 @@ public sealed class SqliteDialect : SqlDialect
         _writeGate.Release();
     }
 
+    internal override SubmissionRoundTrips Submissions { get; } = new SqliteSubmissionRoundTrips();
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
 }

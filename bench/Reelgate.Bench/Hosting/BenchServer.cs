@@ -78,6 +78,13 @@ internal sealed class BenchServer : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         start.Environment["Reelgate__Limits__Defaults__RequestsPerMinute"] = "0";
         start.Environment["Reelgate__Limits__AnonymousRequestsPerMinute"] = "0";
+        if (workers == 0)
+        {
+            // Nothing renders, so every job stays in flight: under the default limit of 50 a key's submits after
+            // the 50th are all refused (429) before they reach the store, and the figure measures the refusal.
+            start.Environment["Reelgate__Limits__Defaults__JobsInFlight"] = "0";
+        }
+
         if (database is not null)
         {
             start.Environment["REELGATE_DATABASE"] = database;

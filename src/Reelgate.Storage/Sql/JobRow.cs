@@ -91,30 +91,4 @@ internal sealed class JobRow
             RetryAt = UnixTime.At(RetryAt),
             RemixedFrom = RemixedFrom,
         };
-
-    /// <summary>The parameters of an INSERT of a new job.</summary>
-    public static object InsertParameters(Job job) => new
-    {
-        job.Id,
-        job.KeyId,
-        Model = job.Request.Model,
-        Status = job.Status.ToWire(),
-        job.Progress,
-        CreatedAt = UnixTime.Ms(job.CreatedAt),
-        RequestJson = StoredJson.Write(job.Request),
-        PriceMicros = job.Price.Micros,
-        CostState = CostStateNames.ToWire(job.CostState),
-        InputsJson = StoredJson.Write(job.Inputs),
-        job.Request.WebhookUrl,
-        Simulate = job.Simulate ? 1 : 0,
-        job.RemixedFrom,
-    };
-
-    public const string Insert =
-        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, " +
-        "cost_state, inputs_json, " +
-        "attempts, version, webhook_url, simulate, remixed_from) " +
-        "VALUES (@Id, @KeyId, @Model, @Status, @Progress, @CreatedAt, @CreatedAt, @RequestJson, @PriceMicros, " +
-        "@CostState, @InputsJson, 0, 1, " +
-        "@WebhookUrl, @Simulate, @RemixedFrom)";
 }

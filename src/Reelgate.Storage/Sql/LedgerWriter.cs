@@ -15,23 +15,6 @@ internal static class LedgerWriter
         "INSERT INTO ledger (id, key_id, created_at, kind, amount_micros, job_id, available_after_micros) " +
         "VALUES (@Id, @KeyId, @CreatedAt, @Kind, @Amount, @JobId, @AvailableAfter)";
 
-    /// <summary>Holds a price if the key can cover it; returns the available balance after, or null (nothing written).</summary>
-    public static async Task<long?> TryHoldAsync(
-        DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "UPDATE api_keys SET available_micros = available_micros - @Price, held_micros = held_micros + @Price " +
-            "WHERE id = @KeyId AND revoked_at IS NULL AND available_micros >= @Price RETURNING available_micros",
-            new { KeyId = keyId, Price = price }, transaction, cancellationToken: cancellationToken));
-        if (available is not null)
-        {
-            await WriteRowAsync(connection, transaction, keyId, LedgerKind.Hold, -price, jobId, available.Value, now, cancellationToken);
-        }
-
-        return available;
-    }
-
     /// <summary>Gives a held price back to available (failed or cancelled job).</summary>
     public static async Task ReleaseAsync(
         DbConnection connection, DbTransaction transaction, string keyId, long price, string jobId, DateTimeOffset now,

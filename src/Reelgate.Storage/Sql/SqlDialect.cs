@@ -24,6 +24,9 @@ public abstract class SqlDialect
     /// <summary>Starts a write transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>How a batch of submissions reads its facts and writes its decisions on this backend.</summary>
+    internal abstract SubmissionRoundTrips Submissions { get; }
+
     /// <summary>True when the exception is a unique-constraint violation (a lost race on an insert).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

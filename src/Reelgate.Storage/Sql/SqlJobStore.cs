@@ -25,71 +25,18 @@ public sealed class SqlJobStore : IJobStore
     public SqlJobStore(SqlDialect dialect)
     {
         _dialect = dialect;
-        _submissions = new SubmissionBatcher(dialect, SubmitInAsync);
+        _submissions = new SubmissionBatcher(dialect);
     }
 
     public Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken) =>
         _submissions.SubmitAsync(submission, cancellationToken);
 
-    /// <summary>One submission inside a write transaction that the caller commits (see <see cref="SubmissionBatcher"/>).</summary>
-    private async Task<SubmitOutcome> SubmitInAsync(
-        DbConnection connection, DbTransaction transaction, JobSubmission submission, CancellationToken cancellationToken)
-    {
-        var job = submission.Job;
-
-        // Submissions of one key queue here, so the idempotency look-up, the limits and the hold below see
-        // every earlier submission of the key committed (PostgreSQL runs at READ COMMITTED). SQLite needs no
-        // row lock: its write transaction already excludes every other writer.
-        if (_dialect.RowLockClause.Length > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"SELECT id FROM api_keys WHERE id = @KeyId {_dialect.RowLockClause}", new { job.KeyId }, transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        if (submission.IdempotencyKey is not null)
-        {
-            var earlier = await FindIdempotentAsync(connection, transaction, submission, purge: true, cancellationToken);
-            if (earlier is not null)
-            {
-                return earlier;
-            }
-        }
-
-        var limitRefusal = await CheckLimitsAsync(connection, transaction, submission, cancellationToken);
-        if (limitRefusal is not null)
-        {
-            return limitRefusal;
-        }
-
-        var availableAfter = await LedgerWriter.TryHoldAsync(
-            connection, transaction, job.KeyId, job.Price.Micros, job.Id, job.CreatedAt, cancellationToken);
-        if (availableAfter is null)
-        {
-            var available = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT available_micros FROM api_keys WHERE id = @KeyId AND revoked_at IS NULL",
-                new { job.KeyId }, transaction, cancellationToken: cancellationToken));
-            return available is null
-                ? new SubmitOutcome.KeyUnavailable()
-                : new SubmitOutcome.InsufficientCredits(job.Price, new Money(available.Value));
-        }
-
-        await connection.ExecuteAsync(
-            new CommandDefinition(JobRow.Insert, JobRow.InsertParameters(job), transaction, cancellationToken: cancellationToken));
-        if (submission.IdempotencyKey is not null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO idempotency_keys (key_id, idempotency_key, request_hash, job_id, created_at) " +
-                "VALUES (@KeyId, @IdempotencyKey, @RequestHash, @JobId, @CreatedAt)",
-                new
-                {
-                    job.KeyId, submission.IdempotencyKey, submission.RequestHash, JobId = job.Id, CreatedAt = UnixTime.Ms(job.CreatedAt)
-                },
-                transaction, cancellationToken: cancellationToken));
-        }
-
-        return new SubmitOutcome.Accepted(job with { Version = 1 });
-    }
+    /// <summary>
+    /// The submissions as one batch, in the order given, as the batcher runs concurrent ones (for tests that need
+    /// a batch's content fixed). Batches keep a key's submissions in order; callers pass them sorted by key.
+    /// </summary>
+    internal Task<SubmitOutcome[]> SubmitTogetherAsync(IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken) =>
+        _submissions.RunTogetherAsync(submissions, cancellationToken);
 
     public async Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken)
     {

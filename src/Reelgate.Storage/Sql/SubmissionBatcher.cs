@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using Reelgate.Core.Jobs;
 
 namespace Reelgate.Storage.Sql;
@@ -7,8 +6,10 @@ namespace Reelgate.Storage.Sql;
 /// <summary>
 /// Group commit for submissions: concurrent submissions on this node share one write transaction instead
 /// of queueing for the write lock one by one. Each caller queues its submission and waits to lead; the
-/// leader takes everything queued (up to <see cref="MaxBatch"/>), runs each submission in turn inside one
-/// transaction, commits once and answers every caller in the batch. A submission is answered only after the
+/// leader takes everything queued (up to <see cref="MaxBatch"/>) and runs them in one transaction: the batch's
+/// facts read in one go (<see cref="SubmissionRoundTrips.ReadAsync"/>), every decision made in memory in batch
+/// order (<see cref="SubmissionPlan"/>), what was accepted written in one go, one commit; then it answers every
+/// caller in the batch. A submission is answered only after the
 /// commit that holds it, so an accepted job is durable as before. When any submission in a batch throws
 /// (a lost race on a unique key, a broken connection), the batch is rolled back and each of its
 /// submissions runs again in a transaction of its own, so an error reaches only the caller it belongs to.
@@ -19,9 +20,7 @@ namespace Reelgate.Storage.Sql;
     "CA1001",
     Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; " +
                     "the batcher lives as long as its store.")]
-internal sealed class SubmissionBatcher(
-    SqlDialect dialect,
-    Func<DbConnection, DbTransaction, JobSubmission, CancellationToken, Task<SubmitOutcome>> submitIn)
+internal sealed class SubmissionBatcher(SqlDialect dialect)
 {
     public const int MaxBatch = 64;
 
@@ -79,14 +78,7 @@ internal sealed class SubmissionBatcher(
         {
             // The batch is not cancelled by any one caller: their submissions share the transaction.
             await using var connection = await dialect.OpenAsync(CancellationToken.None);
-            await using var transaction = await dialect.BeginWriteAsync(connection, CancellationToken.None);
-            outcomes = new SubmitOutcome[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                outcomes[i] = await submitIn(connection, transaction, batch[i].Submission, CancellationToken.None);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None);
+            outcomes = await RunTogetherAsync(batch.ConvertAll(p => p.Submission), CancellationToken.None);
         }
         catch (Exception) when (batch.Count > 1)
         {
@@ -107,6 +99,18 @@ internal sealed class SubmissionBatcher(
         {
             batch[i].Answer.TrySetResult(outcomes[i]);
         }
+    }
+
+    /// <summary>The submissions as one transaction, in the order given; outcomes in the same order.</summary>
+    internal async Task<SubmitOutcome[]> RunTogetherAsync(IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var facts = await dialect.Submissions.ReadAsync(connection, transaction, submissions, cancellationToken);
+        var plan = SubmissionPlan.Decide(submissions, facts);
+        await dialect.Submissions.WriteAsync(connection, transaction, plan, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return plan.Outcomes;
     }
 
     private sealed record Pending(JobSubmission Submission, CancellationToken CallerToken)

@@ -1,0 +1,225 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+using Reelgate.Core.Billing;
+using Reelgate.Core.Jobs;
+using Reelgate.Storage.Sql;
+
+namespace Reelgate.Storage.Postgres;
+
+/// <summary>
+/// A batch of submissions in two round trips before the commit: one <see cref="NpgsqlBatch"/> that takes the
+/// batch's key rows (FOR NO KEY UPDATE, in key order) and then reads everything the decisions need, and one that
+/// writes every table's rows as a single statement over arrays (unnest). At READ COMMITTED each statement of the
+/// first batch takes its snapshot after the lock is granted, so it sees every earlier submission of those keys.
+/// </summary>
+internal sealed class PostgresSubmissionRoundTrips : SubmissionRoundTrips
+{
+    private const string LockKeys =
+        "SELECT id, available_micros, revoked_at IS NULL FROM api_keys WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE";
+
+    private const string CountInFlight =
+        "SELECT key_id, COUNT(*) FROM jobs WHERE key_id = ANY($1) AND status IN ('queued', 'processing') GROUP BY key_id";
+
+    private const string SumSpent =
+        "SELECT s.key_id, s.since, (SELECT COALESCE(SUM(j.price_micros), 0)::bigint FROM jobs j " +
+        "WHERE j.key_id = s.key_id AND j.created_at >= s.since AND j.cost_state IN ('held', 'charged')) " +
+        "FROM unnest($1::text[], $2::bigint[]) AS s(key_id, since)";
+
+    private const string NamedIdempotencyKeys =
+        "SELECT i.key_id, i.idempotency_key, i.request_hash, i.job_id, i.created_at FROM idempotency_keys i " +
+        "JOIN unnest($1::text[], $2::text[]) AS n(key_id, idempotency_key) " +
+        "ON i.key_id = n.key_id AND i.idempotency_key = n.idempotency_key";
+
+    private static readonly string JobsOfNamedIdempotencyKeys =
+        $"SELECT {JobRow.Columns} FROM jobs WHERE id IN (SELECT i.job_id FROM idempotency_keys i " +
+        "JOIN unnest($1::text[], $2::text[]) AS n(key_id, idempotency_key) " +
+        "ON i.key_id = n.key_id AND i.idempotency_key = n.idempotency_key)";
+
+    private const string PurgeIdempotencyKeys =
+        "DELETE FROM idempotency_keys i USING unnest($1::text[], $2::text[], $3::bigint[]) AS p(key_id, idempotency_key, cutoff) " +
+        "WHERE i.key_id = p.key_id AND i.idempotency_key = p.idempotency_key AND i.created_at < p.cutoff";
+
+    private const string HoldOnKeys =
+        "UPDATE api_keys a SET available_micros = a.available_micros - h.held, held_micros = a.held_micros + h.held " +
+        "FROM unnest($1::text[], $2::bigint[]) AS h(id, held) WHERE a.id = h.id";
+
+    private const string InsertJobs =
+        "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, " +
+        "cost_state, inputs_json, attempts, version, webhook_url, simulate, remixed_from) " +
+        "SELECT id, key_id, model, status, progress, created_at, created_at, request_json, price_micros, cost_state, inputs_json, " +
+        "0, 1, webhook_url, simulate, remixed_from FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], " +
+        "$6::bigint[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[]) WITH ORDINALITY " +
+        "AS n(id, key_id, model, status, progress, created_at, request_json, price_micros, cost_state, inputs_json, webhook_url, " +
+        "simulate, remixed_from, ord) ORDER BY ord";
+
+    private static readonly string InsertHolds =
+        "INSERT INTO ledger (id, key_id, created_at, kind, amount_micros, job_id, available_after_micros) " +
+        $"SELECT id, key_id, created_at, '{LedgerKindNames.ToWire(LedgerKind.Hold)}', -price, job_id, available_after " +
+        "FROM unnest($1::text[], $2::text[], $3::bigint[], " +
+        "$4::bigint[], $5::text[], $6::bigint[]) WITH ORDINALITY AS n(id, key_id, created_at, price, job_id, available_after, ord) " +
+        "ORDER BY ord";
+
+    private const string InsertIdempotencyKeys =
+        "INSERT INTO idempotency_keys (key_id, idempotency_key, request_hash, job_id, created_at) " +
+        "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])";
+
+    public override async Task<SubmissionFacts> ReadAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<JobSubmission> batch, CancellationToken cancellationToken)
+    {
+        var keys = batch.Select(s => s.Job.KeyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var limitedInFlight = batch.Where(s => s.Limits.JobsInFlight is not null).Select(s => s.Job.KeyId)
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var spendDays = batch.Where(s => s.Limits.SpendPerDay is not null)
+            .Select(s => (s.Job.KeyId, Since: UnixTime.Ms(s.SpendDayStart))).Distinct().ToArray();
+        var named = batch.Where(s => s.IdempotencyKey is not null)
+            .Select(s => (s.Job.KeyId, IdempotencyKey: s.IdempotencyKey!)).Distinct().ToArray();
+
+        await using var reads = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        reads.BatchCommands.Add(Statement(LockKeys, keys));
+        if (limitedInFlight.Length > 0)
+        {
+            reads.BatchCommands.Add(Statement(CountInFlight, limitedInFlight));
+        }
+
+        if (spendDays.Length > 0)
+        {
+            reads.BatchCommands.Add(
+                Statement(SumSpent, spendDays.Select(d => d.KeyId).ToArray(), spendDays.Select(d => d.Since).ToArray()));
+        }
+
+        if (named.Length > 0)
+        {
+            var namedKeys = named.Select(n => n.KeyId).ToArray();
+            var namedIdempotencyKeys = named.Select(n => n.IdempotencyKey).ToArray();
+            reads.BatchCommands.Add(Statement(NamedIdempotencyKeys, namedKeys, namedIdempotencyKeys));
+            reads.BatchCommands.Add(Statement(JobsOfNamedIdempotencyKeys, namedKeys, namedIdempotencyKeys));
+        }
+
+        var facts = new SubmissionFacts();
+        await using var reader = await reads.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facts.Available[reader.GetString(0)] = reader.GetBoolean(2) ? reader.GetInt64(1) : null;
+        }
+
+        if (limitedInFlight.Length > 0)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                facts.InFlight[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        if (spendDays.Length > 0)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                facts.Spent[(reader.GetString(0), reader.GetInt64(1))] = reader.GetInt64(2);
+            }
+        }
+
+        if (named.Length > 0)
+        {
+            await ReadEarlierAsync(reader, facts, cancellationToken);
+        }
+
+        return facts;
+    }
+
+    private static async Task ReadEarlierAsync(NpgsqlDataReader reader, SubmissionFacts facts, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken);
+        var rows = new List<(string KeyId, string IdempotencyKey, string RequestHash, string JobId, long CreatedAt)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var jobs = new Dictionary<string, Job>(StringComparer.Ordinal);
+        var parse = reader.GetRowParser<JobRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var job = parse(reader).ToJob();
+            jobs[job.Id] = job;
+        }
+
+        foreach (var row in rows)
+        {
+            facts.Earlier[(row.KeyId, row.IdempotencyKey)] =
+                new EarlierSubmission(row.JobId, row.RequestHash, row.CreatedAt, jobs.GetValueOrDefault(row.JobId));
+        }
+    }
+
+    public override async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, SubmissionPlan plan, CancellationToken cancellationToken)
+    {
+        await using var writes = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        if (plan.Purges.Count > 0)
+        {
+            writes.BatchCommands.Add(Statement(PurgeIdempotencyKeys,
+                plan.Purges.Select(p => p.KeyId).ToArray(),
+                plan.Purges.Select(p => p.IdempotencyKey).ToArray(),
+                plan.Purges.Select(p => p.Cutoff).ToArray()));
+        }
+
+        if (plan.NewJobs.Count > 0)
+        {
+            writes.BatchCommands.Add(Statement(HoldOnKeys, plan.HeldByKey.Keys.ToArray(), plan.HeldByKey.Values.ToArray()));
+            writes.BatchCommands.Add(JobsStatement(plan.NewJobs.ConvertAll(NewJobRow.From)));
+            writes.BatchCommands.Add(Statement(InsertHolds,
+                plan.Holds.Select(h => h.LedgerId).ToArray(),
+                plan.Holds.Select(h => h.KeyId).ToArray(),
+                plan.Holds.Select(h => h.CreatedAt).ToArray(),
+                plan.Holds.Select(h => h.Price).ToArray(),
+                plan.Holds.Select(h => h.JobId).ToArray(),
+                plan.Holds.Select(h => h.AvailableAfter).ToArray()));
+        }
+
+        if (plan.NewIdempotencyKeys.Count > 0)
+        {
+            var rows = plan.NewIdempotencyKeys;
+            writes.BatchCommands.Add(Statement(InsertIdempotencyKeys,
+                rows.Select(r => r.KeyId).ToArray(),
+                rows.Select(r => r.IdempotencyKey).ToArray(),
+                rows.Select(r => r.RequestHash).ToArray(),
+                rows.Select(r => r.JobId).ToArray(),
+                rows.Select(r => r.CreatedAt).ToArray()));
+        }
+
+        if (writes.BatchCommands.Count > 0)
+        {
+            await writes.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static NpgsqlBatchCommand JobsStatement(List<NewJobRow> rows) => Statement(InsertJobs,
+        rows.Select(r => r.Id).ToArray(),
+        rows.Select(r => r.KeyId).ToArray(),
+        rows.Select(r => r.Model).ToArray(),
+        rows.Select(r => r.Status).ToArray(),
+        rows.Select(r => r.Progress).ToArray(),
+        rows.Select(r => r.CreatedAt).ToArray(),
+        rows.Select(r => r.RequestJson).ToArray(),
+        rows.Select(r => r.PriceMicros).ToArray(),
+        rows.Select(r => r.CostState).ToArray(),
+        rows.Select(r => r.InputsJson).ToArray(),
+        rows.Select(r => r.WebhookUrl).ToArray(),
+        rows.Select(r => r.Simulate).ToArray(),
+        rows.Select(r => r.RemixedFrom).ToArray());
+
+    /// <summary>A statement with positional parameters ($1, $2 ...), one array each, in order.</summary>
+    private static NpgsqlBatchCommand Statement(string sql, params Array[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}
