@@ -43,7 +43,7 @@ public sealed class SqlJobStore : IJobStore
         ArgumentNullException.ThrowIfNull(submission);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         if (submission.IdempotencyKey is not null
-            && await FindIdempotentAsync(connection, null, submission, purge: false, cancellationToken) is { } earlier)
+            && await FindIdempotentAsync(connection, null, submission, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -238,19 +238,12 @@ public sealed class SqlJobStore : IJobStore
         return rows.Select(r => r.Id).ToList();
     }
 
-    /// <summary>The job an earlier submission with the same idempotency key made; <paramref name="purge"/> deletes an expired key
-    /// first (inside a write).</summary>
+    /// <summary>The job an earlier submission with the same idempotency key made (the pre-check's look-up; the batch
+    /// purges an expired key itself, see <see cref="SubmissionPlan"/>).</summary>
     private static async Task<SubmitOutcome?> FindIdempotentAsync(
-        DbConnection connection, DbTransaction? transaction, JobSubmission submission, bool purge, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, JobSubmission submission, CancellationToken cancellationToken)
     {
         var parameters = new { submission.Job.KeyId, submission.IdempotencyKey, Cutoff = UnixTime.Ms(submission.IdempotencyCutoff) };
-        if (purge)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM idempotency_keys WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey AND created_at < @Cutoff",
-                parameters, transaction, cancellationToken: cancellationToken));
-        }
-
         var earlier = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(
             "SELECT job_id AS JobId, request_hash AS RequestHash FROM idempotency_keys " +
             "WHERE key_id = @KeyId AND idempotency_key = @IdempotencyKey AND created_at >= @Cutoff",

@@ -59,10 +59,7 @@ public sealed class JobReadCache
 
             if (now - held.ReadAt < _maxAge)
             {
-                if (!held.Used)
-                {
-                    held.Used = true;
-                }
+                held.Used = true;
 
                 return held.Job;
             }
