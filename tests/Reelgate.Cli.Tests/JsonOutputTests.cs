@@ -27,17 +27,7 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         var png = fixture.Files.File("json-upload.png");
         await TestMedia.WriteStillAsync(png, "testsrc2=size=320x240", ct);
 
-        var submitted = Parse(await cli.RunAsync(
-            "generate",
-            "x",
-            "-r",
-            "360p",
-            "--no-audio",
-            "--metadata",
-            "reelgate_simulate=stall",
-            "--no-wait",
-            "--json"));
-        var id = submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
+        var id = await SubmitStalledAsync(cli);
         var balance = Parse(await cli.RunAsync("balance", "--json"));
         var list = Parse(await cli.RunAsync("jobs", "list", "--json"));
         var show = Parse(await cli.RunAsync("jobs", "show", id, "--json"));
@@ -104,17 +94,7 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
     public async Task Models_and_usage_show_the_catalog_and_the_keys_ledger_as_json_and_as_tables()
     {
         var cli = fixture.Cli(await fixture.NewKeyAsync(credits: 5m));
-        var submitted = Parse(await cli.RunAsync(
-            "generate",
-            "x",
-            "-r",
-            "360p",
-            "--no-audio",
-            "--metadata",
-            "reelgate_simulate=stall",
-            "--no-wait",
-            "--json"));
-        var id = submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
+        var id = await SubmitStalledAsync(cli);
         Parse(await cli.RunAsync("jobs", "cancel", id, "--json"));
 
         var models = Parse(await cli.RunAsync("models", "--json"));
@@ -140,6 +120,22 @@ public sealed class JsonOutputTests(CliFixture fixture) : IClassFixture<CliFixtu
         usageTable.Output.ShouldContain(id);
         unknown.ExitCode.ShouldNotBe(0, unknown.ToString());
         unknown.Error.ShouldContain("no-such-model");
+    }
+
+    /// <summary>Starts a job the simulation stalls, without waiting for it (--no-wait --json); returns its id.</summary>
+    private static async Task<string> SubmitStalledAsync(CliProcess cli)
+    {
+        var submitted = Parse(await cli.RunAsync(
+            "generate",
+            "x",
+            "-r",
+            "360p",
+            "--no-audio",
+            "--metadata",
+            "reelgate_simulate=stall",
+            "--no-wait",
+            "--json"));
+        return submitted.RootElement.GetProperty("job").GetProperty("job_id").GetString()!;
     }
 
     private static JsonDocument Parse(CliResult run)

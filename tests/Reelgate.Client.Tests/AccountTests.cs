@@ -1,5 +1,4 @@
 using Reelgate.Client.Models;
-using Reelgate.Client.Tests.Infrastructure;
 
 namespace Reelgate.Client.Tests;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Reelgate.Client.Downloads;
 using Reelgate.Client.Models;
-using Reelgate.Client.Tests.Infrastructure;
 using Reelgate.Testing;
 
 namespace Reelgate.Client.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using Reelgate.Client.Models;
-using Reelgate.Client.Tests.Infrastructure;
 
 namespace Reelgate.Client.Tests;
 

@@ -1,5 +1,4 @@
 using Reelgate.Client.Models;
-using Reelgate.Client.Tests.Infrastructure;
 using Reelgate.Testing;
 
 namespace Reelgate.Client.Tests;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Reelgate.Client.Models;
 using Reelgate.Client.Serialization;
-using Reelgate.Client.Tests.Infrastructure;
 
 namespace Reelgate.Client.Tests;
 

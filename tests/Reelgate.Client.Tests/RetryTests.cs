@@ -1,5 +1,4 @@
 using System.Net;
-using Reelgate.Client.Tests.Infrastructure;
 
 namespace Reelgate.Client.Tests;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Reelgate.Client.Models;
-using Reelgate.Client.Tests.Infrastructure;
 using Reelgate.Client.Waiting;
 
 namespace Reelgate.Client.Tests;

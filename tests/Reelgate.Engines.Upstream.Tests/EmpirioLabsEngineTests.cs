@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;

@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using Reelgate.Core.Engines;
 using Reelgate.Engines.Upstream.EmpirioLabs;
 using Reelgate.Engines.Upstream.Jobs;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -69,26 +67,6 @@ public sealed class EmpirioLabsStatusTests(MediaFixture media)
 
         failed.Error.Message.ShouldContain("cancelled upstream");
         fake.Of("poll").Count().ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task Render_fails_upstream_uncertain_without_resubmitting_when_the_submission_times_out()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(
-            EmpirioLabsOptions.SectionName,
-            fake.BaseUrl,
-            Key,
-            ("RequestTimeout", "00:00:03")));
-        var job = host.Job(Specs.TextToVideo());
-
-        var failed = (await host.Engine("empiriolabs").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
-
-        failed.Error.Message.ShouldContain("EmpirioLabs");
-        fake.Of("submit").Count().ShouldBe(1);
-        job.Checkpoint.Saved.ShouldBeNull();
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Reelgate.Engines.Upstream.Fal;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 

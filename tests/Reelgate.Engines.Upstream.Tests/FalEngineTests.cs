@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Reelgate.Core.Engines;
 using Reelgate.Engines.Upstream.Fal;
 using Reelgate.Engines.Upstream.Jobs;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;
@@ -207,38 +205,6 @@ public sealed class FalEngineTests(MediaFixture media)
         await using var host = Host(fake);
 
         (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeRendered();
-    }
-
-    [Fact]
-    public async Task Render_fails_content_moderation_when_the_result_is_a_policy_violation()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.Ending = FakeEnding.Moderated;
-        await using var host = Host(fake);
-
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
-            UpstreamErrors.Moderation,
-            retryable: false);
-
-        failed.Error.Message.ShouldContain("fal");
-        failed.Error.Message.ShouldContain("content checker");
-    }
-
-    [Fact]
-    public async Task Render_fails_timed_out_and_cancels_upstream_when_the_job_never_finishes()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.Ending = FakeEnding.Never;
-        await using var host = Host(fake, ("Timeout", "00:00:00.500"));
-
-        var failed = (await host.Engine("fal").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
-            UpstreamErrors.TimedOut,
-            retryable: false);
-
-        fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/fal-ai/pixverse/requests/req-1/cancel");
-        failed.Error.Message.ShouldContain("it was asked to cancel it");
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Reelgate.Engines.Upstream.OpenAiVideo;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;

@@ -3,8 +3,6 @@ using Reelgate.Core.Engines;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Engines.Upstream.OpenAiVideo;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;

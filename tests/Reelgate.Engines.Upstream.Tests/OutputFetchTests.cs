@@ -2,8 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Reelgate.Engines.Upstream.Fal;
 using Reelgate.Engines.Upstream.Jobs;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;

@@ -1,8 +1,6 @@
 using Reelgate.Core.Engines;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Pixverse;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -122,21 +120,6 @@ public sealed class PixverseEngineTests(MediaFixture media)
         submits.Count.ShouldBe(2);
         submits.Select(s => s.Header("Ai-trace-id")).Distinct().ShouldHaveSingleItem().ShouldBe(TraceIds.ForJob(job.JobId).ToString());
         fake.Jobs.Count.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task Render_fails_content_moderation_when_the_result_status_is_7()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.Ending = FakeEnding.Moderated;
-        await using var host = Host(fake);
-
-        var failed = (await host.Engine("pixverse").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
-            UpstreamErrors.Moderation,
-            retryable: false);
-
-        failed.Error.Message.ShouldContain("PixVerse");
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reelgate.Engines.Upstream.Fal;
-using Reelgate.Engines.Upstream.Tests.Support;
 using Reelgate.Testing;
 
 namespace Reelgate.Engines.Upstream.Tests;

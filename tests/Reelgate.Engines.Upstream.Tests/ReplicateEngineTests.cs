@@ -1,8 +1,6 @@
 using Reelgate.Core.Engines;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Replicate;
-using Reelgate.Engines.Upstream.Tests.Fakes;
-using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 
@@ -59,22 +57,6 @@ public sealed class ReplicateEngineTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Render_fails_content_moderation_when_the_prediction_fails_with_E005()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.Ending = FakeEnding.Moderated;
-        await using var host = Host(fake);
-
-        var failed = (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
-            UpstreamErrors.Moderation,
-            retryable: false);
-
-        failed.Error.Message.ShouldContain("Replicate");
-        failed.Error.Message.ShouldContain("E005");
-    }
-
-    [Fact]
     public async Task Render_fails_insufficient_balance_before_acceptance_when_billing_answers_402()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -111,25 +93,6 @@ public sealed class ReplicateEngineTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Render_fails_timed_out_and_cancels_the_prediction_when_it_never_finishes()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.Ending = FakeEnding.Never;
-        await using var host = new EngineHost(EngineHost.Settings(
-            ReplicateOptions.SectionName,
-            fake.BaseUrl,
-            Key,
-            ("Timeout", "00:00:00.400")));
-
-        (await host.Engine("replicate").RenderAsync(host.Job(Specs.TextToVideo()), ct)).ShouldBeFailed(
-            UpstreamErrors.TimedOut,
-            retryable: false);
-
-        fake.Of("cancel").ShouldHaveSingleItem().Path.ShouldBe("/v1/predictions/pred1/cancel");
-    }
-
-    [Fact]
     public async Task CheckSupport_refuses_a_style_naming_the_param_because_the_model_has_no_style_input()
     {
         await using var host = new EngineHost(EngineHost.Settings(ReplicateOptions.SectionName, new Uri("http://127.0.0.1:9/"), Key));
@@ -141,27 +104,6 @@ public sealed class ReplicateEngineTests(MediaFixture media)
         failure.Code.ShouldBe("unsupported_by_engine");
         failure.Message.ShouldContain("Replicate");
         host.Engine("replicate").CheckSupport(Specs.TextToVideo(style: "none")).ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Render_fails_upstream_uncertain_without_resubmitting_when_the_submission_times_out()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var fake = await StartAsync(ct);
-        fake.FaultSlow("submit", TimeSpan.FromSeconds(20));
-        await using var host = new EngineHost(EngineHost.Settings(
-            ReplicateOptions.SectionName,
-            fake.BaseUrl,
-            Key,
-            ("RequestTimeout", "00:00:03")));
-        var job = host.Job(Specs.TextToVideo());
-
-        var failed = (await host.Engine("replicate").RenderAsync(job, ct)).ShouldBeFailed(UpstreamErrors.Uncertain, retryable: false);
-
-        failed.Error.Message.ShouldContain("may have accepted the job");
-        failed.Error.Message.ShouldContain("did not submit it again");
-        fake.Of("submit").Count().ShouldBe(1);
-        job.Checkpoint.Saved.ShouldBeNull();
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reelgate.Engines.Upstream.Fal;
-using Reelgate.Engines.Upstream.Tests.Support;
 
 namespace Reelgate.Engines.Upstream.Tests;
 

@@ -30,24 +30,23 @@ public sealed class AnnouncingJobStoreTests
     [Fact]
     public async Task Each_worker_write_wakes_the_jobs_listeners_when_the_store_confirms_it()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var jobs = app.Services.GetRequiredService<IJobStore>();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
+        using var run = await ClaimedJobApp.StartAsync();
+        var jobs = run.Service<IJobStore>();
         var worker = RunnerSteps.WorkerId;
-        var now = app.Clock.GetUtcNow();
+        var now = run.App.Clock.GetUtcNow();
 
-        await ShouldWakeAsync(app, job.Id, () => jobs.SaveCheckpointAsync(job.Id, worker, "local", null, now, Api.Token));
-        await ShouldWakeAsync(app, job.Id, () => jobs.ReportProgressAsync(job.Id, worker, 40, now, Api.Token));
-        await ShouldWakeAsync(app, job.Id, () => jobs.RenewLeaseAsync(job.Id, worker, now + TimeSpan.FromMinutes(5), Api.Token));
-        var workSignal = app.Services.GetRequiredService<WorkSignal>().WaitAsync(Forever, app.Clock, Api.Token);
-        await ShouldWakeAsync(app, job.Id, () => jobs.ReleaseAsync(job.Id, worker, JobRelease.HandBack(3), now, Api.Token));
+        await ShouldWakeAsync(run.App, run.Job.Id, () => jobs.SaveCheckpointAsync(run.Job.Id, worker, "local", null, now, Api.Token));
+        await ShouldWakeAsync(run.App, run.Job.Id, () => jobs.ReportProgressAsync(run.Job.Id, worker, 40, now, Api.Token));
+        await ShouldWakeAsync(
+            run.App, run.Job.Id, () => jobs.RenewLeaseAsync(run.Job.Id, worker, now + TimeSpan.FromMinutes(5), Api.Token));
+        var workSignal = run.Service<WorkSignal>().WaitAsync(Forever, run.App.Clock, Api.Token);
+        await ShouldWakeAsync(run.App, run.Job.Id, () => jobs.ReleaseAsync(run.Job.Id, worker, JobRelease.HandBack(3), now, Api.Token));
         await workSignal.WaitAsync(TimeSpan.FromSeconds(30), Api.Token);
-        await ShouldWakeAsync(app, job.Id, () => jobs.ClaimAsync(worker, now, TimeSpan.FromMinutes(5), 3, Api.Token));
+        await ShouldWakeAsync(run.App, run.Job.Id, () => jobs.ClaimAsync(worker, now, TimeSpan.FromMinutes(5), 3, Api.Token));
         var result = new JobResult([], null, "local");
-        await ShouldWakeAsync(app, job.Id, () => jobs.CompleteAsync(job.Id, worker, result, now, Api.Token));
+        await ShouldWakeAsync(run.App, run.Job.Id, () => jobs.CompleteAsync(run.Job.Id, worker, result, now, Api.Token));
 
-        var (_, seen) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{job.Id}");
+        var (_, seen) = await run.GetJobAsync();
         seen["status"]!.GetValue<string>().ShouldBe("completed");
     }
 
@@ -79,12 +78,11 @@ public sealed class AnnouncingJobStoreTests
     [Fact]
     public async Task Deleting_a_jobs_stored_files_wakes_the_jobs_listeners()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
-        var retention = app.Services.GetRequiredService<IRetentionStore>();
+        using var run = await ClaimedJobApp.StartAsync();
+        var retention = run.Service<IRetentionStore>();
 
-        await ShouldWakeAsync(app, job.Id, () => retention.MarkOutputsDeletedAsync(job.Id, app.Clock.GetUtcNow(), Api.Token));
+        await ShouldWakeAsync(
+            run.App, run.Job.Id, () => retention.MarkOutputsDeletedAsync(run.Job.Id, run.App.Clock.GetUtcNow(), Api.Token));
     }
 
     /// <summary>

@@ -21,62 +21,63 @@ public sealed class EngineFallbackTests
     [Fact]
     public async Task Render_moves_to_the_next_engine_when_the_first_fails_retryably_before_accepting_the_job()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
+        using var run = await ClaimedJobApp.StartAsync();
         var refusing = new MisbehavingEngine("pixverse", saveCheckpoint: false);
-        var fallback = Fallback(app, refusing, new TestVideoEngine(new TestEngineControl()));
-        var engines = fallback.PickEngines(job);
+        var fallback = Fallback(run.App, refusing, new TestVideoEngine(new TestEngineControl()));
+        var engines = fallback.PickEngines(run.Job);
         var started = new List<string>();
         using var work = new TempDirectory("fallback");
 
         var rendered = await fallback.RenderAsync(
-            job, RunnerSteps.WorkerId, engines, [], work.Path, new ProgressReporter(), (engine, _) => started.Add(engine.Name), Api.Token);
+            run.Job,
+            RunnerSteps.WorkerId,
+            engines,
+            [],
+            work.Path,
+            new ProgressReporter(),
+            (engine, _) => started.Add(engine.Name),
+            Api.Token);
 
         engines.Select(e => e.Name).ShouldBe(["pixverse", "local"]);
         started.ShouldBe(["pixverse", "local"]);
         rendered.ShouldNotBeNull().Engine.Name.ShouldBe("local");
         rendered.Value.Outcome.ShouldBeOfType<RenderOutcome.Rendered>().VideoPath.ShouldStartWith(Path.Combine(work.Path, "local"));
-        var stored = (await app.Services.GetRequiredService<IJobStore>().GetAsync(job.Id, Api.Token))!;
+        var stored = await run.StoredJobAsync();
         (stored.Engine, stored.Checkpoint).ShouldBe(("local", null));
     }
 
     [Fact]
     public async Task Render_keeps_the_failure_of_an_engine_that_accepted_the_job_and_only_it_resumes_the_job()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
+        using var run = await ClaimedJobApp.StartAsync();
         var accepting = new MisbehavingEngine("pixverse", saveCheckpoint: true);
         var local = new TestEngineControl();
-        var fallback = Fallback(app, accepting, new TestVideoEngine(local));
+        var fallback = Fallback(run.App, accepting, new TestVideoEngine(local));
         using var work = new TempDirectory("fallback");
 
         var rendered = await fallback.RenderAsync(
-            job, RunnerSteps.WorkerId, fallback.PickEngines(job), [], work.Path, new ProgressReporter(), (_, _) => { }, Api.Token);
+            run.Job, RunnerSteps.WorkerId, fallback.PickEngines(run.Job), [], work.Path, new ProgressReporter(), (_, _) => { }, Api.Token);
 
         rendered.ShouldNotBeNull().Engine.ShouldBe(accepting);
         rendered.Value.Outcome.ShouldBeOfType<RenderOutcome.Failed>().Retryable.ShouldBeTrue();
         local.Renders.ShouldBe(0);
-        var stored = (await app.Services.GetRequiredService<IJobStore>().GetAsync(job.Id, Api.Token))!;
+        var stored = await run.StoredJobAsync();
         (stored.Engine, stored.Checkpoint).ShouldBe(("pixverse", MisbehavingEngine.UpstreamId));
         fallback.PickEngines(stored).ShouldBe([accepting]);
-        Fallback(app, new TestVideoEngine(local)).PickEngines(stored).ShouldBeEmpty();
+        Fallback(run.App, new TestVideoEngine(local)).PickEngines(stored).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Render_starts_no_engine_when_the_job_is_no_longer_ours()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
-        await RunnerSteps.CancelAsync(key, job.Id);
+        using var run = await ClaimedJobApp.StartAsync();
+        await run.CancelAsync();
         var control = new TestEngineControl();
-        var fallback = Fallback(app, new TestVideoEngine(control));
+        var fallback = Fallback(run.App, new TestVideoEngine(control));
         using var work = new TempDirectory("fallback");
 
         var rendered = await fallback.RenderAsync(
-            job, RunnerSteps.WorkerId, fallback.PickEngines(job), [], work.Path, new ProgressReporter(), (_, _) => { }, Api.Token);
+            run.Job, RunnerSteps.WorkerId, fallback.PickEngines(run.Job), [], work.Path, new ProgressReporter(), (_, _) => { }, Api.Token);
 
         rendered.ShouldBeNull();
         control.Renders.ShouldBe(0);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Tests.Infrastructure;
@@ -14,21 +13,18 @@ public sealed class InputStagingTests
     [Fact]
     public async Task Stage_copies_each_stored_input_into_the_attempts_work_folder_when_the_job_has_images()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var image = "data:image/png;base64," + Convert.ToBase64String(TestImages.Png(640, 360));
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("mode", "i2v"), ("image", image), ("resolution", "360p")));
-        var staging = app.Services.GetRequiredService<InputStaging>();
+        using var run = await ClaimedImageJobAsync(640, 360);
+        var staging = run.Service<InputStaging>();
 
-        var directory = staging.CreateWorkDirectory(job);
-        var inputs = await staging.StageAsync(job, directory, Api.Token);
+        var directory = staging.CreateWorkDirectory(run.Job);
+        var inputs = await staging.StageAsync(run.Job, directory, Api.Token);
 
-        directory.ShouldStartWith(app.DataDirectory);
+        directory.ShouldStartWith(run.App.DataDirectory);
         var input = inputs.ShouldHaveSingleItem();
         input.Role.ShouldBe(JobInput.ImageRole);
         Path.GetDirectoryName(input.Path).ShouldBe(directory);
         (input.Width, input.Height).ShouldBe((640, 360));
-        await using (var stored = (await app.Services.GetRequiredService<IBlobStore>().OpenReadAsync(job.Inputs[0].BlobKey, Api.Token))!)
+        await using (var stored = (await run.Service<IBlobStore>().OpenReadAsync(run.Job.Inputs[0].BlobKey, Api.Token))!)
         {
             using var copy = new MemoryStream();
             await stored.Stream.CopyToAsync(copy, Api.Token);
@@ -42,17 +38,21 @@ public sealed class InputStagingTests
     [Fact]
     public async Task Stage_throws_naming_the_input_when_its_blob_is_missing()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var image = "data:image/png;base64," + Convert.ToBase64String(TestImages.Png(320, 320));
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("mode", "i2v"), ("image", image), ("resolution", "360p")));
-        await app.Services.GetRequiredService<IBlobStore>().DeletePrefixAsync($"inputs/{job.Id}/", Api.Token);
-        var staging = app.Services.GetRequiredService<InputStaging>();
-        var directory = staging.CreateWorkDirectory(job);
+        using var run = await ClaimedImageJobAsync(320, 320);
+        await run.Service<IBlobStore>().DeletePrefixAsync($"inputs/{run.Job.Id}/", Api.Token);
+        var staging = run.Service<InputStaging>();
+        var directory = staging.CreateWorkDirectory(run.Job);
 
-        var thrown = await Should.ThrowAsync<InvalidOperationException>(() => staging.StageAsync(job, directory, Api.Token));
+        var thrown = await Should.ThrowAsync<InvalidOperationException>(() => staging.StageAsync(run.Job, directory, Api.Token));
 
-        thrown.Message.ShouldContain(job.Inputs[0].BlobKey);
+        thrown.Message.ShouldContain(run.Job.Inputs[0].BlobKey);
         InputStaging.Clean(directory);
+    }
+
+    /// <summary>A claimed image-to-video job whose input is a PNG of the size given, stored by the API at submission.</summary>
+    private static Task<ClaimedJobApp> ClaimedImageJobAsync(int width, int height)
+    {
+        var image = "data:image/png;base64," + Convert.ToBase64String(TestImages.Png(width, height));
+        return ClaimedJobApp.StartAsync(Api.Body("x", ("mode", "i2v"), ("image", image), ("resolution", "360p")));
     }
 }

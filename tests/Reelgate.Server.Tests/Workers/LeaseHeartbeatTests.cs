@@ -43,16 +43,14 @@ public sealed class LeaseHeartbeatTests
     [Fact]
     public async Task Heartbeat_stops_the_engine_when_the_job_is_cancelled_meanwhile()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync();
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p")));
+        using var run = await ClaimedJobApp.StartAsync();
         var progress = new ProgressReporter();
         using var jobToken = new CancellationTokenSource();
         using var stop = new CancellationTokenSource();
-        var heartbeat = app.Services.GetRequiredService<LeaseHeartbeat>();
-        var beating = heartbeat.RunAsync(job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
+        var heartbeat = run.Service<LeaseHeartbeat>();
+        var beating = heartbeat.RunAsync(run.Job.Id, RunnerSteps.WorkerId, progress, jobToken, stop.Token);
 
-        await RunnerSteps.CancelAsync(key, job.Id);
+        await run.CancelAsync();
         progress.Report(30);
         await beating.WaitAsync(TimeSpan.FromSeconds(30), Api.Token);
 

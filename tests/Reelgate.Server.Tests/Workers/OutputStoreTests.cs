@@ -14,29 +14,27 @@ public sealed class OutputStoreTests
     [Fact]
     public async Task Complete_stores_the_probed_video_and_poster_and_completes_the_job_when_it_is_still_ours()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync("10.00");
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p"), ("duration", 5)));
+        using var run = await ClaimedJobApp.StartAsync(Api.Body("x", ("resolution", "360p"), ("duration", 5)), credits: "10.00");
         using var work = new TempDirectory("outputs");
-        var rendered = await RenderAsync(app, job, work.Path);
+        var rendered = await RenderAsync(run.App, run.Job, work.Path);
         var probed = await FfprobeReader.ProbeAsync(rendered.VideoPath, Api.Token);
         var bytes = new FileInfo(rendered.VideoPath).Length;
 
-        var outputStore = app.Services.GetRequiredService<OutputStore>();
-        var completed = await outputStore.CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
+        var outputStore = run.Service<OutputStore>();
+        var completed = await outputStore.CompleteAsync(run.Job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
 
         completed.ShouldBeTrue();
-        var (_, seen) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{job.Id}");
+        var (_, seen) = await run.GetJobAsync();
         seen["status"]!.GetValue<string>().ShouldBe("completed");
         seen["cost"]!["state"]!.GetValue<string>().ShouldBe("charged");
-        var blobs = app.Services.GetRequiredService<IBlobStore>();
-        var prefix = OutputStore.OutputPrefix(job.Id, job.Attempts);
+        var blobs = run.Service<IBlobStore>();
+        var prefix = OutputStore.OutputPrefix(run.Job.Id, run.Job.Attempts);
         await using (var video = (await blobs.OpenReadAsync(prefix + "video.mp4", Api.Token)).ShouldNotBeNull())
         {
             video.Length.ShouldBe(bytes);
         }
 
-        var outputs = (await app.Services.GetRequiredService<IJobStore>().GetAsync(job.Id, Api.Token))!.Result!.Outputs;
+        var outputs = (await run.StoredJobAsync()).Result!.Outputs;
         outputs[0].ShouldSatisfyAllConditions(
             o => o.Type.ShouldBe(JobOutput.VideoType),
             o => (o.Width, o.Height).ShouldBe((probed.Video!.Width!.Value, probed.Video.Height!.Value)),
@@ -52,20 +50,18 @@ public sealed class OutputStoreTests
     [Fact]
     public async Task Complete_keeps_nothing_and_charges_nothing_when_the_job_was_cancelled_meanwhile()
     {
-        using var app = new ApiOnlyApp();
-        using var key = await app.CreateKeyAsync("10.00");
-        var job = await RunnerSteps.SubmitAndClaimAsync(app, key, Api.Body("x", ("resolution", "360p"), ("duration", 5)));
+        using var run = await ClaimedJobApp.StartAsync(Api.Body("x", ("resolution", "360p"), ("duration", 5)), credits: "10.00");
         using var work = new TempDirectory("outputs");
-        var rendered = await RenderAsync(app, job, work.Path);
-        await RunnerSteps.CancelAsync(key, job.Id);
+        var rendered = await RenderAsync(run.App, run.Job, work.Path);
+        await run.CancelAsync();
 
-        var outputStore = app.Services.GetRequiredService<OutputStore>();
-        var completed = await outputStore.CompleteAsync(job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
+        var outputStore = run.Service<OutputStore>();
+        var completed = await outputStore.CompleteAsync(run.Job, RunnerSteps.WorkerId, "local", rendered, Api.Token);
 
         completed.ShouldBeFalse();
-        var blobs = app.Services.GetRequiredService<IBlobStore>();
-        (await blobs.OpenReadAsync(OutputStore.OutputPrefix(job.Id, job.Attempts) + "video.mp4", Api.Token)).ShouldBeNull();
-        var (_, seen) = await Api.GetJsonAsync(key.Client, $"/v1/jobs/{job.Id}");
+        var blobs = run.Service<IBlobStore>();
+        (await blobs.OpenReadAsync(OutputStore.OutputPrefix(run.Job.Id, run.Job.Attempts) + "video.mp4", Api.Token)).ShouldBeNull();
+        var (_, seen) = await run.GetJobAsync();
         (seen["status"]!.GetValue<string>(), seen["cost"]!["state"]!.GetValue<string>()).ShouldBe(("cancelled", "released"));
     }
 

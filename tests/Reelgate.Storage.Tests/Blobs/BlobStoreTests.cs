@@ -1,8 +1,6 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
-using Reelgate.Storage.Tests.Infrastructure;
 using Reelgate.Testing;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Blobs;
 

@@ -4,9 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Reelgate.Storage.S3;
-using Reelgate.Storage.Tests.Infrastructure;
 using Reelgate.Testing;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Blobs;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Reelgate.Core.Jobs;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -31,9 +29,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Claim_returns_null_when_nothing_is_claimable()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        await ClaimedJobAsync(db);
 
         (await db.Jobs.ClaimAsync("worker-b", Now + Lease / 2, Lease, 3, Token)).ShouldBeNull();
     }
@@ -74,9 +70,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Claim_takes_over_the_job_when_its_lease_expired()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-dead", Now, Lease, 3, Token);
+        var (_, job) = await ClaimedJobAsync(db, worker: "worker-dead");
 
         var takenOver = (await db.Jobs.ClaimAsync("worker-b", Now + Lease + TimeSpan.FromMilliseconds(1), Lease, 3, Token))!;
 
@@ -90,9 +84,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Write_backs_are_refused_when_the_lease_went_to_another_worker()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-old", Now, Lease, 3, Token);
+        var (key, job) = await ClaimedJobAsync(db, "1.00", "worker-old");
         var later = Now + Lease + TimeSpan.FromSeconds(1);
         await db.Jobs.ClaimAsync("worker-new", later, Lease, 3, Token);
 
@@ -117,9 +109,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Renew_keeps_the_job_from_other_workers_when_the_owner_renews_in_time()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (_, job) = await ClaimedJobAsync(db);
 
         (await db.Jobs.RenewLeaseAsync(job.Id, "worker-a", Now + Lease * 2, Token)).ShouldBeTrue();
 
@@ -131,9 +121,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Progress_and_checkpoint_are_stored_when_the_owner_writes_them()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (_, job) = await ClaimedJobAsync(db);
 
         (await db.Jobs.ReportProgressAsync(job.Id, "worker-a", 150, Now, Token)).ShouldBeTrue();
         (await db.Jobs.SaveCheckpointAsync(job.Id, "worker-a", "upstream", "task-42", Now, Token)).ShouldBeTrue();
@@ -146,9 +134,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Release_requeues_without_counting_the_attempt_when_asked_not_to()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (_, job) = await ClaimedJobAsync(db);
 
         (await db.Jobs.ReleaseAsync(job.Id, "worker-a", JobRelease.HandBack(3), Now, Token)).ShouldBeTrue();
 
@@ -163,8 +149,7 @@ public abstract class ClaimTests : StoreContract
     public async Task Claim_skips_the_job_when_its_attempts_are_used_up()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        await SubmitAsync(db.Jobs, key);
+        await SubmittedJobAsync(db);
         var at = Now;
         for (var attempt = 1; attempt <= 2; attempt++)
         {

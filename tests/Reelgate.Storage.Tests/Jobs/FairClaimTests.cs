@@ -1,6 +1,4 @@
 using Reelgate.Core.Jobs;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -76,9 +74,7 @@ public abstract class FairClaimTests : StoreContract
     public async Task Claim_waits_out_the_back_off_when_a_retry_was_put_off()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (_, job) = await ClaimedJobAsync(db);
         var retryAt = Now.AddSeconds(10);
 
         (await db.Jobs.ReleaseAsync(job.Id, "worker-a", JobRelease.Retry(retryAt), Now, Token)).ShouldBeTrue();
@@ -94,8 +90,7 @@ public abstract class FairClaimTests : StoreContract
     public async Task Release_counts_the_attempt_when_the_job_was_handed_back_more_than_the_free_times()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var job = await SubmitAsync(db.Jobs, key);
+        var (_, job) = await SubmittedJobAsync(db);
         var attempts = new List<int>();
         for (var handBack = 1; handBack <= 4; handBack++)
         {

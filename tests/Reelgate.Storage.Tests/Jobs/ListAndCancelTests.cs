@@ -1,8 +1,6 @@
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Pricing;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -65,8 +63,7 @@ public abstract class ListAndCancelTests : StoreContract
     public async Task Submit_stores_the_job_a_remix_was_made_from()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys);
-        var source = await SubmitAsync(db.Jobs, key);
+        var (key, source) = await SubmittedJobAsync(db);
         var remix = NewJob(key) with { RemixedFrom = source.Id };
 
         await db.Jobs.SubmitAsync(Submission(remix), Token);
@@ -117,8 +114,7 @@ public abstract class ListAndCancelTests : StoreContract
     public async Task Cancel_releases_the_hold_with_a_ledger_row_when_the_job_is_queued()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
+        var (key, job) = await SubmittedJobAsync(db, "1.00");
 
         var outcome = await db.Jobs.CancelAsync(job.Id, key, Now.AddSeconds(5), Token);
 
@@ -139,8 +135,7 @@ public abstract class ListAndCancelTests : StoreContract
     public async Task Cancel_stops_the_worker_writing_back_when_the_job_is_processing()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
+        var (key, job) = await SubmittedJobAsync(db, "1.00");
         (await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token))!.Id.ShouldBe(job.Id);
 
         (await db.Jobs.CancelAsync(job.Id, key, Now, Token)).ShouldBeOfType<CancelOutcome.Cancelled>();
@@ -157,9 +152,7 @@ public abstract class ListAndCancelTests : StoreContract
     public async Task Cancel_changes_nothing_when_the_job_is_already_final()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (key, job) = await ClaimedJobAsync(db, "1.00");
         (await db.Jobs.CompleteAsync(job.Id, "worker-a", Result(job.Id), Now, Token)).ShouldBeTrue();
 
         var outcome = await db.Jobs.CancelAsync(job.Id, key, Now, Token);

@@ -1,8 +1,6 @@
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Pricing;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -13,9 +11,7 @@ public abstract class SettleTests : StoreContract
     public async Task Complete_charges_the_hold_with_release_and_charge_rows_when_the_owner_completes()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (key, job) = await ClaimedJobAsync(db, "1.00");
         var result = Result(job.Id);
 
         (await db.Jobs.CompleteAsync(job.Id, "worker-a", result, Now.AddSeconds(9), Token)).ShouldBeTrue();
@@ -45,9 +41,7 @@ public abstract class SettleTests : StoreContract
     public async Task Complete_is_refused_the_second_time_when_the_job_is_already_completed()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (key, job) = await ClaimedJobAsync(db, "1.00");
         (await db.Jobs.CompleteAsync(job.Id, "worker-a", Result(job.Id), Now, Token)).ShouldBeTrue();
 
         (await db.Jobs.CompleteAsync(job.Id, "worker-a", Result(job.Id), Now, Token)).ShouldBeFalse();
@@ -60,9 +54,7 @@ public abstract class SettleTests : StoreContract
     public async Task Fail_releases_the_hold_and_records_the_error_when_the_owner_fails_the_job()
     {
         await using var db = await NewDatabaseAsync();
-        var key = await CreateKeyAsync(db.Keys, "1.00");
-        var job = await SubmitAsync(db.Jobs, key);
-        await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
+        var (key, job) = await ClaimedJobAsync(db, "1.00");
 
         (await db.Jobs.FailAsync(job.Id, "worker-a", new JobError("content_moderation", "refused"), Now, Token)).ShouldBeTrue();
 

@@ -3,8 +3,6 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Pricing;
 using Reelgate.Storage.Sql;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -20,8 +18,7 @@ public abstract class SubmitBatchTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.30");
-        var stored = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "stored"), Token))
-            .ShouldBeOfType<SubmitOutcome.Accepted>().Job;
+        var stored = await SubmitOnceAsync(db.Jobs, key, "stored");
 
         var outcomes = await db.Jobs.SubmitTogetherAsync(
         [
@@ -120,8 +117,7 @@ public abstract class SubmitBatchTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "10.00");
-        var old = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
-            .ShouldBeOfType<SubmitOutcome.Accepted>().Job;
+        var old = await SubmitOnceAsync(db.Jobs, key, "order-1");
         var later = Now.AddHours(25);
 
         var outcomes = await db.Jobs.SubmitTogetherAsync(

@@ -2,8 +2,6 @@ using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Pricing;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Jobs;
 
@@ -38,12 +36,11 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
-            .ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = await SubmitOnceAsync(db.Jobs, key, "order-1");
 
         var again = await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token);
 
-        again.ShouldBeOfType<SubmitOutcome.Replayed>().Job.Id.ShouldBe(first.Job.Id);
+        again.ShouldBeOfType<SubmitOutcome.Replayed>().Job.Id.ShouldBe(first.Id);
         (await db.Keys.GetBalanceAsync(key, Token))!.Held.ShouldBe(Price);
     }
 
@@ -52,12 +49,11 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
-            .ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = await SubmitOnceAsync(db.Jobs, key, "order-1");
 
         var other = await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1", requestHash: "hash-b"), Token);
 
-        other.ShouldBeOfType<SubmitOutcome.IdempotencyMismatch>().JobId.ShouldBe(first.Job.Id);
+        other.ShouldBeOfType<SubmitOutcome.IdempotencyMismatch>().JobId.ShouldBe(first.Id);
         (await db.Keys.GetBalanceAsync(key, Token))!.Held.ShouldBe(Price);
     }
 
@@ -66,14 +62,13 @@ public abstract class SubmitTests : StoreContract
     {
         await using var db = await NewDatabaseAsync();
         var key = await CreateKeyAsync(db.Keys, "1.00");
-        var first = (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token))
-            .ShouldBeOfType<SubmitOutcome.Accepted>();
+        var first = await SubmitOnceAsync(db.Jobs, key, "order-1");
 
         var later = await db.Jobs.SubmitAsync(
             Submission(NewJob(key, at: Now.AddHours(25)), idempotencyKey: "order-1", requestHash: "hash-b"),
             Token);
 
-        later.ShouldBeOfType<SubmitOutcome.Accepted>().Job.Id.ShouldNotBe(first.Job.Id);
+        later.ShouldBeOfType<SubmitOutcome.Accepted>().Job.Id.ShouldNotBe(first.Id);
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
 using Reelgate.Core.Pricing;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Keys;
 

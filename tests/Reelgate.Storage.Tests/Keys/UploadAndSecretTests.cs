@@ -1,7 +1,5 @@
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Uploads;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Keys;
 

@@ -1,8 +1,6 @@
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Uploads;
 using Reelgate.Storage.Sql;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Keys;
 

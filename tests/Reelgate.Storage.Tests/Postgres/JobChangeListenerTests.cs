@@ -2,8 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reelgate.Core.Ports;
 using Reelgate.Storage.Postgres;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Postgres;
 

@@ -1,7 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Schema;
 

@@ -1,6 +1,4 @@
 using Dapper;
-using Reelgate.Storage.Tests.Infrastructure;
-using static Reelgate.Storage.Tests.Infrastructure.StoreData;
 
 namespace Reelgate.Storage.Tests.Schema;
 
