@@ -12,24 +12,13 @@ public static class JobsListCommand
         var status = new Option<string?>("--status") { Description = "Only jobs in this state",
             HelpName = string.Join('|', JobStatus.Known) };
         status.AcceptOnlyFromAmong(JobStatus.Known.Select(s => s.Value).ToArray());
-        var limit = ListLimit.Create("jobs");
+        var limit = PagedListing.LimitOption("jobs");
         var command = new Command("list", "The key's jobs, newest first") { status, limit };
-        command.SetAction(global, async (context, cancellationToken) =>
+        command.SetAction(global, (context, cancellationToken) =>
         {
             var filter = context.Value(status) is { } s ? new JobStatus(s) : (JobStatus?)null;
-            var jobs = await ListLimit.TakeAsync(
-                context, limit, pageSize => context.Client.ListJobsAsync(filter, pageSize, cancellationToken), cancellationToken);
-            return context.Print(jobs, terminal =>
-            {
-                if (jobs.Count == 0)
-                {
-                    terminal.Note("No jobs.");
-                }
-                else
-                {
-                    terminal.Render(JobRenderer.List(jobs));
-                }
-            });
+            return PagedListing.ShowAsync(context, limit, pageSize => context.Client.ListJobsAsync(filter, pageSize, cancellationToken),
+                "No jobs.", JobRenderer.List, cancellationToken);
         });
         return command;
     }

@@ -8,24 +8,11 @@ public static class UsageCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var limit = ListLimit.Create("entries");
+        var limit = PagedListing.LimitOption("entries");
         var command = new Command("usage", "The key's ledger: credits, holds, charges and releases, newest first") { limit };
-        command.SetAction(global, async (context, cancellationToken) =>
-        {
-            var entries = await ListLimit.TakeAsync(
-                context, limit, pageSize => context.Client.ListUsageAsync(pageSize, cancellationToken), cancellationToken);
-            return context.Print(entries, terminal =>
-            {
-                if (entries.Count == 0)
-                {
-                    terminal.Note("No ledger entries.");
-                }
-                else
-                {
-                    terminal.Render(CatalogRenderer.Usage(entries));
-                }
-            });
-        });
+        command.SetAction(global, (context, cancellationToken) => PagedListing.ShowAsync(
+            context, limit, pageSize => context.Client.ListUsageAsync(pageSize, cancellationToken), "No ledger entries.",
+            CatalogRenderer.Usage, cancellationToken));
         return command;
     }
 }
