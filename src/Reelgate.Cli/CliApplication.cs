@@ -12,16 +12,9 @@ public static class CliApplication
         var root = new RootCommand("reelgate: generate videos with a Reelgate server (or the hosted API), follow and download jobs, " +
             "manage keys.");
         global.AddTo(root);
-        root.Subcommands.Add(GenerateCommand.Create(global));
-        root.Subcommands.Add(JobsCommand.Create(global));
-        root.Subcommands.Add(UploadCommand.Create(global));
-        root.Subcommands.Add(PriceCommand.Create(global));
-        root.Subcommands.Add(BalanceCommand.Create(global));
-        root.Subcommands.Add(UsageCommand.Create(global));
-        root.Subcommands.Add(ModelsCommand.Create(global));
-        root.Subcommands.Add(KeysCommand.Create(global));
-        root.Subcommands.Add(SigningKeysCommand.Create(global));
-        return root;
+        return root.WithSubcommands(global,
+            GenerateCommand.Create, JobsCommand.Create, UploadCommand.Create, PriceCommand.Create, BalanceCommand.Create,
+            UsageCommand.Create, ModelsCommand.Create, KeysCommand.Create, SigningKeysCommand.Create);
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

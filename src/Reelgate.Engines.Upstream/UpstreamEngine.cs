@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Reelgate.Core;
@@ -218,6 +219,49 @@ public abstract class UpstreamEngine : IVideoEngine
             response.RetryAfter);
     }
 
+    /// <summary>
+    /// Sends a status poll and settles what every provider shares: a transient status or fault (poll again), a refusal
+    /// (failed, read by errorOf), an answer without a "status" (poll again).
+    /// </summary>
+    protected async Task<StatusPoll> PollStatusAsync(
+        HttpRequestMessage request, Func<ProviderResponse, ProviderError> errorOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorOf);
+        var response = await Http.SendAsync(request, "poll", cancellationToken);
+        if (IsTransientStatus(response))
+        {
+            return new StatusPoll(TransientPoll(response));
+        }
+
+        if (!response.IsSuccess)
+        {
+            return new StatusPoll(new PollResult.Failed(errorOf(response)));
+        }
+
+        return ProviderJson.ParseObject(response.Body) is { } body && body.Text("status") is { } status
+            ? new StatusPoll(null, body, status)
+            : new StatusPoll(TransientPoll(response, "a malformed answer"));
+    }
+
+    /// <summary>Sends a provider's cancel call; a refusal is only logged (cancelling is best effort).</summary>
+    protected async Task SendCancelAsync(HttpRequestMessage request, string providerJobId, CancellationToken cancellationToken)
+    {
+        var response = await Http.SendAsync(request, "cancel", cancellationToken);
+        if (!response.IsSuccess)
+        {
+            UpstreamLog.CancelFailed(Logger, Name, providerJobId, response.IsTransportFailure ? response.FaultMessage ?? ""
+                : response.Status.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>A call to a provider that takes its key as a bearer token, on a path below the configured base URL.</summary>
+    protected HttpRequestMessage BearerRequest(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
+        return request;
+    }
+
     /// <summary>Whether a poll answer's status means "ask again later" rather than a final refusal.</summary>
     protected static bool IsTransientStatus(ProviderResponse response)
     {
@@ -330,25 +374,25 @@ public abstract class UpstreamEngine : IVideoEngine
         Directory.CreateDirectory(job.WorkDirectory);
         var video = Path.Combine(job.WorkDirectory, VideoFileName);
         var download = await _runtime.Downloader.DownloadAsync(Name, url, video, Options.MaxOutputBytes, cancellationToken);
-        switch (download.Status)
+        var failure = download.Status switch
         {
-            case DownloadStatus.NotFound:
-                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
-                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
-                    $"{DisplayName} (engine {Name}) finished the job but its output is no longer available ({download.Problem})"));
-            case DownloadStatus.TooLarge:
-                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
-                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputTooLarge,
-                    $"the output of {DisplayName} (engine {Name}) is larger than the limit of " +
-                    $"{Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"));
-            case DownloadStatus.Refused:
-                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
-                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
-                    $"the output of {DisplayName} (engine {Name}) was not downloaded: {download.Problem}"));
-            case DownloadStatus.Failed:
-                UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
-                return new RenderOutcome.Failed(new JobError(UpstreamErrors.OutputUnavailable,
-                    $"the output of {DisplayName} (engine {Name}) could not be downloaded ({download.Problem})"), Retryable: true);
+            DownloadStatus.NotFound => new JobError(UpstreamErrors.OutputUnavailable,
+                $"{DisplayName} (engine {Name}) finished the job but its output is no longer available ({download.Problem})"),
+            DownloadStatus.TooLarge => new JobError(UpstreamErrors.OutputTooLarge,
+                $"the output of {DisplayName} (engine {Name}) is larger than the limit of " +
+                $"{Options.MaxOutputBytes.ToString(CultureInfo.InvariantCulture)} bytes ({download.Problem})"),
+            DownloadStatus.Refused => new JobError(UpstreamErrors.OutputUnavailable,
+                $"the output of {DisplayName} (engine {Name}) was not downloaded: {download.Problem}"),
+            DownloadStatus.Failed => new JobError(UpstreamErrors.OutputUnavailable,
+                $"the output of {DisplayName} (engine {Name}) could not be downloaded ({download.Problem})"),
+            _ => null,
+        };
+        if (failure is not null)
+        {
+            UpstreamLog.DownloadFailed(Logger, Name, job.JobId, url.Host, download.Problem ?? "");
+
+            // Only a broken transfer may pass; a missing, refused or oversized output stays so.
+            return new RenderOutcome.Failed(failure, Retryable: download.Status == DownloadStatus.Failed);
         }
 
         UpstreamLog.Downloaded(Logger, Name, job.JobId, url.Host, download.Bytes);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Reelgate.Core.Ports;
 using Reelgate.Storage.Migrations;
 using Reelgate.Storage.Sql;
 
@@ -15,15 +14,7 @@ public static class PostgresStorageServiceCollectionExtensions
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => new PostgresDialect(connectionString));
-        services.AddSingleton<SqlDialect>(sp => sp.GetRequiredService<PostgresDialect>());
-        services.AddSingleton<IReadOnlyList<Migration>>(Migrations());
-        services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<IJobStore, SqlJobStore>();
-        services.AddSingleton<IKeyStore, SqlKeyStore>();
-        services.AddSingleton<IUploadStore, SqlUploadStore>();
-        services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
-        services.AddSingleton<ISecretStore, SqlSecretStore>();
-        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
+        services.AddSqlStores<PostgresDialect>(Migrations());
         services.AddSingleton<IHostedService, PostgresJobChangeListener>();
         return services;
     }

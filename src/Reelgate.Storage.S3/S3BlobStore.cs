@@ -53,14 +53,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task PutFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken)
     {
-        await _client.PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = Bucket,
-            Key = ObjectKey(key),
-            FilePath = localPath,
-            ContentType = contentType,
-            UseChunkEncoding = false,
-        }, cancellationToken);
+        var request = PutRequest(key, contentType);
+        request.FilePath = localPath;
+        await _client.PutObjectAsync(request, cancellationToken);
         File.Delete(localPath);
     }
 
@@ -68,15 +63,10 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         if (content.CanSeek)
         {
-            await _client.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = Bucket,
-                Key = ObjectKey(key),
-                InputStream = content,
-                AutoCloseStream = false,
-                ContentType = contentType,
-                UseChunkEncoding = false,
-            }, cancellationToken);
+            var request = PutRequest(key, contentType);
+            request.InputStream = content;
+            request.AutoCloseStream = false;
+            await _client.PutObjectAsync(request, cancellationToken);
             return;
         }
 
@@ -96,6 +86,15 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             File.Delete(spool);
         }
     }
+
+    /// <summary>One PUT of a whole object, without aws-chunked framing (see the class summary).</summary>
+    private PutObjectRequest PutRequest(string key, string contentType) => new()
+    {
+        BucketName = Bucket,
+        Key = ObjectKey(key),
+        ContentType = contentType,
+        UseChunkEncoding = false,
+    };
 
     public async Task<BlobContent?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reelgate.Core.Ports;
 using Reelgate.Storage.Migrations;
 using Reelgate.Storage.Sql;
 
@@ -11,16 +10,7 @@ public static class SqliteStorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string databasePath)
     {
         services.AddSingleton(new SqliteDialect(databasePath));
-        services.AddSingleton<SqlDialect>(sp => sp.GetRequiredService<SqliteDialect>());
-        services.AddSingleton<IReadOnlyList<Migration>>(
+        return services.AddSqlStores<SqliteDialect>(
             Migration.FromResources(typeof(SqliteDialect).Assembly, "Reelgate.Storage.Sqlite.Migrations."));
-        services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<IJobStore, SqlJobStore>();
-        services.AddSingleton<IKeyStore, SqlKeyStore>();
-        services.AddSingleton<IUploadStore, SqlUploadStore>();
-        services.AddSingleton<IUploadQuotaStore, SqlUploadStore>();
-        services.AddSingleton<ISecretStore, SqlSecretStore>();
-        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
-        return services;
     }
 }

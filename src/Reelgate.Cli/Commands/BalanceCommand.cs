@@ -12,17 +12,7 @@ public static class BalanceCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var balance = await context.Client.GetBalanceAsync(cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(balance);
-            }
-            else
-            {
-                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held " +
-                    $"{JobRenderer.Money(balance.Held)} {balance.Currency}");
-            }
-
-            return ExitCodes.Ok;
+            return context.Print(balance, terminal => terminal.Line(KeyRenderer.Balance(balance)));
         });
         return command;
     }

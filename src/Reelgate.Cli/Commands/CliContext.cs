@@ -33,6 +33,24 @@ public sealed class CliContext : IDisposable
 
     public T? Value<T>(Argument<T> argument) => Parsed.GetValue(argument);
 
+    /// <summary>
+    /// A command's answer: with --json the value itself on stdout (for scripts), otherwise the human form; either way success.
+    /// </summary>
+    public int Print<T>(T value, Action<Terminal> human)
+    {
+        ArgumentNullException.ThrowIfNull(human);
+        if (Json)
+        {
+            Terminal.Json(value);
+        }
+        else
+        {
+            human(Terminal);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     /// <summary>Flags first, then REELGATE_BASE_URL / REELGATE_API_KEY, then EMPIRIOLABS_API_KEY, then the default base URL.</summary>
     public static ReelgateClientOptions Options(string? baseUrl, string? apiKey)
     {

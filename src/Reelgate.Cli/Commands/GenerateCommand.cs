@@ -49,16 +49,7 @@ public static class GenerateCommand
             var job = await context.Client.GenerateAsync(body, context.Value(idempotencyKey), cancellationToken);
             if (context.Value(noWait))
             {
-                if (context.Json)
-                {
-                    context.Terminal.Json(new { quote, job, file = (string?)null });
-                }
-                else
-                {
-                    context.Terminal.Line(job.JobId);
-                }
-
-                return ExitCodes.Ok;
+                return context.Print(new { quote, job, file = (string?)null }, terminal => terminal.Line(job.JobId));
             }
 
             if (!context.Json)
@@ -79,17 +70,11 @@ public static class GenerateCommand
             }
 
             var file = await JobFollower.DownloadAsync(context, job, context.Value(output), cancellationToken);
-            if (context.Json)
+            return context.Print(new { quote, job, file = file.Path }, terminal =>
             {
-                context.Terminal.Json(new { quote, job, file = file.Path });
-            }
-            else
-            {
-                context.Terminal.Line(JobFollower.Saved(job, file));
-                context.Terminal.Note($"URL: {job.Video!.Url} (until {JobRenderer.Time(job.Result!.ExpiresAt)})");
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line(JobFollower.Saved(job, file));
+                terminal.Note($"URL: {job.Video!.Url} (until {JobRenderer.Time(job.Result!.ExpiresAt)})");
+            });
         });
         return command;
     }

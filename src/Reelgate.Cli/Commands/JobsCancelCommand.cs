@@ -13,16 +13,10 @@ public static class JobsCancelCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var job = await context.Client.CancelAsync(context.Value(id)!, cancellationToken);
-            if (context.Json)
+            return context.Print(job, terminal =>
             {
-                context.Terminal.Json(job);
-            }
-            else
-            {
-                context.Terminal.Line($"Cancelled {job.JobId} ({JobRenderer.Money(job.Cost.Amount)} {job.Cost.Currency} {job.Cost.State})");
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line($"Cancelled {job.JobId} ({JobRenderer.Money(job.Cost.Amount)} {job.Cost.Currency} {job.Cost.State})");
+            });
         });
         return command;
     }

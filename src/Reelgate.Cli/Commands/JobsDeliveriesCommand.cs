@@ -13,23 +13,20 @@ public static class JobsDeliveriesCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var deliveries = await context.Client.ListDeliveriesAsync(context.Value(id)!, cancellationToken);
-            if (context.Json)
+            return context.Print(deliveries, terminal =>
             {
-                context.Terminal.Json(deliveries);
-            }
-            else if (deliveries.Count == 0)
-            {
-                context.Terminal.Line("No webhook deliveries (the job names no webhook URL, nor does its key, or it has not ended yet)");
-            }
-            else
-            {
-                foreach (var line in DeliveryRenderer.Lines(deliveries))
+                if (deliveries.Count == 0)
                 {
-                    context.Terminal.Line(line);
+                    terminal.Line("No webhook deliveries (the job names no webhook URL, nor does its key, or it has not ended yet)");
                 }
-            }
-
-            return ExitCodes.Ok;
+                else
+                {
+                    foreach (var line in DeliveryRenderer.Lines(deliveries))
+                    {
+                        terminal.Line(line);
+                    }
+                }
+            });
         });
         return command;
     }

@@ -28,16 +28,10 @@ public static class JobsDownloadCommand
             }
 
             var file = await JobFollower.DownloadAsync(context, job, context.Value(output), cancellationToken);
-            if (context.Json)
+            return context.Print(new { path = file.Path, bytes = file.Bytes, resumes = file.Resumes }, terminal =>
             {
-                context.Terminal.Json(new { path = file.Path, bytes = file.Bytes, resumes = file.Resumes });
-            }
-            else
-            {
-                context.Terminal.Line(JobFollower.Saved(job, file));
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line(JobFollower.Saved(job, file));
+            });
         });
         return command;
     }

@@ -12,33 +12,13 @@ public static class JobsListCommand
         var status = new Option<string?>("--status") { Description = "Only jobs in this state",
             HelpName = string.Join('|', JobStatus.Known) };
         status.AcceptOnlyFromAmong(JobStatus.Known.Select(s => s.Value).ToArray());
-        var limit = new Option<int?>("--limit", "-n")
-        {
-            Description = "How many jobs to show, 1 to 10000; pages are fetched as needed [default: 20]",
-            CustomParser = ValueParsers.WholeNumber("--limit", 1, 10_000),
-        };
+        var limit = PagedListing.LimitOption("jobs");
         var command = new Command("list", "The key's jobs, newest first") { status, limit };
-        command.SetAction(global, async (context, cancellationToken) =>
+        command.SetAction(global, (context, cancellationToken) =>
         {
-            var wanted = context.Value(limit) ?? 20;
             var filter = context.Value(status) is { } s ? new JobStatus(s) : (JobStatus?)null;
-            var jobs = await context.Client.ListJobsAsync(filter, Math.Min(wanted, 100), cancellationToken).Take(wanted).ToListAsync(
-                cancellationToken);
-
-            if (context.Json)
-            {
-                context.Terminal.Json(jobs);
-            }
-            else if (jobs.Count == 0)
-            {
-                context.Terminal.Note("No jobs.");
-            }
-            else
-            {
-                context.Terminal.Render(JobRenderer.List(jobs));
-            }
-
-            return ExitCodes.Ok;
+            return PagedListing.ShowAsync(context, limit, pageSize => context.Client.ListJobsAsync(filter, pageSize, cancellationToken),
+                "No jobs.", JobRenderer.List, cancellationToken);
         });
         return command;
     }

@@ -15,20 +15,14 @@ public static class JobsRedeliverCommand
         {
             var deliveryId = context.Value(delivery)!;
             var deliveries = await context.Client.RedeliverAsync(context.Value(id)!, deliveryId, cancellationToken);
-            if (context.Json)
+            return context.Print(deliveries, terminal =>
             {
-                context.Terminal.Json(deliveries);
-            }
-            else
-            {
-                context.Terminal.Line($"Queued {deliveryId} again");
+                terminal.Line($"Queued {deliveryId} again");
                 foreach (var line in DeliveryRenderer.Lines(deliveries))
                 {
-                    context.Terminal.Line(line);
+                    terminal.Line(line);
                 }
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

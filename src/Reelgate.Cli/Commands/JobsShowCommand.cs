@@ -13,16 +13,7 @@ public static class JobsShowCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var job = await context.Client.GetJobAsync(context.Value(id)!, cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(job);
-            }
-            else
-            {
-                context.Terminal.Render(JobRenderer.Details(job));
-            }
-
-            return ExitCodes.Ok;
+            return context.Print(job, terminal => terminal.Render(JobRenderer.Details(job)));
         });
         return command;
     }

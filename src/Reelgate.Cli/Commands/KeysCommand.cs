@@ -5,17 +5,10 @@ namespace Reelgate.Cli.Commands;
 /// <summary>reelgate keys create|list|revoke|top-up|webhook|rotate-webhook-secret (an admin key).</summary>
 public static class KeysCommand
 {
-    public static Command Create(GlobalOptions global)
-    {
-        var command = new Command("keys", "Manage API keys (needs an admin key)");
-        command.Subcommands.Add(KeysCreateCommand.Create(global));
-        command.Subcommands.Add(KeysListCommand.Create(global));
-        command.Subcommands.Add(KeysRevokeCommand.Create(global));
-        command.Subcommands.Add(KeysTopUpCommand.Create(global));
-        command.Subcommands.Add(KeysWebhookCommand.Create(global));
-        command.Subcommands.Add(KeysRotateWebhookSecretCommand.Create(global));
-        return command;
-    }
+    public static Command Create(GlobalOptions global) =>
+        new Command("keys", "Manage API keys (needs an admin key)").WithSubcommands(global,
+            KeysCreateCommand.Create, KeysListCommand.Create, KeysRevokeCommand.Create, KeysTopUpCommand.Create, KeysWebhookCommand.Create,
+            KeysRotateWebhookSecretCommand.Create);
 
     public static Argument<string> KeyId() => new("key_id") { Description = "The key's id (key_…)" };
 

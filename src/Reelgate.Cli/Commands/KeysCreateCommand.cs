@@ -36,22 +36,16 @@ public static class KeysCreateCommand
                     WebhookUrl = context.Value(webhookUrl),
                 },
                 cancellationToken);
-            if (context.Json)
+            return context.Print(key, terminal =>
             {
-                context.Terminal.Json(key);
-            }
-            else
-            {
-                context.Terminal.Line(key.Key ?? string.Empty);
-                context.Terminal.Note($"Created {key.Id} '{key.Name}' with {JobRenderer.Money(key.Balance.Available)} " +
+                terminal.Line(key.Key ?? string.Empty);
+                terminal.Note($"Created {key.Id} '{key.Name}' with {JobRenderer.Money(key.Balance.Available)} " +
                     $"{key.Balance.Currency}; the secret above is shown only once.");
                 if (key.WebhookSecret is { } signing)
                 {
-                    context.Terminal.Note($"Webhook signing secret (shown only once): {signing}");
+                    terminal.Note($"Webhook signing secret (shown only once): {signing}");
                 }
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

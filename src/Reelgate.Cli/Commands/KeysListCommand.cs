@@ -12,16 +12,7 @@ public static class KeysListCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var keys = await context.Client.ListKeysAsync(cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(keys);
-            }
-            else
-            {
-                context.Terminal.Render(KeyRenderer.List(keys));
-            }
-
-            return ExitCodes.Ok;
+            return context.Print(keys, terminal => terminal.Render(KeyRenderer.List(keys)));
         });
         return command;
     }

@@ -13,16 +13,10 @@ public static class KeysRevokeCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var key = await context.Client.RevokeKeyAsync(context.Value(id)!, cancellationToken);
-            if (context.Json)
+            return context.Print(key, terminal =>
             {
-                context.Terminal.Json(key);
-            }
-            else
-            {
-                context.Terminal.Line($"Revoked {key.Id} '{key.Name}' at {(key.RevokedAt is { } at ? JobRenderer.Time(at) : "-")}");
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line($"Revoked {key.Id} '{key.Name}' at {(key.RevokedAt is { } at ? JobRenderer.Time(at) : "-")}");
+            });
         });
         return command;
     }

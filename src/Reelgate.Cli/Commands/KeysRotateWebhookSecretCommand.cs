@@ -13,19 +13,13 @@ public static class KeysRotateWebhookSecretCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var rotation = await context.Client.RotateWebhookSecretAsync(context.Value(id)!, cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(rotation);
-            }
-            else
+            return context.Print(rotation, terminal =>
             {
                 // The secret alone on stdout, so a script can capture it; the warning goes to stderr.
-                context.Terminal.Line(rotation.WebhookSecret);
-                context.Terminal.Note($"New webhook signing secret of {rotation.KeyId} (shown only once); deliveries from now on are " +
+                terminal.Line(rotation.WebhookSecret);
+                terminal.Note($"New webhook signing secret of {rotation.KeyId} (shown only once); deliveries from now on are " +
                     "signed with it");
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

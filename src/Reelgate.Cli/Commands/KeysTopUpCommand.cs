@@ -19,17 +19,7 @@ public static class KeysTopUpCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var balance = await context.Client.AddCreditsAsync(context.Value(id)!, context.Value(amount)!.Value, cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(balance);
-            }
-            else
-            {
-                context.Terminal.Line($"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held " +
-                    $"{JobRenderer.Money(balance.Held)} {balance.Currency}");
-            }
-
-            return ExitCodes.Ok;
+            return context.Print(balance, terminal => terminal.Line(KeyRenderer.Balance(balance)));
         });
         return command;
     }

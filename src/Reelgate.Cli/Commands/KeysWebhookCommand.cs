@@ -25,16 +25,10 @@ public static class KeysWebhookCommand
         {
             var key = await context.Client.SetKeyWebhookAsync(
                 context.Value(id)!, context.Value(clear) ? null : context.Value(url), cancellationToken);
-            if (context.Json)
+            return context.Print(key, terminal =>
             {
-                context.Terminal.Json(key);
-            }
-            else
-            {
-                context.Terminal.Line(key.WebhookUrl is { } set ? $"Webhook of {key.Id}: {set}" : $"{key.Id} has no default webhook URL");
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line(key.WebhookUrl is { } set ? $"Webhook of {key.Id}: {set}" : $"{key.Id} has no default webhook URL");
+            });
         });
         return command;
     }

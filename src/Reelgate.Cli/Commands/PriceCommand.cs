@@ -25,32 +25,17 @@ public static class PriceCommand
                 // The rate card prices resolution, duration and audio; mode and images never change the price.
                 var body = request.ToRequest(context, QuotePrompt, null, null) with { Mode = null };
                 var quote = await context.Client.QuoteAsync(body, cancellationToken);
-                if (context.Json)
-                {
-                    context.Terminal.Json(quote);
-                }
-                else
-                {
-                    context.Terminal.Line(PriceRenderer.Quote(quote));
-                }
-
-                return ExitCodes.Ok;
+                return context.Print(quote, terminal => terminal.Line(PriceRenderer.Quote(quote)));
             }
 
             var cards = await context.Client.GetPricingAsync(cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(cards);
-            }
-            else
+            return context.Print(cards, terminal =>
             {
                 foreach (var table in PriceRenderer.RateCards(cards))
                 {
-                    context.Terminal.Render(table);
+                    terminal.Render(table);
                 }
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

@@ -11,18 +11,12 @@ public static class SigningKeysAddCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var key = await context.Client.AddSigningKeyAsync(cancellationToken);
-            if (context.Json)
+            return context.Print(key, terminal =>
             {
-                context.Terminal.Json(key);
-            }
-            else
-            {
-                context.Terminal.Line(key.Id);
-                context.Terminal.Note($"Signing key {key.Id} now signs new output URLs; retire the previous one once its links expired " +
+                terminal.Line(key.Id);
+                terminal.Note($"Signing key {key.Id} now signs new output URLs; retire the previous one once its links expired " +
                     "(reelgate signing-keys list)");
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

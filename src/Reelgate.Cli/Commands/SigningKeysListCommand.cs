@@ -12,11 +12,7 @@ public static class SigningKeysListCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var keys = await context.Client.ListSigningKeysAsync(cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(keys);
-            }
-            else
+            return context.Print(keys, terminal =>
             {
                 foreach (var key in keys)
                 {
@@ -26,11 +22,9 @@ public static class SigningKeysListCommand
                         "active" => key.RetirableAt is { } at ? " retirable at " + JobRenderer.Time(at) : "",
                         _ => "",
                     };
-                    context.Terminal.Line($"{key.Id}  {key.Status}{when}  created {JobRenderer.Time(key.CreatedAt)}");
+                    terminal.Line($"{key.Id}  {key.Status}{when}  created {JobRenderer.Time(key.CreatedAt)}");
                 }
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

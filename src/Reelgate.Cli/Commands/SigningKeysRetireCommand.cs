@@ -14,16 +14,10 @@ public static class SigningKeysRetireCommand
         command.SetAction(global, async (context, cancellationToken) =>
         {
             var key = await context.Client.RetireSigningKeyAsync(context.Value(id)!, context.Value(force), cancellationToken);
-            if (context.Json)
+            return context.Print(key, terminal =>
             {
-                context.Terminal.Json(key);
-            }
-            else
-            {
-                context.Terminal.Line($"Retired {key.Id} at {(key.RetiredAt is { } at ? JobRenderer.Time(at) : "-")}");
-            }
-
-            return ExitCodes.Ok;
+                terminal.Line($"Retired {key.Id} at {(key.RetiredAt is { } at ? JobRenderer.Time(at) : "-")}");
+            });
         });
         return command;
     }

@@ -18,18 +18,12 @@ public static class UploadCommand
             }
 
             var upload = await context.Client.UploadFileAsync(path, cancellationToken);
-            if (context.Json)
+            return context.Print(upload, terminal =>
             {
-                context.Terminal.Json(upload);
-            }
-            else
-            {
-                context.Terminal.Line(upload.Id);
-                context.Terminal.Note($"{upload.Width}x{upload.Height} {upload.ContentType}, {Output.ByteSize.Format(upload.Bytes)} " +
+                terminal.Line(upload.Id);
+                terminal.Note($"{upload.Width}x{upload.Height} {upload.ContentType}, {Output.ByteSize.Format(upload.Bytes)} " +
                     $"(from {upload.OriginalWidth}x{upload.OriginalHeight})");
-            }
-
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

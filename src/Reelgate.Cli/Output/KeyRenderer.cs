@@ -30,4 +30,12 @@ public static class KeyRenderer
 
         return table;
     }
+
+    /// <summary>"Available 9.50 USD, held 0.50 USD": what balance and keys top-up print.</summary>
+    public static string Balance(Balance balance)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        return $"Available {JobRenderer.Money(balance.Available)} {balance.Currency}, held " +
+            $"{JobRenderer.Money(balance.Held)} {balance.Currency}";
+    }
 }

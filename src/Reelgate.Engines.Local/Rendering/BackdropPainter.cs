@@ -4,13 +4,8 @@ using SkiaSharp;
 namespace Reelgate.Engines.Local.Rendering;
 
 /// <summary>The landscape (hills, mountains, city, sea, forest, desert, space) and the ground, with parallax by depth.</summary>
-public sealed class BackdropPainter : IDisposable
+public sealed class BackdropPainter : ScenePainter, IDisposable
 {
-    private readonly ScenePlan _plan;
-    private readonly StyleBrush _brush;
-    private readonly SceneCamera _camera;
-    private readonly float _width;
-    private readonly float _height;
     private readonly float _horizon;
     private readonly float[] _shapes;
     private readonly SKPathBuilder _path = new();
@@ -18,12 +13,8 @@ public sealed class BackdropPainter : IDisposable
     private readonly SKPaint _paint = new() { IsAntialias = true };
 
     public BackdropPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+        : base(plan, brush, camera, width, height)
     {
-        _plan = plan;
-        _brush = brush;
-        _camera = camera;
-        _width = width;
-        _height = height;
         _horizon = height * (float)plan.Horizon;
         var random = PlanRandom.Fork(plan.DetailSeed, "backdrop");
         _shapes = new float[64];
@@ -39,8 +30,8 @@ public sealed class BackdropPainter : IDisposable
     public void Draw(SKCanvas canvas, SceneClock clock)
     {
         canvas.Save();
-        canvas.Concat(_camera.At(clock, 0.5f));
-        switch (_plan.Backdrop)
+        canvas.Concat(Camera.At(clock, 0.5f));
+        switch (Plan.Backdrop)
         {
             case Backdrop.Mountains:
                 DrawMountains(canvas);
@@ -55,7 +46,7 @@ public sealed class BackdropPainter : IDisposable
                 DrawHills(canvas, 38, 0.05f, 0.6);
                 break;
             case Backdrop.Space:
-                _brush.Circle(canvas, _width * 0.25f, _horizon * 0.45f, 0.16f, _brush.Color(_plan.Palette.SecondaryHue, 0.5, 0.5));
+                Brush.Circle(canvas, Width * 0.25f, _horizon * 0.45f, 0.16f, Brush.Color(Plan.Palette.SecondaryHue, 0.5, 0.5));
                 break;
             case Backdrop.Sea:
                 break;
@@ -66,7 +57,7 @@ public sealed class BackdropPainter : IDisposable
 
         canvas.Restore();
         canvas.Save();
-        canvas.Concat(_camera.At(clock, 1f));
+        canvas.Concat(Camera.At(clock, 1f));
         DrawGround(canvas, clock);
         canvas.Restore();
     }
@@ -80,17 +71,17 @@ public sealed class BackdropPainter : IDisposable
 
     private double GroundHue()
     {
-        if (_plan.Colours.Ground is { } ground)
+        if (Plan.Colours.Ground is { } ground)
         {
             return ground.Hue;
         }
 
-        if (_plan.Palette.Named is not null)
+        if (Plan.Palette.Named is not null)
         {
-            return _plan.Palette.PrimaryHue;
+            return Plan.Palette.PrimaryHue;
         }
 
-        return _plan.Backdrop switch
+        return Plan.Backdrop switch
         {
             Backdrop.City => 230,
             Backdrop.Sea => 198,
@@ -102,30 +93,30 @@ public sealed class BackdropPainter : IDisposable
     }
 
     /// <summary>The hue the prompt gave the land ("purple mountains", "a red desert"), or the palette's when it asked for one.</summary>
-    private double? LandHue() => _plan.Colours.Ground?.Hue ?? (_plan.Palette.Named is not null ? _plan.Palette.PrimaryHue : null);
+    private double? LandHue() => Plan.Colours.Ground?.Hue ?? (Plan.Palette.Named is not null ? Plan.Palette.PrimaryHue : null);
 
     private void DrawGround(SKCanvas canvas, SceneClock clock)
     {
         var hue = GroundHue();
-        var saturation = _plan.Backdrop is Backdrop.City or Backdrop.Space && _plan.Palette.Named is null ? 0.12 : 0.55;
-        var lightness = _plan.Backdrop == Backdrop.Sea ? 0.42 : 0.4;
-        if (_plan.Colours.Ground is { } named)
+        var saturation = Plan.Backdrop is Backdrop.City or Backdrop.Space && Plan.Palette.Named is null ? 0.12 : 0.55;
+        var lightness = Plan.Backdrop == Backdrop.Sea ? 0.42 : 0.4;
+        if (Plan.Colours.Ground is { } named)
         {
             saturation = Math.Min(named.Saturation, 0.65);
             lightness = named.Achromatic ? named.Lightness * 0.9 : 0.42;
         }
         _path.Reset();
-        _path.AddRect(new SKRect(-1.5f, _horizon, _width + 1.5f, _height + 1.5f));
-        _brush.Fill(canvas, _path, _brush.Color(hue, saturation, lightness), shaded: false);
-        if (_plan.Backdrop == Backdrop.Sea)
+        _path.AddRect(new SKRect(-1.5f, _horizon, Width + 1.5f, Height + 1.5f));
+        Brush.Fill(canvas, _path, Brush.Color(hue, saturation, lightness), shaded: false);
+        if (Plan.Backdrop == Backdrop.Sea)
         {
-            var wave = _brush.Color(hue, saturation * 0.6, 0.7);
+            var wave = Brush.Color(hue, saturation * 0.6, 0.7);
             for (var row = 0; row < 4; row++)
             {
-                var y = _horizon + ((_height - _horizon) * (0.15f + (row * 0.22f)));
+                var y = _horizon + ((Height - _horizon) * (0.15f + (row * 0.22f)));
                 _path.Reset();
-                var shift = (float)(clock.Seconds * 0.12 * _plan.Speed * (row + 1));
-                for (var x = -1.5f; x <= _width + 1.5f; x += 0.02f)
+                var shift = (float)(clock.Seconds * 0.12 * Plan.Speed * (row + 1));
+                for (var x = -1.5f; x <= Width + 1.5f; x += 0.02f)
                 {
                     var yy = y + (0.012f * (row + 1) * MathF.Sin(((x + shift) * 9) + row));
                     if (x <= -1.5f)
@@ -146,7 +137,7 @@ public sealed class BackdropPainter : IDisposable
             }
         }
 
-        if (_brush.Look.Neon)
+        if (Brush.Look.Neon)
         {
             DrawNeonGrid(canvas, clock);
         }
@@ -158,18 +149,18 @@ public sealed class BackdropPainter : IDisposable
         _paint.Shader = null;
         _paint.StrokeWidth = 0.004f;
         _paint.Color = new SKColor(255, 40, 200, 200);
-        var vanishing = new SKPoint(_width / 2, _horizon);
+        var vanishing = new SKPoint(Width / 2, _horizon);
         for (var i = -12; i <= 12; i++)
         {
-            canvas.DrawLine(vanishing, new SKPoint((_width / 2) + (i * 0.25f), _height + 1), _paint);
+            canvas.DrawLine(vanishing, new SKPoint((Width / 2) + (i * 0.25f), Height + 1), _paint);
         }
 
-        var scroll = (float)((clock.Seconds * 0.6 * Math.Max(_plan.Speed, 0.2)) % 1.0);
+        var scroll = (float)((clock.Seconds * 0.6 * Math.Max(Plan.Speed, 0.2)) % 1.0);
         for (var k = 0; k < 10; k++)
         {
             var z = (k + 1 - scroll) / 10f;
-            var y = _horizon + ((_height + 0.2f - _horizon) * z * z);
-            canvas.DrawLine(-1.5f, y, _width + 1.5f, y, _paint);
+            var y = _horizon + ((Height + 0.2f - _horizon) * z * z);
+            canvas.DrawLine(-1.5f, y, Width + 1.5f, y, _paint);
         }
     }
 
@@ -180,16 +171,16 @@ public sealed class BackdropPainter : IDisposable
             _path.Reset();
             var baseY = _horizon - (layer == 0 ? 0.1f : 0.02f);
             _path.MoveTo(-1.5f, _horizon + 0.1f);
-            for (var x = -1.5f; x <= _width + 1.5f; x += 0.03f)
+            for (var x = -1.5f; x <= Width + 1.5f; x += 0.03f)
             {
                 var y = baseY - (amplitude * (1 + MathF.Sin((x * (2.2f + layer)) + (_shapes[layer] * 6))) * (
                     0.6f + (0.4f * MathF.Sin(x * 5.1f))));
                 _path.LineTo(x, y);
             }
 
-            _path.LineTo(_width + 1.5f, _horizon + 0.1f);
+            _path.LineTo(Width + 1.5f, _horizon + 0.1f);
             _path.Close();
-            _brush.Fill(canvas, _path, _brush.Color(hue, 0.45, lightness - (layer * 0.08)), shaded: false);
+            Brush.Fill(canvas, _path, Brush.Color(hue, 0.45, lightness - (layer * 0.08)), shaded: false);
         }
     }
 
@@ -199,30 +190,30 @@ public sealed class BackdropPainter : IDisposable
         var count = 7;
         for (var i = 0; i < count; i++)
         {
-            var cx = -0.8f + ((_width + 1.6f) * (i + 0.5f) / count) + ((_shapes[i] - 0.5f) * 0.15f);
+            var cx = -0.8f + ((Width + 1.6f) * (i + 0.5f) / count) + ((_shapes[i] - 0.5f) * 0.15f);
             var peak = _horizon - (0.22f + (0.2f * _shapes[i + 8]));
             var half = 0.25f + (0.15f * _shapes[i + 16]);
             Span<SKPoint> body = [new(cx - half, _horizon + 0.05f), new(cx, peak), new(cx + half, _horizon + 0.05f)];
-            _brush.Polygon(canvas, body, _brush.Color(hue, 0.25, 0.42 + (0.08 * _shapes[i + 24])), shaded: false);
+            Brush.Polygon(canvas, body, Brush.Color(hue, 0.25, 0.42 + (0.08 * _shapes[i + 24])), shaded: false);
             var capH = (_horizon - peak) * 0.28f;
             var capW = half * 0.28f;
             Span<SKPoint> cap = [new(cx - capW, peak + capH), new(cx, peak), new(cx + capW, peak + capH)];
-            _brush.Polygon(canvas, cap, _brush.Color(hue, 0.08, 0.92), shaded: false);
+            Brush.Polygon(canvas, cap, Brush.Color(hue, 0.08, 0.92), shaded: false);
         }
     }
 
     private void DrawCity(SKCanvas canvas)
     {
-        var lit = _plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk || _brush.Look.Neon;
-        var windowColor = lit ? new SKColor(255, 220, 120) : _brush.Color(220, 0.2, 0.3);
+        var lit = Plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk || Brush.Look.Neon;
+        var windowColor = lit ? new SKColor(255, 220, 120) : Brush.Color(220, 0.2, 0.3);
         var x = -1.2f;
         var i = 0;
-        while (x < _width + 1.2f)
+        while (x < Width + 1.2f)
         {
             var w = 0.1f + (0.08f * _shapes[i % 64]);
             var h = 0.18f + (0.3f * _shapes[(i + 13) % 64]);
             var rect = new SKRect(x, _horizon - h, x + w, _horizon + 0.02f);
-            _brush.RoundRect(canvas, rect, 0.004f, _brush.Color(LandHue() ?? 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])),
+            Brush.RoundRect(canvas, rect, 0.004f, Brush.Color(LandHue() ?? 230, 0.15, 0.3 + (0.12 * _shapes[(i + 29) % 64])),
                 shaded: false);
             _windows.Reset();
             for (var wy = rect.Top + 0.02f; wy < rect.Bottom - 0.03f; wy += 0.035f)
@@ -244,14 +235,14 @@ public sealed class BackdropPainter : IDisposable
 
     private void DrawForest(SKCanvas canvas, SceneClock clock)
     {
-        var sway = (float)(0.01 * Math.Sin(clock.Seconds * 1.5) * (_plan.Weather == Weather.Wind ? 3 : 1));
-        var count = (int)((_width + 2.4f) / 0.14f);
+        var sway = (float)(0.01 * Math.Sin(clock.Seconds * 1.5) * (Plan.Weather == Weather.Wind ? 3 : 1));
+        var count = (int)((Width + 2.4f) / 0.14f);
         for (var i = 0; i < count; i++)
         {
             var cx = -1.2f + (i * 0.14f) + (_shapes[i % 64] * 0.05f);
             var h = 0.22f + (0.14f * _shapes[(i + 7) % 64]);
             Span<SKPoint> tree = [new(cx - 0.07f, _horizon + 0.02f), new(cx + sway, _horizon - h), new(cx + 0.07f, _horizon + 0.02f)];
-            _brush.Polygon(canvas, tree, _brush.Color(LandHue() ?? 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])), shaded: false);
+            Brush.Polygon(canvas, tree, Brush.Color(LandHue() ?? 135, 0.45, 0.26 + (0.08 * _shapes[(i + 3) % 64])), shaded: false);
         }
     }
 }

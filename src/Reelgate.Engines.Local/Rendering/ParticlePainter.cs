@@ -11,13 +11,8 @@ namespace Reelgate.Engines.Local.Rendering;
 /// which x264 predicts from the last frame instead of coding anew (anti-aliased at sub-pixel places, the
 /// busy benchmark scene's snow cost about 0.15 CPU-s more to encode at 1080p).
 /// </summary>
-public sealed class ParticlePainter : IDisposable
+public sealed class ParticlePainter : ScenePainter, IDisposable
 {
-    private readonly ScenePlan _plan;
-    private readonly StyleBrush _brush;
-    private readonly SceneCamera _camera;
-    private readonly float _width;
-    private readonly float _height;
     private readonly float _pixelsPerUnit;
     private readonly float[] _x;
     private readonly float[] _y;
@@ -28,12 +23,8 @@ public sealed class ParticlePainter : IDisposable
     private readonly SKPaint _paint = new() { IsAntialias = true };
 
     public ParticlePainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+        : base(plan, brush, camera, width, height)
     {
-        _plan = plan;
-        _brush = brush;
-        _camera = camera;
-        _width = width;
-        _height = height;
         _pixelsPerUnit = Math.Min(plan.Width, plan.Height);
         var perArea = plan.Particles switch
         {
@@ -66,16 +57,16 @@ public sealed class ParticlePainter : IDisposable
         }
 
         canvas.Save();
-        canvas.Concat(_camera.At(clock, 1.2f));
+        canvas.Concat(Camera.At(clock, 1.2f));
         var t = (float)clock.Seconds;
-        var pace = (float)(0.5 + (0.5 * Math.Min(_plan.Speed, 2.2)));
-        var wind = _plan.Weather == Weather.Wind ? 0.35f : 0.08f;
-        var w = _width + 0.4f;
-        var h = _height + 0.2f;
+        var pace = (float)(0.5 + (0.5 * Math.Min(Plan.Speed, 2.2)));
+        var wind = Plan.Weather == Weather.Wind ? 0.35f : 0.08f;
+        var w = Width + 0.4f;
+        var h = Height + 0.2f;
         var toPixels = canvas.TotalMatrix;
         _path.Reset();
         _paint.Shader = null;
-        switch (_plan.Particles)
+        switch (Plan.Particles)
         {
             case ParticleKind.Rain:
                 for (var i = 0; i < _x.Length; i++)
@@ -85,7 +76,7 @@ public sealed class ParticlePainter : IDisposable
                     _path.LineTo(x - (0.012f * _size[i]), y - (0.055f * _size[i]));
                 }
 
-                Stroke(canvas, _brush.Look.Neon ? new SKColor(60, 230, 255, 190) : new SKColor(215, 225, 245, 170), 0.0028f);
+                Stroke(canvas, Brush.Look.Neon ? new SKColor(60, 230, 255, 190) : new SKColor(215, 225, 245, 170), 0.0028f);
                 break;
             case ParticleKind.Snow:
                 // Snow drifts down gently (about 8 s across the frame at a normal pace), unlike rain.
@@ -111,7 +102,7 @@ public sealed class ParticlePainter : IDisposable
                 {
                     var (x, y) = Position(i, w, h * 0.5f, 0.05f * MathF.Sin(_phase[i] + (t * 0.9f * pace)),
                         0.04f * MathF.Cos(_phase[i] + (t * 0.7f * pace)));
-                    AddDot(toPixels, x, y + (_height * 0.4f), 0.005f * _size[i]);
+                    AddDot(toPixels, x, y + (Height * 0.4f), 0.005f * _size[i]);
                 }
 
                 FillDots(canvas, new SKColor(220, 255, 120, 240));
@@ -126,7 +117,7 @@ public sealed class ParticlePainter : IDisposable
                     _path.AddOval(new SKRect(x - r, y - (r * squeeze), x + r, y + (r * squeeze)));
                 }
 
-                FillPath(canvas, _plan.Particles == ParticleKind.Petals ? new SKColor(255, 180, 210, 235) : new SKColor(215, 110, 30, 235));
+                FillPath(canvas, Plan.Particles == ParticleKind.Petals ? new SKColor(255, 180, 210, 235) : new SKColor(215, 110, 30, 235));
                 break;
             default:
                 break;
@@ -180,8 +171,8 @@ public sealed class ParticlePainter : IDisposable
     }
 
     /// <summary>The particles' own colour, or the one the prompt bound to them ("golden sparks", "pink petals").</summary>
-    private SKColor Tint(SKColor color) => _plan.Colours.Particles is { } named
-        ? _brush.Color(named.Hue, named.Saturation, Math.Max(named.Lightness, 0.6) / _brush.Light).WithAlpha(color.Alpha)
+    private SKColor Tint(SKColor color) => Plan.Colours.Particles is { } named
+        ? Brush.Color(named.Hue, named.Saturation, Math.Max(named.Lightness, 0.6) / Brush.Light).WithAlpha(color.Alpha)
         : color;
 
     private static float Wrap(float value, float range) => ((value % range) + range) % range;

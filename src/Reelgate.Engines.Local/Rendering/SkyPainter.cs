@@ -7,13 +7,8 @@ namespace Reelgate.Engines.Local.Rendering;
 /// The sky: a gradient by time of day and weather (in the colour the prompt bound to the sky, its horizon in
 /// the light's colour, or tinted by a palette the prompt asked for), sun or moon, stars, clouds, lightning.
 /// </summary>
-public sealed class SkyPainter : IDisposable
+public sealed class SkyPainter : ScenePainter, IDisposable
 {
-    private readonly ScenePlan _plan;
-    private readonly StyleBrush _brush;
-    private readonly SceneCamera _camera;
-    private readonly float _width;
-    private readonly float _height;
     private readonly SKPoint[] _stars;
     private readonly double[] _starPhase;
     private readonly (float X, float Y, float Size)[] _clouds;
@@ -25,12 +20,8 @@ public sealed class SkyPainter : IDisposable
     private readonly SKPaint _copy = new() { BlendMode = SKBlendMode.Src };
 
     public SkyPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height, int pixelWidth, int pixelHeight)
+        : base(plan, brush, camera, width, height)
     {
-        _plan = plan;
-        _brush = brush;
-        _camera = camera;
-        _width = width;
-        _height = height;
         var random = PlanRandom.Fork(plan.DetailSeed, "sky");
         var starCount = (int)(70 * width * height);
         _stars = new SKPoint[starCount];
@@ -50,9 +41,9 @@ public sealed class SkyPainter : IDisposable
         }
     }
 
-    private bool Overcast => _plan.Weather is Weather.Rain or Weather.Storm or Weather.Fog or Weather.Snow;
+    private bool Overcast => Plan.Weather is Weather.Rain or Weather.Storm or Weather.Fog or Weather.Snow;
 
-    private bool Dark => _plan.TimeOfDay == TimeOfDay.Night || _plan.Backdrop == Backdrop.Space || _brush.Look.Neon;
+    private bool Dark => Plan.TimeOfDay == TimeOfDay.Night || Plan.Backdrop == Backdrop.Space || Brush.Look.Neon;
 
     public void Draw(SKCanvas canvas, SceneClock clock)
     {
@@ -61,18 +52,18 @@ public sealed class SkyPainter : IDisposable
         canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, _copy);
         canvas.Restore();
         canvas.Save();
-        canvas.Concat(_camera.At(clock, 0.25f));
+        canvas.Concat(Camera.At(clock, 0.25f));
         if (Dark && !Overcast)
         {
             DrawStars(canvas, clock);
         }
 
-        if (!Overcast && _plan.Effects.Celestial)
+        if (!Overcast && Plan.Effects.Celestial)
         {
             DrawCelestial(canvas, clock);
         }
 
-        if (_plan.Effects.Clouds && _plan.Weather is Weather.Cloudy or Weather.Rain or Weather.Storm or Weather.Snow or Weather.Wind)
+        if (Plan.Effects.Clouds && Plan.Weather is Weather.Cloudy or Weather.Rain or Weather.Storm or Weather.Snow or Weather.Wind)
         {
             DrawClouds(canvas, clock);
         }
@@ -83,7 +74,7 @@ public sealed class SkyPainter : IDisposable
     /// <summary>Storm lightning: a white flash and a bolt on strong beats.</summary>
     public void DrawLightning(SKCanvas canvas, SceneClock clock)
     {
-        if (_plan.Weather != Weather.Storm || !clock.StrongPulse || clock.Pulse < 0.05)
+        if (Plan.Weather != Weather.Storm || !clock.StrongPulse || clock.Pulse < 0.05)
         {
             return;
         }
@@ -91,13 +82,13 @@ public sealed class SkyPainter : IDisposable
         _paint.Shader = null;
         _paint.Style = SKPaintStyle.Fill;
         _paint.Color = SKColors.White.WithAlpha((byte)(140 * clock.Pulse));
-        canvas.DrawRect(-1, -1, _width + 2, _height + 2, _paint);
-        var random = PlanRandom.Fork(_plan.DetailSeed, "bolt-" + clock.Frame / SceneClock.PulseFrames);
+        canvas.DrawRect(-1, -1, Width + 2, Height + 2, _paint);
+        var random = PlanRandom.Fork(Plan.DetailSeed, "bolt-" + clock.Frame / SceneClock.PulseFrames);
         _path.Reset();
-        var x = (float)random.Range(0.2, 0.8) * _width;
+        var x = (float)random.Range(0.2, 0.8) * Width;
         var y = 0f;
         _path.MoveTo(x, y);
-        while (y < _height * 0.6f)
+        while (y < Height * 0.6f)
         {
             x += (float)random.Range(-0.06, 0.06);
             y += (float)random.Range(0.04, 0.09);
@@ -125,7 +116,7 @@ public sealed class SkyPainter : IDisposable
         var (top, bottom) = SkyColors();
         SKColor[] colors;
         float[] stops;
-        if (_brush.Look.BandedSky)
+        if (Brush.Look.BandedSky)
         {
             var mid1 = Mix(top, bottom, 0.33);
             var mid2 = Mix(top, bottom, 0.66);
@@ -153,21 +144,21 @@ public sealed class SkyPainter : IDisposable
 
     private (SKColor Top, SKColor Bottom) SkyColors()
     {
-        if (_brush.Look.Neon)
+        if (Brush.Look.Neon)
         {
             return (new SKColor(8, 6, 28), new SKColor(70, 10, 80));
         }
 
-        var named = _plan.Palette.Named is not null;
-        var h = _plan.Palette.PrimaryHue;
+        var named = Plan.Palette.Named is not null;
+        var h = Plan.Palette.PrimaryHue;
         (double H, double S, double L) top, bottom;
-        if (_plan.Backdrop == Backdrop.Space)
+        if (Plan.Backdrop == Backdrop.Space)
         {
             (top, bottom) = ((named ? h : 250, 0.5, 0.04), (named ? h : 270, 0.5, 0.14));
         }
         else
         {
-            (top, bottom) = _plan.TimeOfDay switch
+            (top, bottom) = Plan.TimeOfDay switch
             {
                 TimeOfDay.Dawn => ((named ? h : 255, 0.45, 0.38), (named ? h + 12 : 25, 0.75, 0.68)),
                 TimeOfDay.Dusk => ((named ? h : 245, 0.45, 0.24), (named ? h : 15, 0.8, 0.55)),
@@ -176,26 +167,26 @@ public sealed class SkyPainter : IDisposable
             };
         }
 
-        if (_plan.Colours.Sky is { } sky)
+        if (Plan.Colours.Sky is { } sky)
         {
             top = Bound(sky, top.L, 0.85);
             bottom = Bound(sky, bottom.L, 0.7);
         }
 
-        if (_plan.Colours.Light is { } light)
+        if (Plan.Colours.Light is { } light)
         {
             bottom = Bound(light, bottom.L, 0.9);
         }
 
-        var (satScale, lightScale) = _plan.Weather switch
+        var (satScale, lightScale) = Plan.Weather switch
         {
             Weather.Rain or Weather.Storm => (0.3, 0.7),
             Weather.Fog => (0.25, 1.05),
             Weather.Cloudy or Weather.Snow => (0.55, 0.95),
             _ => (1.0, 1.0),
         };
-        var sat = _brush.Look.SaturationScale * satScale * _brush.Chroma;
-        var lift = _brush.Look.LightnessLift * 0.5;
+        var sat = Brush.Look.SaturationScale * satScale * Brush.Chroma;
+        var lift = Brush.Look.LightnessLift * 0.5;
         return (HslColor.From(top.H, top.S * sat, (top.L * lightScale) + lift),
             HslColor.From(bottom.H, bottom.S * sat, (bottom.L * lightScale) + lift));
     }
@@ -211,25 +202,25 @@ public sealed class SkyPainter : IDisposable
     /// dawn).</summary>
     private void DrawCelestial(SKCanvas canvas, SceneClock clock)
     {
-        var light = _plan.Colours.Light;
-        var travel = _plan.Tempo == Tempo.TimeLapse ? (float)(clock.Progress - 0.5) * 0.3f * _height : 0;
-        switch (_plan.TimeOfDay)
+        var light = Plan.Colours.Light;
+        var travel = Plan.Tempo == Tempo.TimeLapse ? (float)(clock.Progress - 0.5) * 0.3f * Height : 0;
+        switch (Plan.TimeOfDay)
         {
             case TimeOfDay.Night:
-                _brush.Circle(canvas, _width * 0.76f, (_height * 0.2f) - travel, 0.055f, light is null ? new SKColor(235, 235, 215)
-                    : _brush.Color(light.Hue, light.Saturation, 0.8 / _brush.Light));
+                Brush.Circle(canvas, Width * 0.76f, (Height * 0.2f) - travel, 0.055f, light is null ? new SKColor(235, 235, 215)
+                    : Brush.Color(light.Hue, light.Saturation, 0.8 / Brush.Light));
                 break;
             case TimeOfDay.Dawn:
             case TimeOfDay.Dusk:
-                var sunY = (_height * 0.55f) + (_plan.TimeOfDay == TimeOfDay.Dawn ? -travel : travel);
-                _brush.Circle(canvas, _width * 0.3f, sunY, 0.1f,
-                    _brush.Color(light?.Hue ?? 28, light?.Saturation ?? 0.9, 0.6 / _brush.Light));
+                var sunY = (Height * 0.55f) + (Plan.TimeOfDay == TimeOfDay.Dawn ? -travel : travel);
+                Brush.Circle(canvas, Width * 0.3f, sunY, 0.1f,
+                    Brush.Color(light?.Hue ?? 28, light?.Saturation ?? 0.9, 0.6 / Brush.Light));
                 break;
             default:
-                if (_plan.Backdrop != Backdrop.Space)
+                if (Plan.Backdrop != Backdrop.Space)
                 {
-                    _brush.Circle(canvas, (_width * 0.8f) - travel, _height * 0.16f, 0.06f,
-                        _brush.Color(light?.Hue ?? 52, light?.Saturation ?? 0.95, 0.62));
+                    Brush.Circle(canvas, (Width * 0.8f) - travel, Height * 0.16f, 0.06f,
+                        Brush.Color(light?.Hue ?? 52, light?.Saturation ?? 0.95, 0.62));
                 }
 
                 break;
@@ -249,19 +240,19 @@ public sealed class SkyPainter : IDisposable
 
     private void DrawClouds(SKCanvas canvas, SceneClock clock)
     {
-        var grey = _plan.Weather is Weather.Rain or Weather.Storm ? 0.5 : 0.9;
-        var color = _brush.Color(_plan.Palette.PrimaryHue, 0.08, grey);
-        var drift = (float)(0.03 * _plan.Speed * _plan.CloudPace * clock.Seconds) * (_plan.Weather == Weather.Wind ? 3 : 1);
+        var grey = Plan.Weather is Weather.Rain or Weather.Storm ? 0.5 : 0.9;
+        var color = Brush.Color(Plan.Palette.PrimaryHue, 0.08, grey);
+        var drift = (float)(0.03 * Plan.Speed * Plan.CloudPace * clock.Seconds) * (Plan.Weather == Weather.Wind ? 3 : 1);
         foreach (var (x, y, size) in _clouds)
         {
-            var cx = Wrap(x + drift, _width + 0.6f) - 0.3f;
+            var cx = Wrap(x + drift, Width + 0.6f) - 0.3f;
             _path.Reset();
             _path.AddCircle(cx, y, size);
             _path.AddCircle(cx + (size * 0.9f), y + (size * 0.2f), size * 0.75f);
             _path.AddCircle(cx - (size * 0.9f), y + (size * 0.25f), size * 0.65f);
             _path.AddRoundRect(new SKRect(cx - (size * 1.5f), y + (size * 0.1f), cx + (size * 1.6f), y + (size * 0.8f)), size * 0.35f,
                 size * 0.35f);
-            _brush.Fill(canvas, _path, color, shaded: false);
+            Brush.Fill(canvas, _path, color, shaded: false);
         }
     }
 

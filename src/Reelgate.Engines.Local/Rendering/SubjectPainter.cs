@@ -9,13 +9,8 @@ namespace Reelgate.Engines.Local.Rendering;
 /// stays local to the subjects on purpose: a whole-frame flash changes every block of every frame near a
 /// beat, which made x264 spend about 40 % more on a 1080p clip (docs/benchmarks.md).
 /// </summary>
-public sealed class SubjectPainter : IDisposable
+public sealed class SubjectPainter : ScenePainter, IDisposable
 {
-    private readonly ScenePlan _plan;
-    private readonly StyleBrush _brush;
-    private readonly SceneCamera _camera;
-    private readonly float _width;
-    private readonly float _height;
     private readonly SubjectShapes _shapes;
     private readonly SKPaint _shadow = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _haloPaint = new();
@@ -26,12 +21,8 @@ public sealed class SubjectPainter : IDisposable
     private readonly float _margin;
 
     public SubjectPainter(ScenePlan plan, StyleBrush brush, SceneCamera camera, float width, float height)
+        : base(plan, brush, camera, width, height)
     {
-        _plan = plan;
-        _brush = brush;
-        _camera = camera;
-        _width = width;
-        _height = height;
         _shapes = new SubjectShapes(brush);
         _haloScale = plan.Effects.Halo ? SceneRenderer.AccentScale(plan.Motion) : 0;
         _margin = (float)Math.Max(0.4, plan.Subjects.Select(s => s.Size * (1 + Math.Max(s.Approach, 0)) * 0.75).DefaultIfEmpty(0).Max());
@@ -43,8 +34,8 @@ public sealed class SubjectPainter : IDisposable
     public void Draw(SKCanvas canvas, SceneClock clock)
     {
         canvas.Save();
-        canvas.Concat(_camera.At(clock, 1f));
-        foreach (var subject in _plan.Subjects.OrderBy(s => s.Y))
+        canvas.Concat(Camera.At(clock, 1f));
+        foreach (var subject in Plan.Subjects.OrderBy(s => s.Y))
         {
             DrawSubject(canvas, subject, clock);
         }
@@ -98,22 +89,22 @@ public sealed class SubjectPainter : IDisposable
 
     private void DrawSubject(SKCanvas canvas, SubjectPlan subject, SceneClock clock)
     {
-        var speed = _plan.Speed;
-        var span = _width + (2 * _margin);
+        var speed = Plan.Speed;
+        var span = Width + (2 * _margin);
         var travel = (float)(subject.Direction * subject.Speed * speed * clock.Seconds);
-        var x = (((((float)subject.X * _width) + travel + _margin) % span) + span) % span - _margin;
+        var x = (((((float)subject.X * Width) + travel + _margin) % span) + span) % span - _margin;
         var flies = subject.Flies;
         var bob = (float)(Math.Sin(subject.Phase + (clock.Seconds * Math.Tau * (0.4 + (0.5 * speed)))) * (flies ? 0.03 : 0.006) * Math.Min(
             speed + 0.2, 2));
-        var y = ((float)subject.Y * _height) + bob;
+        var y = ((float)subject.Y * Height) + bob;
         var grow = clock.Progress * clock.Progress * (3 - (2 * clock.Progress));
         var size = (float)(subject.Size * (1 + (subject.Approach * grow)));
         var cycle = (float)(subject.Phase + (clock.Seconds * (2.5 + (5 * speed))));
         var squash = (float)(0.14 * clock.Pulse);
 
-        if (!flies && !_brush.Look.Neon && _brush.Look.Shading != ShadingKind.Flat)
+        if (!flies && !Brush.Look.Neon && Brush.Look.Shading != ShadingKind.Flat)
         {
-            _shadow.Color = new SKColor(0, 0, 0, (byte)(_brush.Look.Shading == ShadingKind.Volume ? 90 : 55));
+            _shadow.Color = new SKColor(0, 0, 0, (byte)(Brush.Look.Shading == ShadingKind.Volume ? 90 : 55));
             canvas.DrawOval(x, y + (size * 0.02f), size * 0.45f, size * 0.06f, _shadow);
         }
 
@@ -122,13 +113,13 @@ public sealed class SubjectPainter : IDisposable
         canvas.Translate(x, y);
         canvas.Scale(subject.Direction < 0 ? -size : size, size);
         canvas.Scale(1 - (squash * 0.4f), 1 + squash);
-        var body = _brush.Color(subject.Hue, subject.Saturation, subject.Lightness);
-        var accent = subject.Accent is { } second ? _brush.Color(second.Hue, second.Saturation, second.Lightness)
-            : subject.Saturation < 0.3 ? _brush.Color(
+        var body = Brush.Color(subject.Hue, subject.Saturation, subject.Lightness);
+        var accent = subject.Accent is { } second ? Brush.Color(second.Hue, second.Saturation, second.Lightness)
+            : subject.Saturation < 0.3 ? Brush.Color(
                 subject.Hue, subject.Saturation, subject.Lightness > 0.5 ? subject.Lightness - 0.2 : subject.Lightness + 0.25)
-            : _brush.Color(subject.Hue + 35, 0.6, 0.68);
-        var dark = _brush.Color(subject.Hue, Math.Min(subject.Saturation, 0.35), Math.Min(0.2, subject.Lightness));
-        var lit = _plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk;
+            : Brush.Color(subject.Hue + 35, 0.6, 0.68);
+        var dark = Brush.Color(subject.Hue, Math.Min(subject.Saturation, 0.35), Math.Min(0.2, subject.Lightness));
+        var lit = Plan.TimeOfDay is TimeOfDay.Night or TimeOfDay.Dusk;
         switch (subject.Kind)
         {
             case SubjectKind.Creature:
@@ -150,8 +141,8 @@ public sealed class SubjectPainter : IDisposable
                 _shapes.House(canvas, body, accent, dark, lit);
                 break;
             case SubjectKind.Tree:
-                _shapes.Tree(canvas, subject.ColourWord is not null ? body : _brush.Color(125, 0.55, 0.38), dark,
-                    (float)(Math.Sin(cycle * 0.3) * (_plan.Weather == Weather.Wind ? 0.08 : 0.02)));
+                _shapes.Tree(canvas, subject.ColourWord is not null ? body : Brush.Color(125, 0.55, 0.38), dark,
+                    (float)(Math.Sin(cycle * 0.3) * (Plan.Weather == Weather.Wind ? 0.08 : 0.02)));
                 break;
             case SubjectKind.Robot:
                 _shapes.Robot(canvas, body, accent, dark, cycle);
@@ -160,7 +151,7 @@ public sealed class SubjectPainter : IDisposable
                 _shapes.Balloon(canvas, body, accent, dark);
                 break;
             case SubjectKind.Flower:
-                _shapes.Flower(canvas, body, accent, _brush.Color(120, 0.5, 0.35), (float)Math.Sin(cycle * 0.4) * 0.1f);
+                _shapes.Flower(canvas, body, accent, Brush.Color(120, 0.5, 0.35), (float)Math.Sin(cycle * 0.4) * 0.1f);
                 break;
             default:
                 _shapes.Orb(canvas, body, accent);

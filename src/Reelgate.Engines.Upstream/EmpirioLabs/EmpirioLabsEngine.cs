@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -65,7 +64,7 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
             body[input.Role] = reference;
         }
 
-        using var request = Request(HttpMethod.Post, EmpirioLabsMapping.SubmitPath);
+        using var request = BearerRequest(HttpMethod.Post, EmpirioLabsMapping.SubmitPath);
         request.Headers.TryAddWithoutValidation("Idempotency-Key", job.JobId);
         request.Content = JsonContent.Create(body);
         var response = await Http.SendAsync(request, "submit", cancellationToken);
@@ -81,23 +80,14 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
 
     protected override async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, EmpirioLabsMapping.JobPathPrefix + Uri.EscapeDataString(handle.Id));
-        var response = await Http.SendAsync(request, "poll", cancellationToken);
-        if (IsTransientStatus(response))
+        using var request = BearerRequest(HttpMethod.Get, EmpirioLabsMapping.JobPathPrefix + Uri.EscapeDataString(handle.Id));
+        var polled = await PollStatusAsync(request, ErrorOf, cancellationToken);
+        if (polled.Settled is { } settled)
         {
-            return TransientPoll(response);
+            return settled;
         }
 
-        if (!response.IsSuccess)
-        {
-            return new PollResult.Failed(ErrorOf(response));
-        }
-
-        if (ProviderJson.ParseObject(response.Body) is not { } job || job.Text("status") is not { } status)
-        {
-            return TransientPoll(response, "a malformed answer");
-        }
-
+        var (job, status) = (polled.Body, polled.Status);
         if (EmpirioLabsMapping.DoneStatuses.Contains(status))
         {
             return EmpirioLabsMapping.OutputUrl(job) is { } url
@@ -128,13 +118,9 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
         }
 
         var bytes = await File.ReadAllBytesAsync(input.Path, cancellationToken);
-        using var request = Request(HttpMethod.Post, EmpirioLabsMapping.UploadPath);
-#pragma warning disable IDISP001 // the request owns its content and disposes it
-        var file = new ByteArrayContent(bytes);
-#pragma warning restore IDISP001
-        file.Headers.ContentType = new MediaTypeHeaderValue(input.ContentType);
-        request.Content = new MultipartFormDataContent { { file, EmpirioLabsMapping.UploadField,
-            input.Role + Path.GetExtension(input.Path) } };
+        using var request = BearerRequest(HttpMethod.Post, EmpirioLabsMapping.UploadPath);
+        request.Content = FileUploadForm.Create(
+            bytes, input.ContentType, EmpirioLabsMapping.UploadField, input.Role + Path.GetExtension(input.Path));
         var response = await Http.SendAsync(request, "upload", cancellationToken);
         if (response.IsSuccess && ProviderJson.ParseObject(response.Body)?.Text("id") is { Length: > 0 } id)
         {
@@ -160,12 +146,5 @@ public sealed class EmpirioLabsEngine(IOptions<EmpirioLabsOptions> options, Upst
         }
 
         return type == "insufficient_credits" ? byStatus with { Kind = ProviderErrorKind.InsufficientBalance } : byStatus;
-    }
-
-    private HttpRequestMessage Request(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
-        return request;
     }
 }

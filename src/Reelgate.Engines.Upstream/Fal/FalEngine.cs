@@ -11,7 +11,6 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Media;
-using Reelgate.Imaging.Fitting;
 
 namespace Reelgate.Engines.Upstream.Fal;
 
@@ -65,15 +64,7 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
             [FalMapping.AudioField] = spec.Audio,
             [FalMapping.ThinkingField] = spec.Thinking,
         };
-        if (spec.NegativePrompt is not null)
-        {
-            input["negative_prompt"] = spec.NegativePrompt;
-        }
-
-        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal))
-        {
-            input["style"] = spec.Style;
-        }
+        SpecFields.AddOptional(input, spec);
 
         var start = job.Images.FirstOrDefault(i => i.Role == "image");
         var end = job.Images.FirstOrDefault(i => i.Role == "image_end");
@@ -86,7 +77,7 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
         else if (end is null)
         {
             route = FalMapping.ImageRoute;
-            input[FalMapping.ImageField] = await FittedDataUriAsync(job, start, cancellationToken);
+            input[FalMapping.ImageField] = await DataUris.FittedAsync(job, start, cancellationToken);
             if (FalMapping.ImageRouteTakesAspectRatio)
             {
                 input["aspect_ratio"] = spec.AspectRatio;
@@ -96,8 +87,8 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
         {
             route = FalMapping.TransitionRoute;
             input["aspect_ratio"] = spec.AspectRatio;
-            input[FalMapping.FirstImageField] = await FittedDataUriAsync(job, start, cancellationToken);
-            input[FalMapping.EndImageField] = await FittedDataUriAsync(job, end, cancellationToken);
+            input[FalMapping.FirstImageField] = await DataUris.FittedAsync(job, start, cancellationToken);
+            input[FalMapping.EndImageField] = await DataUris.FittedAsync(job, end, cancellationToken);
         }
 
         if (route != FalMapping.TransitionRoute && FalMapping.MultiClipEndpoints.Contains(endpoint))
@@ -131,28 +122,18 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
     {
         using var request =
             Request(HttpMethod.Get, handle.StatusUrl ?? throw new InvalidOperationException("a fal handle has a status URL"));
-        var response = await Http.SendAsync(request, "poll", cancellationToken);
-        if (IsTransientStatus(response))
+        var polled = await PollStatusAsync(request, ErrorOf, cancellationToken);
+        if (polled.Settled is { } settled)
         {
-            return TransientPoll(response);
+            return settled;
         }
 
-        if (!response.IsSuccess)
+        if (FalMapping.FailedStatuses.Contains(polled.Status))
         {
-            return new PollResult.Failed(ErrorOf(response));
+            return new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, polled.Status, polled.Body.ErrorMessage()));
         }
 
-        if (ProviderJson.ParseObject(response.Body) is not { } status || status.Text("status") is not { } state)
-        {
-            return TransientPoll(response, "a malformed answer");
-        }
-
-        if (FalMapping.FailedStatuses.Contains(state))
-        {
-            return new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, state, status.ErrorMessage()));
-        }
-
-        return state == FalMapping.StatusCompleted
+        return polled.Status == FalMapping.StatusCompleted
             ? await ResultAsync(handle, cancellationToken)
             : new PollResult.Pending();
     }
@@ -162,12 +143,7 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
         if (handle.CancelUrl is not null)
         {
             using var request = Request(HttpMethod.Put, handle.CancelUrl);
-            var response = await Http.SendAsync(request, "cancel", cancellationToken);
-            if (!response.IsSuccess)
-            {
-                UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? ""
-                    : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            await SendCancelAsync(request, handle.Id, cancellationToken);
         }
     }
 
@@ -194,12 +170,6 @@ public sealed class FalEngine(IOptions<FalOptions> options, UpstreamRuntime runt
         return result.Property("video")?.Url("url") is { } url
             ? new PollResult.Succeeded(url)
             : new PollResult.Failed(new ProviderError(ProviderErrorKind.Unknown, "no_video", "the result has no video.url"));
-    }
-
-    private static async Task<string> FittedDataUriAsync(RenderJob job, RenderInput input, CancellationToken cancellationToken)
-    {
-        var fitted = await ImageFitter.FitAsync(input, job.Spec.AspectRatio, Path.Combine(job.WorkDirectory, "fitted"), cancellationToken);
-        return await DataUris.FromFileAsync(fitted.Path, fitted.ContentType, cancellationToken);
     }
 
     private static ProviderError ErrorOf(ProviderResponse response)

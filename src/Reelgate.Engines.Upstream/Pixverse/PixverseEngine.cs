@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -51,15 +50,7 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
             [PixverseMapping.AudioField] = spec.Audio,
             [PixverseMapping.ThinkingField] = spec.Thinking,
         };
-        if (spec.NegativePrompt is not null)
-        {
-            body["negative_prompt"] = spec.NegativePrompt;
-        }
-
-        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal))
-        {
-            body["style"] = spec.Style;
-        }
+        SpecFields.AddOptional(body, spec);
 
         var multiClip = PixverseMapping.MultiClipModels.Contains((string)body["model"]!);
         string path;
@@ -173,12 +164,8 @@ public sealed class PixverseEngine(IOptions<PixverseOptions> options, UpstreamRu
         // Buffered (at most the normaliser's 10 MiB) so a retried upload sends the same bytes again.
         var bytes = await File.ReadAllBytesAsync(fitted.Path, cancellationToken);
         using var request = Request(HttpMethod.Post, PixverseMapping.UploadPath, TraceIds.ForJob(job.JobId, "upload:" + input.Role));
-#pragma warning disable IDISP001 // the request owns its content and disposes it
-        var image = new ByteArrayContent(bytes);
-#pragma warning restore IDISP001
-        image.Headers.ContentType = new MediaTypeHeaderValue(fitted.ContentType);
-        var form = new MultipartFormDataContent { { image, PixverseMapping.UploadField, input.Role + Path.GetExtension(fitted.Path) } };
-        request.Content = form;
+        request.Content = FileUploadForm.Create(
+            bytes, fitted.ContentType, PixverseMapping.UploadField, input.Role + Path.GetExtension(fitted.Path));
         var response = await Http.SendAsync(request, "upload", cancellationToken);
         var envelope = PixverseEnvelope.Read(response);
         if (response.IsSuccess && envelope is { Succeeded: true } && envelope.Resp!.Value.Integer("img_id") is { } imageId)

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,7 +9,6 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Media;
-using Reelgate.Imaging.Fitting;
 
 namespace Reelgate.Engines.Upstream.Replicate;
 
@@ -70,26 +68,17 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
             input[thinking] = spec.Thinking;
         }
 
-        if (spec.NegativePrompt is not null)
-        {
-            input["negative_prompt"] = spec.NegativePrompt;
-        }
-
-        if (!string.Equals(spec.Style, "none", StringComparison.Ordinal) && ReplicateMapping.StyleField is { } style)
-        {
-            input[style] = spec.Style;
-        }
+        SpecFields.AddOptional(input, spec, ReplicateMapping.StyleField);
 
         foreach (var image in job.Images)
         {
-            var fitted = await ImageFitter.FitAsync(image, spec.AspectRatio, Path.Combine(job.WorkDirectory, "fitted"), cancellationToken);
             input[image.Role == "image_end" ? ReplicateMapping.LastFrameField : ReplicateMapping.ImageField] =
-                await DataUris.FromFileAsync(fitted.Path, fitted.ContentType, cancellationToken);
+                await DataUris.FittedAsync(job, image, cancellationToken);
         }
 
         var model = ProviderModel(spec.Model, ReplicateMapping.Models)!.Split('/');
         using var request =
-            Request(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(model[0])}/{Uri.EscapeDataString(model[1])}/predictions");
+            BearerRequest(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(model[0])}/{Uri.EscapeDataString(model[1])}/predictions");
         request.Content = JsonContent.Create(new JsonObject { ["input"] = input });
         var response = await Http.SendAsync(request, "submit", cancellationToken);
         if (!response.IsSuccess)
@@ -104,23 +93,14 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
 
     protected override async Task<PollResult> PollAsync(UpstreamHandle handle, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, "v1/predictions/" + Uri.EscapeDataString(handle.Id));
-        var response = await Http.SendAsync(request, "poll", cancellationToken);
-        if (IsTransientStatus(response))
+        using var request = BearerRequest(HttpMethod.Get, "v1/predictions/" + Uri.EscapeDataString(handle.Id));
+        var polled = await PollStatusAsync(request, ErrorOf, cancellationToken);
+        if (polled.Settled is { } settled)
         {
-            return TransientPoll(response);
+            return settled;
         }
 
-        if (!response.IsSuccess)
-        {
-            return new PollResult.Failed(ErrorOf(response));
-        }
-
-        if (ProviderJson.ParseObject(response.Body) is not { } prediction || prediction.Text("status") is not { } status)
-        {
-            return TransientPoll(response, "a malformed answer");
-        }
-
+        var (prediction, status) = (polled.Body, polled.Status);
         switch (status)
         {
             case ReplicateMapping.StatusSucceeded:
@@ -142,13 +122,8 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
 
     protected override async Task CancelAsync(UpstreamHandle handle, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Post, $"v1/predictions/{Uri.EscapeDataString(handle.Id)}/cancel");
-        var response = await Http.SendAsync(request, "cancel", cancellationToken);
-        if (!response.IsSuccess)
-        {
-            UpstreamLog.CancelFailed(Logger, Name, handle.Id, response.IsTransportFailure ? response.FaultMessage ?? ""
-                : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        using var request = BearerRequest(HttpMethod.Post, $"v1/predictions/{Uri.EscapeDataString(handle.Id)}/cancel");
+        await SendCancelAsync(request, handle.Id, cancellationToken);
     }
 
     /// <summary>"output" is the video URL; a list of URLs gives its first.</summary>
@@ -169,12 +144,5 @@ public sealed class ReplicateEngine(IOptions<ReplicateOptions> options, Upstream
         var message = body?.ErrorMessage() ?? body?.Text("title");
         var byStatus = ErrorFromStatus(response, null, message);
         return ReplicateMapping.IsModeration(message) ? byStatus with { Kind = ProviderErrorKind.Moderation } : byStatus;
-    }
-
-    private HttpRequestMessage Request(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
-        return request;
     }
 }

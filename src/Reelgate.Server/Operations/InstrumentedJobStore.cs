@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 
@@ -11,12 +10,12 @@ namespace Reelgate.Server.Operations;
 /// store's behaviour is unchanged; a final state is read back once to measure it. (Announcing
 /// changes to this process's listeners is <see cref="Workers.AnnouncingJobStore"/>'s part.)
 /// </summary>
-public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, TimeProvider time) : IJobStore
+public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, TimeProvider time) : JobStoreDecorator(inner)
 {
-    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    public override async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
         using var span = JobTracing.StartSubmitted(submission.Job.Id);
-        var outcome = await inner.SubmitAsync(submission, cancellationToken);
+        var outcome = await Inner.SubmitAsync(submission, cancellationToken);
         span?.SetTag("reelgate.outcome", outcome.GetType().Name);
         if (outcome is SubmitOutcome.Accepted accepted)
         {
@@ -26,16 +25,10 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
         return outcome;
     }
 
-    public Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken) =>
-        inner.PrecheckAsync(submission, cancellationToken);
-
-    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
-
-    public Task<Page<Job>?> ListAsync(JobQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-
-    public async Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public override async Task<CancelOutcome> CancelAsync(
+        string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcome = await inner.CancelAsync(jobId, keyId, now, cancellationToken);
+        var outcome = await Inner.CancelAsync(jobId, keyId, now, cancellationToken);
         if (outcome is CancelOutcome.Cancelled cancelled)
         {
             Finished(cancelled.Job, "job.cancelled");
@@ -44,11 +37,11 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
         return outcome;
     }
 
-    public async Task<Job?> ClaimAsync(
+    public override async Task<Job?> ClaimAsync(
         string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
+        var job = await Inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
         if (job is not null)
         {
             metrics.Step(JobStep.Claim, time.GetElapsedTime(started));
@@ -60,27 +53,20 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
         return job;
     }
 
-    public Task<bool> RenewLeaseAsync(string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
-        inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken);
-
-    public Task<bool> ReportProgressAsync(
-        string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken);
-
-    public async Task<bool> SaveCheckpointAsync(
+    public override async Task<bool> SaveCheckpointAsync(
         string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var saved = await inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
+        var saved = await Inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken);
         metrics.Step(JobStep.Checkpoint, time.GetElapsedTime(started));
         return saved;
     }
 
-    public async Task<bool> CompleteAsync(
+    public override async Task<bool> CompleteAsync(
         string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var completed = await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
+        var completed = await Inner.CompleteAsync(jobId, workerId, result, now, cancellationToken);
         metrics.Step(JobStep.Complete, time.GetElapsedTime(started));
         if (completed)
         {
@@ -90,10 +76,10 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
         return completed;
     }
 
-    public async Task<bool> FailAsync(
+    public override async Task<bool> FailAsync(
         string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var failed = await inner.FailAsync(jobId, workerId, error, now, cancellationToken);
+        var failed = await Inner.FailAsync(jobId, workerId, error, now, cancellationToken);
         if (failed)
         {
             await FinishedAsync(jobId, "job.failed");
@@ -102,13 +88,10 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
         return failed;
     }
 
-    public Task<bool> ReleaseAsync(
-        string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
-
-    public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<string>> FailExhaustedAsync(
+        DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {
-        var failed = await inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
+        var failed = await Inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
         foreach (var jobId in failed)
         {
             await FinishedAsync(jobId, "job.failed");
@@ -120,7 +103,7 @@ public sealed class InstrumentedJobStore(IJobStore inner, JobMetrics metrics, Ti
     private async Task FinishedAsync(string jobId, string spanName)
     {
         // Read back outside the caller's token: the state is already committed and must be counted.
-        if (await inner.GetAsync(jobId, CancellationToken.None) is { } job)
+        if (await Inner.GetAsync(jobId, CancellationToken.None) is { } job)
         {
             Finished(job, spanName);
         }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reelgate.Core;
-using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Core.Webhooks;
-using Reelgate.Server.Auth;
 using Reelgate.Server.Errors;
 
 namespace Reelgate.Server.Webhooks;
@@ -23,42 +21,36 @@ public static class DeliveriesApi
 
     [ProducesErrors(404)]
     private static async Task<Results<Ok<DeliveryListResponse>, ErrorResult>> ListAsync(
-        [FromRoute(Name = "job_id")] string jobId,
-        HttpContext http,
-        IJobStore jobs,
-        IWebhookStore webhooks,
-        CancellationToken cancellationToken)
+        [AsParameters] JobDeliveriesRequest request, CancellationToken cancellationToken)
     {
-        if (!await OwnsAsync(jobId, http, jobs, cancellationToken))
+        if (!await request.IsCallersAsync(cancellationToken))
         {
-            return ErrorResult.From(Failure.JobNotFound(jobId));
+            return ErrorResult.From(Failure.JobNotFound(request.JobId));
         }
 
-        return TypedResults.Ok(await ListResponseAsync(jobId, webhooks, cancellationToken));
+        return TypedResults.Ok(await ListResponseAsync(request.JobId, request.Webhooks, cancellationToken));
     }
 
     [ProducesErrors(404)]
     private static async Task<Results<Accepted<DeliveryListResponse>, ErrorResult>> RedeliverAsync(
-        [FromRoute(Name = "job_id")] string jobId,
+        [AsParameters] JobDeliveriesRequest request,
         [FromRoute(Name = "delivery_id")] string deliveryId,
-        HttpContext http,
-        IJobStore jobs,
-        IWebhookStore webhooks,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!await OwnsAsync(jobId, http, jobs, cancellationToken))
+        var jobId = request.JobId;
+        if (!await request.IsCallersAsync(cancellationToken))
         {
             return ErrorResult.From(Failure.JobNotFound(jobId));
         }
 
-        if (!await webhooks.RedeliverAsync(jobId, deliveryId, time.GetUtcNow(), cancellationToken))
+        if (!await request.Webhooks.RedeliverAsync(jobId, deliveryId, time.GetUtcNow(), cancellationToken))
         {
             return ErrorResult.From(new Failure(FailureKind.NotFound, "delivery_not_found",
                 $"job {jobId} has no delivery {Failure.Printable(deliveryId)}", "delivery_id"));
         }
 
-        return TypedResults.Accepted($"/v1/jobs/{jobId}/deliveries", await ListResponseAsync(jobId, webhooks, cancellationToken));
+        return TypedResults.Accepted($"/v1/jobs/{jobId}/deliveries", await ListResponseAsync(jobId, request.Webhooks, cancellationToken));
     }
 
     private static async Task<DeliveryListResponse> ListResponseAsync(
@@ -71,9 +63,4 @@ public static class DeliveriesApi
     private static DeliveryResponse Map(WebhookDeliveryRecord d) => new(
         d.Id, d.EventType, d.Url, d.Status, d.Attempts, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt,
         d.AttemptLog.Select(a => new AttemptResponse(a.AttemptedAt, a.StatusCode, a.Error, (long)a.Duration.TotalMilliseconds)).ToList());
-
-    private static async Task<bool> OwnsAsync(string jobId, HttpContext http, IJobStore jobs, CancellationToken cancellationToken) =>
-        Ids.IsWellFormed(jobId, Ids.JobPrefix)
-        && await jobs.GetAsync(jobId, cancellationToken) is { } job
-        && string.Equals(job.KeyId, http.User.KeyId(), StringComparison.Ordinal);
 }

@@ -1,6 +1,6 @@
-using Reelgate.Core;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
+using Reelgate.Server.Operations;
 using Reelgate.Server.Webhooks;
 
 namespace Reelgate.Server.Workers;
@@ -12,11 +12,12 @@ namespace Reelgate.Server.Workers;
 /// the same transaction, wakes the webhook sender (<see cref="WebhookSignal"/>). Call sites announce nothing
 /// themselves. Changes committed on other nodes arrive through <see cref="IJobChangeObserver"/> instead.
 /// </summary>
-public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, WorkSignal work, WebhookSignal webhooks) : IJobStore
+public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, WorkSignal work, WebhookSignal webhooks)
+    : JobStoreDecorator(inner)
 {
-    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    public override async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
-        var outcome = await inner.SubmitAsync(submission, cancellationToken);
+        var outcome = await Inner.SubmitAsync(submission, cancellationToken);
         if (outcome is SubmitOutcome.Accepted accepted)
         {
             work.Pulse();
@@ -26,24 +27,18 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         return outcome;
     }
 
-    public Task<SubmitOutcome?> PrecheckAsync(JobSubmission submission, CancellationToken cancellationToken) =>
-        inner.PrecheckAsync(submission, cancellationToken);
-
-    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
-
-    public Task<Page<Job>?> ListAsync(JobQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-
-    public async Task<CancelOutcome> CancelAsync(string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public override async Task<CancelOutcome> CancelAsync(
+        string jobId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcome = await inner.CancelAsync(jobId, keyId, now, cancellationToken);
+        var outcome = await Inner.CancelAsync(jobId, keyId, now, cancellationToken);
         Finished(jobId, outcome is CancelOutcome.Cancelled);
         return outcome;
     }
 
-    public async Task<Job?> ClaimAsync(
+    public override async Task<Job?> ClaimAsync(
         string workerId, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
-        var job = await inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
+        var job = await Inner.ClaimAsync(workerId, now, lease, maxAttempts, cancellationToken);
         if (job is not null)
         {
             changes.Notify(job.Id);
@@ -52,31 +47,31 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         return job;
     }
 
-    public async Task<bool> RenewLeaseAsync(
+    public override async Task<bool> RenewLeaseAsync(
         string jobId, string workerId, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
-        Changed(jobId, await inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken));
+        Changed(jobId, await Inner.RenewLeaseAsync(jobId, workerId, leaseExpiresAt, cancellationToken));
 
-    public async Task<bool> ReportProgressAsync(
+    public override async Task<bool> ReportProgressAsync(
         string jobId, string workerId, int progress, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Changed(jobId, await inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken));
+        Changed(jobId, await Inner.ReportProgressAsync(jobId, workerId, progress, now, cancellationToken));
 
-    public async Task<bool> SaveCheckpointAsync(
+    public override async Task<bool> SaveCheckpointAsync(
         string jobId, string workerId, string engine, string? checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Changed(jobId, await inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken));
+        Changed(jobId, await Inner.SaveCheckpointAsync(jobId, workerId, engine, checkpoint, now, cancellationToken));
 
-    public async Task<bool> CompleteAsync(
+    public override async Task<bool> CompleteAsync(
         string jobId, string workerId, JobResult result, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Finished(jobId, await inner.CompleteAsync(jobId, workerId, result, now, cancellationToken));
+        Finished(jobId, await Inner.CompleteAsync(jobId, workerId, result, now, cancellationToken));
 
-    public async Task<bool> FailAsync(
+    public override async Task<bool> FailAsync(
         string jobId, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Finished(jobId, await inner.FailAsync(jobId, workerId, error, now, cancellationToken));
+        Finished(jobId, await Inner.FailAsync(jobId, workerId, error, now, cancellationToken));
 
-    public async Task<bool> ReleaseAsync(
+    public override async Task<bool> ReleaseAsync(
         string jobId, string workerId, JobRelease release, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var released = await inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
+        var released = await Inner.ReleaseAsync(jobId, workerId, release, now, cancellationToken);
         if (released && release.RetryAt is null)
         {
             // Queued again for a claim now (a hand-back); a retry waiting out its back-off is found by a later poll.
@@ -86,9 +81,10 @@ public sealed class AnnouncingJobStore(IJobStore inner, JobChangeFeed changes, W
         return Changed(jobId, released);
     }
 
-    public async Task<IReadOnlyList<string>> FailExhaustedAsync(DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<string>> FailExhaustedAsync(
+        DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {
-        var failed = await inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
+        var failed = await Inner.FailExhaustedAsync(now, maxAttempts, cancellationToken);
         foreach (var jobId in failed)
         {
             Finished(jobId, true);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reelgate.Core;
 using Reelgate.Core.Billing;
@@ -6,6 +5,7 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Errors;
+using Reelgate.Server.Http;
 using Reelgate.Server.Features.Keys;
 
 namespace Reelgate.Server.Features.Billing;
@@ -13,9 +13,6 @@ namespace Reelgate.Server.Features.Billing;
 /// <summary>GET /v1/balance and GET /v1/usage: the calling key's credit and its ledger.</summary>
 public static class BillingApi
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapBilling(this RouteGroupBuilder v1)
     {
         v1.MapGet("/balance", GetBalanceAsync)
@@ -37,11 +34,9 @@ public static class BillingApi
         HttpContext http, IKeyStore keys, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
-        var limit = DefaultPageSize;
-        if (query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        if (!PageLimit.TryRead(query, out var limit))
         {
-            return ErrorResult.From(Failure.Invalid("limit", "invalid_value", $"limit must be a whole number from 1 to {MaxPageSize}"));
+            return ErrorResult.From(Failure.Invalid("limit", "invalid_value", PageLimit.Problem));
         }
 
         string? after = query.TryGetValue("after", out var afterText) ? afterText.ToString() : null;

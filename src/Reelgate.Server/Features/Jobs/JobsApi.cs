@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reelgate.Core;
@@ -6,15 +5,13 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Errors;
+using Reelgate.Server.Http;
 
 namespace Reelgate.Server.Features.Jobs;
 
 /// <summary>The caller's jobs: read one, list them, cancel one, stream one's events.</summary>
 public static class JobsApi
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapJobs(this RouteGroupBuilder v1)
     {
         v1.MapGet("/jobs/{job_id}", GetAsync)
@@ -44,11 +41,9 @@ public static class JobsApi
         HttpContext http, IJobStore jobs, JobResponseMapper mapper, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
-        var limit = DefaultPageSize;
-        if (query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        if (!PageLimit.TryRead(query, out var limit))
         {
-            return ErrorResult.From(Failure.Invalid("limit", "invalid_value", $"limit must be a whole number from 1 to {MaxPageSize}"));
+            return ErrorResult.From(Failure.Invalid("limit", "invalid_value", PageLimit.Problem));
         }
 
         JobStatus? status = null;

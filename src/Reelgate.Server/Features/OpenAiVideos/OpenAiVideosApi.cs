@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +8,7 @@ using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Errors;
+using Reelgate.Server.Http;
 using Reelgate.Server.Features.Generations;
 
 namespace Reelgate.Server.Features.OpenAiVideos;
@@ -21,9 +21,6 @@ namespace Reelgate.Server.Features.OpenAiVideos;
 public static class OpenAiVideosApi
 {
     public const string Tag = "OpenAI video protocol";
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-
     private static readonly string[] Variants = ["video", "thumbnail", "spritesheet"];
 
     public static RouteGroupBuilder MapOpenAiVideos(this RouteGroupBuilder v1)
@@ -193,11 +190,9 @@ public static class OpenAiVideosApi
         HttpContext http, IJobStore jobs, VideoResponseMapper mapper, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
-        var limit = DefaultPageSize;
-        if (query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        if (!PageLimit.TryRead(query, out var limit))
         {
-            return VideoErrors.Invalid("limit", "invalid_value", $"limit must be a whole number from 1 to {MaxPageSize}");
+            return VideoErrors.Invalid("limit", "invalid_value", PageLimit.Problem);
         }
 
         var order = query.TryGetValue("order", out var orderText) ? orderText.ToString() : "desc";

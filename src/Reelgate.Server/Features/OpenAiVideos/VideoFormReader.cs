@@ -23,7 +23,7 @@ public sealed class VideoFormReader(IOptions<ReelgateOptions> options)
 
     public async Task<Outcome<VideoForm>> ReadAsync(HttpRequest request, bool allowFile, CancellationToken cancellationToken)
     {
-        if (Boundary(request.ContentType) is { } boundary)
+        if (MultipartBoundary.Of(request.ContentType) is { } boundary)
         {
             return await ReadMultipartAsync(request, boundary, allowFile, cancellationToken);
         }
@@ -186,17 +186,5 @@ public sealed class VideoFormReader(IOptions<ReelgateOptions> options)
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static string? Boundary(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)
-            || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
-        return string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200 ? null : boundary;
     }
 }

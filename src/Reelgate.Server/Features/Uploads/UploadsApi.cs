@@ -9,6 +9,7 @@ using Reelgate.Imaging.Normalizing;
 using Reelgate.Server.Auth;
 using Reelgate.Server.Configuration;
 using Reelgate.Server.Errors;
+using Reelgate.Server.Http;
 
 namespace Reelgate.Server.Features.Uploads;
 
@@ -42,7 +43,7 @@ public static class UploadsApi
                 new UploadQuotaOutcome.OverQuota(usage.UsedBytes, cap, usage.OldestAt), services.Options.Value, services.Time));
         }
 
-        var boundary = Boundary(http.Request.ContentType);
+        var boundary = MultipartBoundary.Of(http.Request.ContentType);
         if (boundary is null)
         {
             return ErrorResult.From(new Failure(FailureKind.UnsupportedMediaType, "unsupported_media_type",
@@ -131,17 +132,5 @@ public static class UploadsApi
         {
             RetryAfter = freesAt - time.GetUtcNow() is { } wait && wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1),
         };
-    }
-
-    private static string? Boundary(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)
-            || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
-        return string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200 ? null : boundary;
     }
 }
