@@ -21,6 +21,11 @@ internal sealed class ControlPlaneSuite : IBenchSuite
     private const int Generators = 2;
     private static readonly TimeSpan SubmitWarmUp = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PollWarmUp = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(120);
+
+    /// <summary>JIT time in a round of warm-up below which the server runs its final code (2% of the round).</summary>
+    private static readonly double SettledJitSeconds = WarmUpRound.TotalSeconds * 0.02;
 
     public string Name => "control";
 
@@ -63,17 +68,28 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             await slim.StartAsync(cancellationToken);
             targets.Insert(1, new Target("slim", slim, "slim", bareTarget.JobId, bareTarget.JobJson, () => 0));
 
-            // Tiered compilation and dynamic PGO need traffic before the server runs its final code: measured
-            // here, submit throughput climbs for about 15 s of load and then holds (poll sooner).
+            // Tiered compilation and dynamic PGO need traffic before the server runs its final code. On a busy machine the
+            // JIT kept compiling for 40 s of submits (throughput doubled when it stopped), so a fixed warm-up measured the
+            // JIT: Reelgate is loaded in rounds until one compiles next to nothing (the runtime meter at /metrics).
             Console.WriteLine(
-                $"warming up (submit {SubmitWarmUp.TotalSeconds:0} s and poll {PollWarmUp.TotalSeconds:0} s at 64 connections on " +
-                    $"Reelgate, 2 s each on bare and slim)");
+                $"warming up at 64 connections: Reelgate at least {SubmitWarmUp.TotalSeconds:0} s of submits and " +
+                    $"{PollWarmUp.TotalSeconds:0} s of polls, then until a {WarmUpRound.TotalSeconds:0} s round compiles under " +
+                    $"{SettledJitSeconds:0.00} s (at most {MaxWarmUp.TotalSeconds:0} s); 2 s each on bare and slim");
+            var warmUps = new List<string>();
             foreach (var target in targets)
             {
                 foreach (var (scenario, connections) in Loads.Where(l => l.Connections == 64))
                 {
-                    var warmUp = IsBaseline(target.Label) ? TimeSpan.FromSeconds(2) : scenario == "submit" ? SubmitWarmUp : PollWarmUp;
-                    await LoadAsync(target, scenario, connections, warmUp, Generators, body, "warm", cancellationToken);
+                    if (IsBaseline(target.Label))
+                    {
+                        var brief = TimeSpan.FromSeconds(2);
+                        await LoadAsync(target, scenario, connections, brief, Generators, body, "warm", cancellationToken);
+                        continue;
+                    }
+
+                    var minimum = scenario == "submit" ? SubmitWarmUp : PollWarmUp;
+                    warmUps.Add($"{target.Label} {scenario}: " + await WarmUpAsync(target, scenario, minimum, body, cancellationToken));
+                    Console.WriteLine("warm: " + warmUps[^1]);
                 }
             }
 
@@ -118,7 +134,7 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             }
 
             var profile = run.Options.Profile ? await ProfileAsync(work, body, run.Options.LoadDuration, sqlite, cancellationToken) : null;
-            Report(run, targets.Select(t => t.Label).ToList(), runs, checks, profile, postgres is not null);
+            Report(run, targets.Select(t => t.Label).ToList(), runs, checks, profile, postgres is not null, warmUps);
         }
         finally
         {
@@ -130,6 +146,27 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             if (database is not null)
             {
                 await database.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Loads the target in rounds until the JIT settles (see <see cref="SettledJitSeconds"/>); says how it went.</summary>
+    private static async Task<string> WarmUpAsync(
+        Target target, string scenario, TimeSpan minimum, string body, CancellationToken cancellationToken)
+    {
+        var spent = TimeSpan.Zero;
+        while (true)
+        {
+            var before = await Reporting.JitClock.SecondsAsync(target.Server, cancellationToken);
+            await LoadAsync(target, scenario, 64, WarmUpRound, Generators, body, "warm", cancellationToken);
+            spent += WarmUpRound;
+            var compiling = await Reporting.JitClock.SecondsAsync(target.Server, cancellationToken) - before;
+            var settled = compiling < SettledJitSeconds;
+            if ((settled && spent >= minimum) || spent >= MaxWarmUp)
+            {
+                var limit = settled ? string.Empty : " (not settled: stopped at the limit)";
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{spent.TotalSeconds:0} s, {compiling:0.00} s of JIT in the last {WarmUpRound.TotalSeconds:0} s{limit}");
             }
         }
     }
@@ -180,7 +217,7 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         await using var server = BenchServer.Reelgate("SQLite", Path.Combine(work, "sqlite"), workers: 0, perfMap: true);
         await server.StartAsync(cancellationToken);
         var target = await Target.ReadyAsync(server, body, () => 0, cancellationToken);
-        await LoadAsync(target, "submit", 64, SubmitWarmUp, Generators, body, "profile-warm", cancellationToken);
+        await WarmUpAsync(target, "submit", SubmitWarmUp, body, cancellationToken);
         var data = Path.Combine(work, "control.perf");
         var recording = Perf.RecordProcessAsync(server.Pid, data, duration, 499, cancellationToken);
         var result = await LoadAsync(target, "submit", 64, duration, Generators, body, "profile", cancellationToken);
@@ -235,7 +272,8 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         List<(int Round, LoadRun Run, string Load)> runs,
         IReadOnlyList<(int Round, LoadRun Run)> checks,
         string? profile,
-        bool withPostgres)
+        bool withPostgres,
+        IReadOnlyList<string> warmUps)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -259,7 +297,8 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             "**slim**: the same program with `--slim`: `WebApplication.CreateSlimBuilder`, logging off, the POST body parsed as " +
                 "JSON: the fastest answer Kestrel gives on this machine, which issue 21's targets are measured against. ");
         text.Append(
-            "CPU µs/req is the server's CPU time (plus PostgreSQL's) per request: steadier than throughput on a shared machine.\n\n");
+            "CPU µs/req is the server's CPU time (plus PostgreSQL's) per request: steadier than throughput on a shared machine. ");
+        text.Append("Warm-up (until the JIT settles): " + string.Join("; ", warmUps) + ".\n\n");
         text.Append(
             "| database | load | conns | bare req/s | slim req/s | Reelgate req/s | fraction of bare | fraction of slim | target | " +
                 "Reelgate p50 / p99 ms | bare p50 / p99 ms | CPU µs/req Reelgate / bare | failed |\n");

@@ -16,6 +16,9 @@ public static class OperationsRegistration
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>The runtime's own meter (.NET 9 and later): GC, thread pool, JIT-compiled methods, exceptions.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public static WebApplicationBuilder AddReelgateOperations(this WebApplicationBuilder builder)
     {
         if (string.Equals(builder.Configuration["Reelgate:Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
@@ -46,7 +49,8 @@ public static class OperationsRegistration
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(JobMetrics.MeterName, "Reelgate.Engines").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                metrics.AddMeter(JobMetrics.MeterName, "Reelgate.Engines", RuntimeMeterName)
+                    .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (PrometheusEnabled(builder.Configuration))
                 {
                     metrics.AddPrometheusExporter();

@@ -77,7 +77,6 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
         try
         {
             // The batch is not cancelled by any one caller: their submissions share the transaction.
-            await using var connection = await dialect.OpenAsync(CancellationToken.None);
             outcomes = await RunTogetherAsync(batch.ConvertAll(p => p.Submission), CancellationToken.None);
         }
         catch (Exception) when (batch.Count > 1)

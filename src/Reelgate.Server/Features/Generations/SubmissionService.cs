@@ -28,6 +28,7 @@ public sealed class SubmissionService(
     /// The cheap checks come first (an idempotent replay, the key's limits and balance, a simulation's syntax) so a
     /// replay answers even when its image URL is gone and a key without credit never makes the server fetch; then
     /// the webhook URL and the images; then the store checks everything again and holds the price, atomically.
+    /// A submission with nothing to fetch skips the store's pre-check: the store's own checks give the same answer.
     /// </summary>
     public async Task<Outcome<SubmitOutcome>> SubmitAsync(
         PricedSpec planned, ApiKey key, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class SubmissionService(
         };
         var submission = new JobSubmission(job, key.Limits, idempotencyKey, requestHash, now - IdempotencyWindow,
             new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
-        if (await jobs.PrecheckAsync(submission, cancellationToken) is { } early)
+        if (NeedsFetching(planned.Spec) && await jobs.PrecheckAsync(submission, cancellationToken) is { } early)
         {
             return early;
         }
@@ -86,6 +87,10 @@ public sealed class SubmissionService(
     }
 
     public static string InputPrefix(string jobId) => $"inputs/{jobId}/";
+
+    /// <summary>Whether accepting the spec makes the server reach out (image URLs, the webhook's address).</summary>
+    private static bool NeedsFetching(GenerationSpec spec) =>
+        spec.Image is not null || spec.ImageEnd is not null || spec.WebhookUrl is not null;
 
     private async Task<Outcome<IReadOnlyList<JobInput>>> ResolveInputsAsync(
         GenerationSpec spec, string jobId, string keyId, CancellationToken cancellationToken)
