@@ -20,9 +20,17 @@ public static class Yuv420Converter
     public static int BufferSize(int width, int height) => (width * height) + (2 * (width / 2) * (height / 2));
 
     /// <summary>The fastest kernel this processor runs.</summary>
-    internal static Yuv420Kernel Best => Yuv420Avx2.IsSupported ? Yuv420Kernel.Avx2
-        : Vector.IsHardwareAccelerated && Vector<uint>.Count == Lanes ? Yuv420Kernel.Vectors
+    internal static Yuv420Kernel Best => Runs(Yuv420Kernel.Avx2) ? Yuv420Kernel.Avx2
+        : Runs(Yuv420Kernel.Vectors) ? Yuv420Kernel.Vectors
         : Yuv420Kernel.Scalar;
+
+    /// <summary>Whether this processor (and the runtime's vector width) runs <paramref name="kernel"/>.</summary>
+    internal static bool Runs(Yuv420Kernel kernel) => kernel switch
+    {
+        Yuv420Kernel.Avx2 => Yuv420Avx2.IsSupported,
+        Yuv420Kernel.Vectors => Vector.IsHardwareAccelerated && Vector<uint>.Count == Lanes,
+        _ => true,
+    };
 
     public static void Convert(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv) =>
         ConvertRows(bgra, width, height, yuv, Best);
@@ -38,6 +46,11 @@ public static class Yuv420Converter
         if (width % 2 != 0 || height % 2 != 0)
         {
             throw new ArgumentException("4:2:0 needs even sides", nameof(width));
+        }
+
+        if (!Runs(kernel))
+        {
+            throw new ArgumentException($"this processor does not run the {kernel} kernel", nameof(kernel));
         }
 
         // The AVX2 kernel reads and writes through references: every range is checked here, once.
