@@ -8,8 +8,9 @@ namespace Reelgate.Engines.Local.Encoding;
 /// BGRA (8 bits, alpha ignored) to planar YUV 4:2:0, BT.601 limited range (what ffmpeg assumes for untagged
 /// H.264): done here, on the drawing thread, because ffmpeg 5.1's own conversion is single-threaded and
 /// would be the slowest stage; it also sends ffmpeg 1.5 bytes a pixel instead of 4. Two rows at a time, 64
-/// pixels a step, with SIMD vectors (System.Numerics): each pixel is read once for its luma and its share of
-/// the 2×2 chroma sums; the result equals <see cref="ConvertScalar"/> exactly.
+/// pixels a step, with SIMD vectors (System.Numerics), or 32 with AVX2 byte multiplies where the processor has them
+/// (<see cref="Yuv420Avx2"/>): each pixel is read once for its luma and its share of the 2×2 chroma sums; the result
+/// equals <see cref="ConvertScalar"/> exactly.
 /// </summary>
 public static class Yuv420Converter
 {
@@ -18,21 +19,43 @@ public static class Yuv420Converter
 
     public static int BufferSize(int width, int height) => (width * height) + (2 * (width / 2) * (height / 2));
 
+    /// <summary>The fastest kernel this processor runs.</summary>
+    internal static Yuv420Kernel Best => Runs(Yuv420Kernel.Avx2) ? Yuv420Kernel.Avx2
+        : Runs(Yuv420Kernel.Vectors) ? Yuv420Kernel.Vectors
+        : Yuv420Kernel.Scalar;
+
+    /// <summary>Whether this processor (and the runtime's vector width) runs <paramref name="kernel"/>.</summary>
+    internal static bool Runs(Yuv420Kernel kernel) => kernel switch
+    {
+        Yuv420Kernel.Avx2 => Yuv420Avx2.IsSupported,
+        Yuv420Kernel.Vectors => Vector.IsHardwareAccelerated && Vector<uint>.Count == Lanes,
+        _ => true,
+    };
+
     public static void Convert(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv) =>
-        ConvertRows(bgra, width, height, yuv, simd: Vector.IsHardwareAccelerated && Vector<uint>.Count == Lanes);
+        ConvertRows(bgra, width, height, yuv, Best);
 
     /// <summary>The reference conversion, one pixel (luma) and one 2×2 block (chroma) at a time.</summary>
     public static void ConvertScalar(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv) =>
-        ConvertRows(bgra, width, height, yuv, simd: false);
+        ConvertRows(bgra, width, height, yuv, Yuv420Kernel.Scalar);
 
     // Optimised from the first call: a fresh server's first render does not run this loop as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ConvertRows(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv, bool simd)
+    internal static void ConvertRows(ReadOnlySpan<byte> bgra, int width, int height, Span<byte> yuv, Yuv420Kernel kernel)
     {
         if (width % 2 != 0 || height % 2 != 0)
         {
             throw new ArgumentException("4:2:0 needs even sides", nameof(width));
         }
+
+        if (!Runs(kernel))
+        {
+            throw new ArgumentException($"this processor does not run the {kernel} kernel", nameof(kernel));
+        }
+
+        // The AVX2 kernel reads and writes through references: every range is checked here, once.
+        ArgumentOutOfRangeException.ThrowIfLessThan(bgra.Length, width * height * 4, nameof(bgra));
+        ArgumentOutOfRangeException.ThrowIfLessThan(yuv.Length, BufferSize(width, height), nameof(yuv));
 
         var pixels = MemoryMarshal.Cast<byte, uint>(bgra);
         var chromaWidth = width / 2;
@@ -47,7 +70,11 @@ public static class Yuv420Converter
             var uRow = uPlane.Slice(y / 2 * chromaWidth, chromaWidth);
             var vRow = vPlane.Slice(y / 2 * chromaWidth, chromaWidth);
             var x = 0;
-            if (simd)
+            if (kernel == Yuv420Kernel.Avx2)
+            {
+                x = ConvertAvx2Steps(bgra, width, y, yuv, uRow, vRow);
+            }
+            else if (kernel == Yuv420Kernel.Vectors)
             {
                 var top = pixels.Slice(y * width, width);
                 var bottom = pixels.Slice((y + 1) * width, width);
@@ -60,6 +87,27 @@ public static class Yuv420Converter
 
             ConvertColumns(bgra.Slice(y * stride, stride), bgra.Slice((y + 1) * stride, stride), x, lumaTop, lumaBottom, uRow, vRow);
         }
+    }
+
+    /// <summary>Rows <paramref name="y"/> and y + 1 in steps of 32 pixels; returns the first column left over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ConvertAvx2Steps(ReadOnlySpan<byte> bgra, int width, int y, Span<byte> yuv, Span<byte> uRow, Span<byte> vRow)
+    {
+        ref var top = ref Unsafe.Add(ref MemoryMarshal.GetReference(bgra), y * width * 4);
+        ref var bottom = ref Unsafe.Add(ref top, width * 4);
+        ref var lumaTop = ref Unsafe.Add(ref MemoryMarshal.GetReference(yuv), y * width);
+        ref var lumaBottom = ref Unsafe.Add(ref lumaTop, width);
+        ref var u = ref MemoryMarshal.GetReference(uRow);
+        ref var v = ref MemoryMarshal.GetReference(vRow);
+        var x = 0;
+        for (; x + Yuv420Avx2.Step <= width; x += Yuv420Avx2.Step)
+        {
+            Yuv420Avx2.ConvertStep(
+                ref Unsafe.Add(ref top, x * 4), ref Unsafe.Add(ref bottom, x * 4), ref Unsafe.Add(ref lumaTop, x),
+                ref Unsafe.Add(ref lumaBottom, x), ref Unsafe.Add(ref u, x / 2), ref Unsafe.Add(ref v, x / 2));
+        }
+
+        return x;
     }
 
     /// <summary>

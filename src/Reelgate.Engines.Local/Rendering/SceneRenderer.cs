@@ -64,7 +64,7 @@ public sealed class SceneRenderer : IFrameSource
         var clock = SceneClock.At(_plan, frame, _look.OnTwos);
         canvas.ResetMatrix();
         canvas.Scale(_unit, _unit);
-        _sky.Draw(canvas, clock);
+        _sky.Draw(canvas, bitmap, clock);
         _backdrop.Draw(canvas, clock);
         _subjects.Draw(canvas, clock);
         _particles.Draw(canvas, clock);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Reelgate.Engines.Local.Planning;
 using SkiaSharp;
 
@@ -16,6 +17,10 @@ public sealed class SkyPainter : ScenePainter, IDisposable
     private readonly SKPathBuilder _path = new();
     private readonly SKImage _gradient;
 
+    // The gradient runs from top to bottom only, so each of its rows is one colour: filling the rows with these writes the
+    // frame without reading the image (a third of a copy's time at 1080p).
+    private readonly uint[] _rowColours;
+
     // The sky covers the whole frame and is opaque: copying it (Src) instead of blending it (SrcOver) is a memcpy a row.
     private readonly SKPaint _copy = new() { BlendMode = SKBlendMode.Src };
 
@@ -32,7 +37,7 @@ public sealed class SkyPainter : ScenePainter, IDisposable
             _starPhase[i] = random.Range(0, Math.Tau);
         }
 
-        _gradient = DrawGradient(pixelWidth, pixelHeight);
+        (_gradient, _rowColours) = DrawGradient(pixelWidth, pixelHeight);
         _clouds = new (float, float, float)[5];
         for (var i = 0; i < _clouds.Length; i++)
         {
@@ -45,12 +50,22 @@ public sealed class SkyPainter : ScenePainter, IDisposable
 
     private bool Dark => Plan.TimeOfDay == TimeOfDay.Night || Plan.Backdrop == Backdrop.Space || Brush.Look.Neon;
 
-    public void Draw(SKCanvas canvas, SceneClock clock)
+    /// <summary>Draws the sky over the whole of <paramref name="bitmap"/>, which <paramref name="canvas"/> draws into.</summary>
+    public void Draw(SKCanvas canvas, SKBitmap bitmap, SceneClock clock)
     {
-        canvas.Save();
-        canvas.ResetMatrix();
-        canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, _copy);
-        canvas.Restore();
+        if (bitmap.Width == _gradient.Width && bitmap.Height == _gradient.Height && bitmap.ColorType == SKColorType.Bgra8888)
+        {
+            canvas.Flush();
+            FillRows(MemoryMarshal.Cast<byte, uint>(bitmap.GetPixelSpan()), bitmap.Width);
+        }
+        else
+        {
+            canvas.Save();
+            canvas.ResetMatrix();
+            canvas.DrawImage(_gradient, 0, 0, SKSamplingOptions.Default, _copy);
+            canvas.Restore();
+        }
+
         canvas.Save();
         canvas.Concat(Camera.At(clock, 0.25f));
         if (Dark && !Overcast)
@@ -109,9 +124,17 @@ public sealed class SkyPainter : ScenePainter, IDisposable
         _copy.Dispose();
     }
 
-    /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster) and
-    /// blitted.</summary>
-    private SKImage DrawGradient(int pixelWidth, int pixelHeight)
+    private void FillRows(Span<uint> pixels, int width)
+    {
+        for (var y = 0; y < _rowColours.Length; y++)
+        {
+            pixels.Slice(y * width, width).Fill(_rowColours[y]);
+        }
+    }
+
+    /// <summary>The sky does not change from frame to frame: it is drawn once (gradients are slow in Skia's CPU raster), then
+    /// filled row by row, or blitted.</summary>
+    private (SKImage Image, uint[] RowColours) DrawGradient(int pixelWidth, int pixelHeight)
     {
         var (top, bottom) = SkyColors();
         SKColor[] colors;
@@ -138,8 +161,15 @@ public sealed class SkyPainter : ScenePainter, IDisposable
             canvas.DrawRect(0, 0, pixelWidth, pixelHeight, paint);
         }
 
+        var rows = MemoryMarshal.Cast<byte, uint>(bitmap.GetPixelSpan());
+        var rowColours = new uint[pixelHeight];
+        for (var y = 0; y < pixelHeight; y++)
+        {
+            rowColours[y] = rows[y * pixelWidth];
+        }
+
         using var pixels = bitmap.PeekPixels();
-        return SKImage.FromPixelCopy(pixels);
+        return (SKImage.FromPixelCopy(pixels), rowColours);
     }
 
     private (SKColor Top, SKColor Bottom) SkyColors()

@@ -26,6 +26,53 @@ public sealed class Yuv420ConverterTests
         fast.ShouldBe(reference);
     }
 
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(66, 4)]
+    [InlineData(96, 2)]
+    [InlineData(2, 2)]
+    public void Every_kernel_equals_the_scalar_reference_when_the_processor_runs_it(int width, int height)
+    {
+        var random = new Random(width * 17 + height);
+        var bgra = new byte[width * height * 4];
+        random.NextBytes(bgra);
+        var reference = new byte[Yuv420Converter.BufferSize(width, height)];
+        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
+
+        foreach (var kernel in Enum.GetValues<Yuv420Kernel>().Where(Yuv420Converter.Runs))
+        {
+            var output = new byte[reference.Length];
+            Yuv420Converter.ConvertRows(bgra, width, height, output, kernel);
+            output.ShouldBe(reference, $"kernel {kernel}");
+        }
+    }
+
+    [Fact]
+    public void Every_kernel_gives_the_extremes_exactly_when_given_saturated_colours()
+    {
+        // Pure colours, black and white in every 2×2 arrangement: the sums the 16-bit lanes must hold at their largest.
+        byte[][] colours = [[0, 0, 0], [255, 255, 255], [255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 0], [0, 255, 255], [255, 0, 255]];
+        const int width = 64;
+        const int height = 16;
+        var bgra = new byte[width * height * 4];
+        for (var i = 0; i < width * height; i++)
+        {
+            var colour = colours[(i * 7 + (i / width)) % colours.Length];
+            colour.CopyTo(bgra, i * 4);
+            bgra[(i * 4) + 3] = (byte)(i * 37);
+        }
+
+        var reference = new byte[Yuv420Converter.BufferSize(width, height)];
+        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
+
+        foreach (var kernel in Enum.GetValues<Yuv420Kernel>().Where(Yuv420Converter.Runs))
+        {
+            var output = new byte[reference.Length];
+            Yuv420Converter.ConvertRows(bgra, width, height, output, kernel);
+            output.ShouldBe(reference, $"kernel {kernel}");
+        }
+    }
+
     [Fact]
     public void Convert_gives_studio_range_black_white_and_grey_when_given_neutral_pixels()
     {
