@@ -10,6 +10,7 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Media;
+using static Reelgate.Engines.Upstream.Jobs.ProviderAnswers;
 
 namespace Reelgate.Engines.Upstream;
 
@@ -187,38 +188,6 @@ public abstract class UpstreamEngine : IVideoEngine
         return new SubmitResult.Refused(new JobError(UpstreamErrors.Uncertain, message), Options.ResubmitWhenUncertain) { Lost = lost };
     }
 
-    /// <summary>The meaning of an HTTP status (or transport fault) when the body says nothing more specific.</summary>
-    protected static ProviderError ErrorFromStatus(ProviderResponse response, string? code, string? message)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.IsTransportFailure)
-        {
-            return new ProviderError(ProviderErrorKind.Unavailable, null, response.FaultMessage);
-        }
-
-        var kind = response.Status switch
-        {
-            401 or 403 => ProviderErrorKind.Unauthorized,
-            402 => ProviderErrorKind.InsufficientBalance,
-            429 => ProviderErrorKind.RateLimited,
-            400 or 404 or 409 or 413 or 422 => ProviderErrorKind.Invalid,
-            >= 500 => ProviderErrorKind.Unavailable,
-            _ => ProviderErrorKind.Unknown,
-        };
-        return new ProviderError(kind, code ?? $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}", message)
-            { RetryAfter = response.RetryAfter };
-    }
-
-    /// <summary>A poll answer that is not a final word: network, 5xx, 429, a malformed body.</summary>
-    protected static PollResult.Transient TransientPoll(ProviderResponse response, string? reason = null)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return new PollResult.Transient(
-            reason ?? (response.IsTransportFailure ? response.FaultMessage ?? "no answer"
-                : $"HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}"),
-            response.RetryAfter);
-    }
-
     /// <summary>
     /// Sends a status poll and settles what every provider shares: a transient status or fault (poll again), a refusal
     /// (failed, read by errorOf), an answer without a "status" (poll again).
@@ -260,13 +229,6 @@ public abstract class UpstreamEngine : IVideoEngine
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey);
         return request;
-    }
-
-    /// <summary>Whether a poll answer's status means "ask again later" rather than a final refusal.</summary>
-    protected static bool IsTransientStatus(ProviderResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return response.IsTransportFailure || response.Status is 408 or 425 or 429 or >= 500;
     }
 
     private async Task<RenderOutcome> RunAsync(RenderJob job, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ using Reelgate.Core.Validation;
 using Reelgate.Engines.Upstream.Http;
 using Reelgate.Engines.Upstream.Jobs;
 using Reelgate.Engines.Upstream.Media;
+using static Reelgate.Engines.Upstream.Jobs.ProviderAnswers;
 
 namespace Reelgate.Engines.Upstream.Fal;
 

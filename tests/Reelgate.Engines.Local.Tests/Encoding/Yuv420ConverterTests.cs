@@ -36,15 +36,7 @@ public sealed class Yuv420ConverterTests
         var random = new Random(width * 17 + height);
         var bgra = new byte[width * height * 4];
         random.NextBytes(bgra);
-        var reference = new byte[Yuv420Converter.BufferSize(width, height)];
-        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
-
-        foreach (var kernel in Enum.GetValues<Yuv420Kernel>().Where(Yuv420Converter.Runs))
-        {
-            var output = new byte[reference.Length];
-            Yuv420Converter.ConvertRows(bgra, width, height, output, kernel);
-            output.ShouldBe(reference, $"kernel {kernel}");
-        }
+        EveryKernelEqualsTheReference(bgra, width, height);
     }
 
     [Fact]
@@ -62,15 +54,7 @@ public sealed class Yuv420ConverterTests
             bgra[(i * 4) + 3] = (byte)(i * 37);
         }
 
-        var reference = new byte[Yuv420Converter.BufferSize(width, height)];
-        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
-
-        foreach (var kernel in Enum.GetValues<Yuv420Kernel>().Where(Yuv420Converter.Runs))
-        {
-            var output = new byte[reference.Length];
-            Yuv420Converter.ConvertRows(bgra, width, height, output, kernel);
-            output.ShouldBe(reference, $"kernel {kernel}");
-        }
+        EveryKernelEqualsTheReference(bgra, width, height);
     }
 
     [Fact]
@@ -84,5 +68,18 @@ public sealed class Yuv420ConverterTests
         yuv[..4].ShouldBe(new byte[] { 16, 235, 126, 126 });
         yuv[4].ShouldBe((byte)128);
         yuv[5].ShouldBe((byte)128);
+    }
+
+    private static void EveryKernelEqualsTheReference(byte[] bgra, int width, int height)
+    {
+        var reference = new byte[Yuv420Converter.BufferSize(width, height)];
+        Yuv420Converter.ConvertScalar(bgra, width, height, reference);
+
+        foreach (var kernel in Enum.GetValues<Yuv420Kernel>().Where(Yuv420Converter.Runs))
+        {
+            var output = new byte[reference.Length];
+            Yuv420Converter.ConvertRows(bgra, width, height, output, kernel);
+            output.ShouldBe(reference, $"kernel {kernel}");
+        }
     }
 }
