@@ -21,20 +21,25 @@ public sealed class JobStateSamplerTests
         protected override int Workers => 0;
     }
 
-    private sealed class SlowScan(IJobStatistics real, FakeTimeProvider clock) : IJobStatistics
+    /// <summary>The real counts, each taking the given time of the fake clock.</summary>
+    private sealed class SlowScan(IJobStatistics real, FakeTimeProvider clock, TimeSpan scanTakes, TimeSpan countTakes) : IJobStatistics
     {
         public int Scans { get; private set; }
 
         public async Task<IReadOnlyDictionary<JobStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
         {
             var counts = await real.CountByStatusAsync(cancellationToken);
-            clock.Advance(TimeSpan.FromSeconds(1));
+            clock.Advance(scanTakes);
             Scans++;
             return counts;
         }
 
-        public Task<IReadOnlyDictionary<JobStatus, long>> CountActiveAsync(CancellationToken cancellationToken) =>
-            real.CountActiveAsync(cancellationToken);
+        public async Task<IReadOnlyDictionary<JobStatus, long>> CountActiveAsync(CancellationToken cancellationToken)
+        {
+            var counts = await real.CountActiveAsync(cancellationToken);
+            clock.Advance(countTakes);
+            return counts;
+        }
     }
 
     [Fact]
@@ -47,13 +52,13 @@ public sealed class JobStateSamplerTests
         await Api.SubmitAsync(key.Client, Api.Body());
 
         var clock = new FakeTimeProvider();
-        var statistics = new SlowScan(app.Services.GetRequiredService<IJobStatistics>(), clock);
+        var statistics = new SlowScan(app.Services.GetRequiredService<IJobStatistics>(), clock, TimeSpan.FromSeconds(1), TimeSpan.Zero);
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meterFactory = meters.GetRequiredService<IMeterFactory>();
         using var metrics = new JobMetrics(meterFactory);
         using var sampler = new JobStateSampler(statistics, metrics, clock, NullLogger<JobStateSampler>.Instance);
 
-        await sampler.SampleAsync(Api.Token);
+        (await sampler.SampleAsync(Api.Token)).ShouldBe(JobStateSampler.Interval);
         statistics.Scans.ShouldBe(1);
         var first = Gauges(meterFactory);
         (first["queued"], first["cancelled"], first["completed"]).ShouldBe((1, 1, 0));
@@ -77,6 +82,20 @@ public sealed class JobStateSamplerTests
         statistics.Scans.ShouldBe(2);
         var after = Gauges(meterFactory);
         (after["queued"], after["cancelled"], after["processing"]).ShouldBe((2, 2, 0));
+    }
+
+    [Fact]
+    public async Task A_queue_that_takes_long_to_count_is_counted_fifty_times_its_duration_apart()
+    {
+        using var app = new QueueOnlyApp();
+        var clock = new FakeTimeProvider();
+        var statistics = new SlowScan(
+            app.Services.GetRequiredService<IJobStatistics>(), clock, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new JobMetrics(meters.GetRequiredService<IMeterFactory>());
+        using var sampler = new JobStateSampler(statistics, metrics, clock, NullLogger<JobStateSampler>.Instance);
+
+        (await sampler.SampleAsync(Api.Token)).ShouldBe(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
