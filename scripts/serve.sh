@@ -13,4 +13,8 @@ fi
 
 scripts/install-deps.sh
 dotnet build src/Reelgate.Server -c Release -nologo -v quiet -clp:ErrorsOnly
+# A larger young generation for the garbage collector: a submit allocates about 27 KB, and with the runtime's own budget
+# the 64 requests in flight were collected (and promoted) every few hundred requests. Only the environment can set it
+# (the runtime reads no runtimeconfig knob for it); an operator's own value wins. See docs/operations.md.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 exec dotnet src/Reelgate.Server/bin/Release/net10.0/linux-x64/Reelgate.Server.dll "$@"
