@@ -58,7 +58,7 @@ public static class OperationsRegistration
             });
 
         // Spans are made only when they go somewhere: with no exporter every request's span would be built, tagged
-        // and thrown away (the tags alone were a few per cent of a submit's CPU).
+        // and thrown away (about a tenth of a submit's CPU, docs/benchmarks.md).
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.WithTracing(tracing =>
