@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -21,8 +22,9 @@ public sealed class JobStateSamplerTests
         protected override int Workers => 0;
     }
 
-    /// <summary>The real counts, each taking the given time of the fake clock.</summary>
-    private sealed class SlowScan(IJobStatistics real, FakeTimeProvider clock, TimeSpan scanTakes, TimeSpan countTakes) : IJobStatistics
+    /// <summary>The app's real counts, each taking the given time of the fake clock.</summary>
+    private sealed class TimedCounts(IJobStatistics real, FakeTimeProvider clock, TimeSpan scanTakes, TimeSpan countTakes)
+        : IJobStatistics
     {
         public int Scans { get; private set; }
 
@@ -42,45 +44,83 @@ public sealed class JobStateSamplerTests
         }
     }
 
+    /// <summary>A sampler of its own (clock, meter and gauges) over the app's statistics.</summary>
+    private sealed class Sampling : IDisposable
+    {
+        private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        private readonly JobMetrics _metrics;
+
+        public Sampling(ReelgateApp app, TimeSpan scanTakes, TimeSpan countTakes)
+        {
+            Counts = new TimedCounts(app.Services.GetRequiredService<IJobStatistics>(), Clock, scanTakes, countTakes);
+            _metrics = new JobMetrics(_meters.GetRequiredService<IMeterFactory>());
+            Sampler = new JobStateSampler(Counts, _metrics, Clock, NullLogger<JobStateSampler>.Instance);
+        }
+
+        public FakeTimeProvider Clock { get; } = new();
+
+        public TimedCounts Counts { get; }
+
+        public JobStateSampler Sampler { get; }
+
+        /// <summary>What the "reelgate.jobs" gauge of this sampling's meter reports now, by status.</summary>
+        public Dictionary<string, long> Gauges()
+        {
+            var factory = _meters.GetRequiredService<IMeterFactory>();
+            var values = new Dictionary<string, long>();
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "reelgate.jobs")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) => values[(string)tags[0].Value!] = value);
+            listener.Start();
+            listener.RecordObservableInstruments();
+            return values;
+        }
+
+        public void Dispose()
+        {
+            Sampler.Dispose();
+            _metrics.Dispose();
+            _meters.Dispose();
+        }
+    }
+
     [Fact]
     public async Task A_slow_scan_waits_fifty_times_its_duration_while_the_queue_is_counted_at_every_step()
     {
         using var app = new QueueOnlyApp();
         using var key = await app.CreateKeyAsync();
-        var cancelled = (await Api.SubmitAsync(key.Client, Api.Body()))["job_id"]!.GetValue<string>();
-        (await Api.PostJsonAsync(key.Client, $"/v1/jobs/{cancelled}/cancel", new System.Text.Json.Nodes.JsonObject())).Response.Dispose();
+        await SubmitAndCancelAsync(key);
         await Api.SubmitAsync(key.Client, Api.Body());
+        using var sampling = new Sampling(app, scanTakes: TimeSpan.FromSeconds(1), countTakes: TimeSpan.Zero);
 
-        var clock = new FakeTimeProvider();
-        var statistics = new SlowScan(app.Services.GetRequiredService<IJobStatistics>(), clock, TimeSpan.FromSeconds(1), TimeSpan.Zero);
-        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meterFactory = meters.GetRequiredService<IMeterFactory>();
-        using var metrics = new JobMetrics(meterFactory);
-        using var sampler = new JobStateSampler(statistics, metrics, clock, NullLogger<JobStateSampler>.Instance);
-
-        (await sampler.SampleAsync(Api.Token)).ShouldBe(JobStateSampler.Interval);
-        statistics.Scans.ShouldBe(1);
-        var first = Gauges(meterFactory);
+        (await sampling.Sampler.SampleAsync(Api.Token)).ShouldBe(JobStateSampler.Interval);
+        sampling.Counts.Scans.ShouldBe(1);
+        var first = sampling.Gauges();
         (first["queued"], first["cancelled"], first["completed"]).ShouldBe((1, 1, 0));
 
         // The scan ended at 1 s; 24 steps later (49 s) it is not due yet, and the queue's count moved on without it.
-        var second = (await Api.SubmitAsync(key.Client, Api.Body()))["job_id"]!.GetValue<string>();
-        (await Api.PostJsonAsync(key.Client, $"/v1/jobs/{second}/cancel", new System.Text.Json.Nodes.JsonObject())).Response.Dispose();
+        await SubmitAndCancelAsync(key);
         await Api.SubmitAsync(key.Client, Api.Body());
         for (var step = 0; step < 24; step++)
         {
-            clock.Advance(JobStateSampler.Interval);
-            await sampler.SampleAsync(Api.Token);
+            sampling.Clock.Advance(JobStateSampler.Interval);
+            await sampling.Sampler.SampleAsync(Api.Token);
         }
 
-        statistics.Scans.ShouldBe(1);
-        var before = Gauges(meterFactory);
+        sampling.Counts.Scans.ShouldBe(1);
+        var before = sampling.Gauges();
         (before["queued"], before["cancelled"]).ShouldBe((2, 1));
 
-        clock.Advance(JobStateSampler.Interval);
-        await sampler.SampleAsync(Api.Token);
-        statistics.Scans.ShouldBe(2);
-        var after = Gauges(meterFactory);
+        sampling.Clock.Advance(JobStateSampler.Interval);
+        await sampling.Sampler.SampleAsync(Api.Token);
+        sampling.Counts.Scans.ShouldBe(2);
+        var after = sampling.Gauges();
         (after["queued"], after["cancelled"], after["processing"]).ShouldBe((2, 2, 0));
     }
 
@@ -88,64 +128,29 @@ public sealed class JobStateSamplerTests
     public async Task A_queue_that_takes_long_to_count_is_counted_fifty_times_its_duration_apart()
     {
         using var app = new QueueOnlyApp();
-        var clock = new FakeTimeProvider();
-        var statistics = new SlowScan(
-            app.Services.GetRequiredService<IJobStatistics>(), clock, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
-        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var metrics = new JobMetrics(meters.GetRequiredService<IMeterFactory>());
-        using var sampler = new JobStateSampler(statistics, metrics, clock, NullLogger<JobStateSampler>.Instance);
+        using var sampling = new Sampling(app, scanTakes: TimeSpan.Zero, countTakes: TimeSpan.FromMilliseconds(200));
 
-        (await sampler.SampleAsync(Api.Token)).ShouldBe(TimeSpan.FromSeconds(10));
+        (await sampling.Sampler.SampleAsync(Api.Token)).ShouldBe(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task A_fast_scan_runs_at_every_step()
     {
         using var app = new QueueOnlyApp();
-        var clock = new FakeTimeProvider();
-        var statistics = new FastScanCounter(app.Services.GetRequiredService<IJobStatistics>());
-        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var metrics = new JobMetrics(meters.GetRequiredService<IMeterFactory>());
-        using var sampler = new JobStateSampler(statistics, metrics, clock, NullLogger<JobStateSampler>.Instance);
+        using var sampling = new Sampling(app, scanTakes: TimeSpan.Zero, countTakes: TimeSpan.Zero);
 
         for (var step = 0; step < 3; step++)
         {
-            await sampler.SampleAsync(Api.Token);
-            clock.Advance(JobStateSampler.Interval);
+            await sampling.Sampler.SampleAsync(Api.Token);
+            sampling.Clock.Advance(JobStateSampler.Interval);
         }
 
-        statistics.Scans.ShouldBe(3);
+        sampling.Counts.Scans.ShouldBe(3);
     }
 
-    private sealed class FastScanCounter(IJobStatistics real) : IJobStatistics
+    private static async Task SubmitAndCancelAsync(TestKey key)
     {
-        public int Scans { get; private set; }
-
-        public Task<IReadOnlyDictionary<JobStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
-        {
-            Scans++;
-            return real.CountByStatusAsync(cancellationToken);
-        }
-
-        public Task<IReadOnlyDictionary<JobStatus, long>> CountActiveAsync(CancellationToken cancellationToken) =>
-            real.CountActiveAsync(cancellationToken);
-    }
-
-    /// <summary>What the "reelgate.jobs" gauge of this factory's meter reports now, by status.</summary>
-    private static Dictionary<string, long> Gauges(IMeterFactory factory)
-    {
-        var values = new Dictionary<string, long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Scope == factory && instrument.Name == "reelgate.jobs")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => values[(string)tags[0].Value!] = value);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return values;
+        var jobId = (await Api.SubmitAsync(key.Client, Api.Body()))["job_id"]!.GetValue<string>();
+        (await Api.PostJsonAsync(key.Client, $"/v1/jobs/{jobId}/cancel", new JsonObject())).Response.Dispose();
     }
 }
