@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 
 namespace Reelgate.Core.Jobs;
 
@@ -21,7 +20,7 @@ public static class Ids
     public static string New(string prefix, DateTimeOffset now)
     {
         Span<byte> random = stackalloc byte[10];
-        RandomNumberGenerator.Fill(random);
+        IdRandomness.Fill(random);
         Span<char> chars = stackalloc char[Length];
         var time = (ulong)now.ToUnixTimeMilliseconds();
         for (var i = 9; i >= 0; i--)
