@@ -5,46 +5,54 @@ namespace Reelgate.Storage.Sql;
 
 /// <summary>
 /// Group commit for submissions: concurrent submissions on this node share one write transaction instead
-/// of queueing for the write lock one by one. Each caller queues its submission and waits to lead; the
-/// leader takes everything queued (up to <see cref="MaxBatch"/>) and runs them in one transaction: the batch's
-/// facts read in one go (<see cref="SubmissionRoundTrips.ReadAsync"/>), every decision made in memory in batch
-/// order (<see cref="SubmissionPlan"/>), what was accepted written in one go, one commit; then it answers every
-/// caller in the batch. A submission is answered only after the
-/// commit that holds it, so an accepted job is durable as before. When any submission in a batch throws
+/// of queueing for the write lock one by one. Each caller queues its submission and waits for its own answer;
+/// one leader at a time takes everything queued (up to <see cref="MaxBatch"/>) and runs it in one transaction:
+/// the batch's facts read in one go (<see cref="SubmissionRoundTrips.ReadAsync"/>), every decision made in memory
+/// in batch order (<see cref="SubmissionPlan"/>), what was accepted written in one go, one commit; then it answers
+/// every caller in the batch and takes the next batch, until the queue is empty. A submission is answered only
+/// after the commit that holds it, so an accepted job is durable as before. When any submission in a batch throws
 /// (a lost race on a unique key, a broken connection), the batch is rolled back and each of its
 /// submissions runs again in a transaction of its own, so an error reaches only the caller it belongs to.
 /// Batches take the key rows in key order, so two nodes' batches never wait on each other in a cycle.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage(
-    "Design",
-    "CA1001",
-    Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; " +
-                    "the batcher lives as long as its store.")]
 internal sealed class SubmissionBatcher(SqlDialect dialect)
 {
     public const int MaxBatch = 64;
 
     private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly SemaphoreSlim _leader = new(1, 1);
 
-    public async Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    /// <summary>1 while a leader runs. Callers used to take turns at a lock to lead, and a batch's callers then
+    /// passed it along one by one only to find their answers there: a thread-pool hop each, in series.</summary>
+    private int _leading;
+
+    public Task<SubmitOutcome> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
         var pending = new Pending(submission, cancellationToken);
         _queue.Enqueue(pending);
-        await _leader.WaitAsync(cancellationToken);
-        try
+        if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
         {
-            while (!pending.Answer.Task.IsCompleted)
+            // On the pool, so that this caller is answered when its batch is, not when the queue runs dry, and
+            // without the caller's context (its request's trace and locals are not the batch's).
+            ThreadPool.UnsafeQueueUserWorkItem(static batcher => _ = batcher.LeadAsync(), this, preferLocal: false);
+        }
+
+        // Not cancellable once queued: a batch that took it commits it, and the caller learns the outcome.
+        return pending.Answer.Task;
+    }
+
+    /// <summary>Batches until the queue is empty; a submission queued as the leader stops starts the next one.</summary>
+    private async Task LeadAsync()
+    {
+        do
+        {
+            while (!_queue.IsEmpty)
             {
                 await RunAsync(TakeBatch());
             }
-        }
-        finally
-        {
-            _leader.Release();
-        }
 
-        return await pending.Answer.Task;
+            Volatile.Write(ref _leading, 0);
+        }
+        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _leading, 1, 0) == 0);
     }
 
     private List<Pending> TakeBatch()
