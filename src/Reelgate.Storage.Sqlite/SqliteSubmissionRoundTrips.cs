@@ -41,7 +41,8 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
             .Select(s => (s.Job.KeyId, UnixTime.Ms(s.SpendDayStart))).Distinct();
         var spent = SqliteStatement.On(
             sqlite,
-            "SELECT COALESCE(SUM(price_micros), 0) FROM jobs WHERE key_id = $key AND created_at >= $since AND cost_state IN ('held', 'charged')",
+            "SELECT COALESCE(SUM(price_micros), 0) FROM jobs " +
+            "WHERE key_id = $key AND created_at >= $since AND cost_state IN ('held', 'charged')",
             "$key", "$since");
         foreach (var (keyId, since) in spendDays)
         {
@@ -82,7 +83,8 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
 
             // A replay (rare): the earlier job is read whole, by the same mapping as every other read of a job.
             var job = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-                $"SELECT {JobRow.Columns} FROM jobs WHERE id = @Id", new { Id = jobId }, transaction, cancellationToken: cancellationToken));
+                $"SELECT {JobRow.Columns} FROM jobs WHERE id = @Id", new { Id = jobId }, transaction,
+                cancellationToken: cancellationToken));
             facts.Earlier[(keyId, idempotencyKey)] = new EarlierSubmission(jobId, requestHash, createdAt, job?.ToJob());
         }
     }

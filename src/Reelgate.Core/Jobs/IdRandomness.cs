@@ -11,11 +11,7 @@ internal static class IdRandomness
 {
     private const int BlockSize = 1024;
 
-    [ThreadStatic]
-    private static byte[]? t_block;
-
-    [ThreadStatic]
-    private static int t_left;
+    private static readonly ThreadLocal<Block> PerThread = new(() => new Block());
 
     public static void Fill(Span<byte> destination)
     {
@@ -25,16 +21,27 @@ internal static class IdRandomness
             return;
         }
 
-        var block = t_block ??= new byte[BlockSize];
-        if (t_left < destination.Length)
-        {
-            RandomNumberGenerator.Fill(block);
-            t_left = BlockSize;
-        }
+        PerThread.Value!.Fill(destination);
+    }
 
-        var start = BlockSize - t_left;
-        block.AsSpan(start, destination.Length).CopyTo(destination);
-        block.AsSpan(start, destination.Length).Clear();
-        t_left -= destination.Length;
+    /// <summary>One thread's block: handed out from the front, each byte once, and drawn anew when it runs short.</summary>
+    private sealed class Block
+    {
+        private readonly byte[] _bytes = new byte[BlockSize];
+        private int _left;
+
+        public void Fill(Span<byte> destination)
+        {
+            if (_left < destination.Length)
+            {
+                RandomNumberGenerator.Fill(_bytes);
+                _left = BlockSize;
+            }
+
+            var taken = _bytes.AsSpan(BlockSize - _left, destination.Length);
+            taken.CopyTo(destination);
+            taken.Clear();
+            _left -= destination.Length;
+        }
     }
 }
