@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Reelgate.Core.Catalog;
@@ -11,6 +12,15 @@ namespace Reelgate.Core.Validation;
 /// </summary>
 internal sealed class ParameterReader(ModelCard model, JsonFields fields)
 {
+    /// <summary>
+    /// The elements of the cards' choices and of the two flags, made once: serializing a value to an element builds a
+    /// document each time, and a submission has half a dozen of them. Bounded: only values a card allows get in.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, JsonElement> ChoiceElements = new(StringComparer.Ordinal);
+
+    private static readonly JsonElement True = JsonSerializer.SerializeToElement(true);
+    private static readonly JsonElement False = JsonSerializer.SerializeToElement(false);
+
     public Dictionary<string, string> Chosen { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, JsonElement> Values { get; } = new(StringComparer.Ordinal);
@@ -80,7 +90,10 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
             return Failure.WrongType(name, $"a string, one of {string.Join(", ", spec.Values!)}{IntegerHint(spec)}");
         }
 
-        Set(name, value);
+        Values[name] = spec.Values is null
+            ? JsonSerializer.SerializeToElement(value)
+            : ChoiceElements.GetOrAdd(value, static allowed => JsonSerializer.SerializeToElement(allowed));
+        Chosen[name] = value;
         return null;
     }
 
@@ -96,7 +109,7 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
         }
 
         var value = element?.GetBoolean() ?? spec.DefaultBoolean;
-        Values[spec.Name] = JsonSerializer.SerializeToElement(value);
+        Values[spec.Name] = value ? True : False;
         Chosen[spec.Name] = value ? "true" : "false";
         return null;
     }
@@ -104,13 +117,18 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
     private Failure? Text(ParameterSpec spec) => WithString(spec, value =>
     {
         var name = spec.Name;
-        var length = value.EnumerateRunes().Count();
+        var length = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            length++;
+        }
+
         if (spec.MaxLength is { } max && length > max)
         {
             return Failure.Invalid(name, "string_too_long", $"{name} is {length} characters; at most {max} are allowed");
         }
 
-        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (HasControlCharacters(value))
         {
             return Failure.Invalid(name, "invalid_value", $"{name} contains control characters; only tabs and line breaks are allowed");
         }
@@ -247,6 +265,19 @@ internal sealed class ParameterReader(ModelCard model, JsonFields fields)
         return raw.TrimStart('-').All(char.IsAsciiDigit)
             ? Failure.Invalid(name, "invalid_value", $"{name} is out of range; use {range}")
             : Failure.WrongType(name, range);
+    }
+
+    private static bool HasControlCharacters(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string JoinOr(IReadOnlyList<string> values) =>
