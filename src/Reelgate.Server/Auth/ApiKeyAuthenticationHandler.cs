@@ -45,13 +45,13 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var found = await keys.FindByHashAsync(KeySecrets.Hash(key), Context.RequestAborted);
-        if (found is null || !found.IsActive)
+        if (found is null || !found.Key.IsActive)
         {
             return Remember("invalid_api_key", found is null ? "the API key is not valid" : "the API key was revoked");
         }
 
-        Context.Items[ApiKeyClaims.KeyItem] = found;
-        return AuthenticateResult.Success(new AuthenticationTicket(ApiKeyClaims.PrincipalOf(found), Scheme.Name));
+        Context.Items[ApiKeyClaims.KeyItem] = found.Key;
+        return AuthenticateResult.Success(new AuthenticationTicket(found.Principal, Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

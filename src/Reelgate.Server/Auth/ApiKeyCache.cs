@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Reelgate.Core.Keys;
 using Reelgate.Core.Ports;
 
 namespace Reelgate.Server.Auth;
@@ -17,14 +16,17 @@ public sealed class ApiKeyCache(IKeyStore keys, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
 
-    public async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    /// <summary>The key with this hash and the principal it authenticates as (made once per read of the key).</summary>
+    public ValueTask<KnownKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();
-        if (_byHash.TryGetValue(hash, out var entry) && time.GetElapsedTime(entry.ReadAt, now) < Lifetime)
-        {
-            return entry.Key;
-        }
+        return _byHash.TryGetValue(hash, out var entry) && time.GetElapsedTime(entry.ReadAt, now) < Lifetime
+            ? ValueTask.FromResult<KnownKey?>(entry.Known)
+            : ReadAsync(hash, now, cancellationToken);
+    }
 
+    private async ValueTask<KnownKey?> ReadAsync(string hash, long now, CancellationToken cancellationToken)
+    {
         var found = await keys.FindByHashAsync(hash, cancellationToken);
         if (found is null)
         {
@@ -32,8 +34,9 @@ public sealed class ApiKeyCache(IKeyStore keys, TimeProvider time)
             return null;
         }
 
-        _byHash[hash] = new Entry(found, now);
-        return found;
+        var known = new KnownKey(found, ApiKeyClaims.PrincipalOf(found));
+        _byHash[hash] = new Entry(known, now);
+        return known;
     }
 
     /// <summary>Forgets a key after a change to it, so this node sees the change on the next request.</summary>
@@ -41,12 +44,12 @@ public sealed class ApiKeyCache(IKeyStore keys, TimeProvider time)
     {
         foreach (var (hash, entry) in _byHash)
         {
-            if (entry.Key.Id == keyId)
+            if (entry.Known.Key.Id == keyId)
             {
                 _byHash.TryRemove(hash, out _);
             }
         }
     }
 
-    private sealed record Entry(ApiKey Key, long ReadAt);
+    private sealed record Entry(KnownKey Known, long ReadAt);
 }
