@@ -69,6 +69,43 @@ public sealed class SqliteDialect : SqlDialect
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// The log's length (in pages) at which a committing writer copies it into the database itself: the safety net
+    /// under <see cref="SqliteCheckpointer"/>, which keeps the log far shorter (SQLite's default is 1,000).
+    /// </summary>
+    public const int AutoCheckpointPages = 2 * SqliteCheckpointer.RestartPages;
+
+    /// <summary>Holds every writer of this process at the gate until disposed (a checkpoint that restarts the log).</summary>
+    internal async Task<IDisposable> HoldWritesAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new GateHold(_writeGate);
+    }
+
+    /// <summary>A connection of its own for the checkpointer: not pooled, and it waits for readers only briefly.</summary>
+    internal SqliteConnection OpenForCheckpoints()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 200;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private sealed class GateHold(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     public override string ClaimLockClause => string.Empty;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -81,7 +118,8 @@ public sealed class SqliteDialect : SqlDialect
             {
                 await using var pragma = connection.CreateCommand();
                 pragma.CommandText =
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; " +
+                    $"PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
                 _configured.AddOrUpdate(handle, handle);
             }

@@ -26,6 +26,7 @@ public sealed class SqliteConnectionSettingsTests : StoreContract
                     (await Pragma<long>(connection, "synchronous")).ShouldBe(1); // NORMAL
                     (await Pragma<long>(connection, "foreign_keys")).ShouldBe(1);
                     (await Pragma<long>(connection, "busy_timeout")).ShouldBe(30000);
+                    (await Pragma<long>(connection, "wal_autocheckpoint")).ShouldBe(Reelgate.Storage.Sqlite.SqliteDialect.AutoCheckpointPages);
                 }
             }
             finally
