@@ -10,7 +10,8 @@ namespace Reelgate.Storage.Sqlite;
 /// times a second, a third of the submission batch's time and most of its p99 (docs/benchmarks.md). Here a passive
 /// checkpoint every <see cref="Interval"/> copies what the log holds while writers go on; once the log is
 /// <see cref="RestartPages"/> long, writers wait at the gate while the few pages written since the last pass are
-/// copied, so that the next write starts the log over instead of growing it.
+/// copied, so that the next write starts the log over instead of growing it (SQLite starts it over when a writer
+/// finds it all copied and no reader on it).
 /// </summary>
 public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -33,8 +34,9 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
 
         using (await dialect.HoldWritesAsync(cancellationToken))
         {
-            // RESTART waits (briefly, by the connection's busy timeout) for readers still on the log's old pages.
-            return Checkpoint("RESTART") with { Restarted = true };
+            // Passive here too: waiting for a slow reader (a count over a long queue) would hold every writer with it.
+            // A reader still on older pages leaves the rest for the next pass, and the log grows until then.
+            return Checkpoint("PASSIVE") with { WritersHeld = true };
         }
     }
 
@@ -48,9 +50,9 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
                 try
                 {
                     var pass = await RunOnceAsync(stoppingToken);
-                    if (pass.Busy)
+                    if (pass.WritersHeld && pass.CopiedPages < pass.LogPages)
                     {
-                        LogBusy(logger, pass.LogPages);
+                        LogReaders(logger, pass.LogPages);
                     }
                 }
                 catch (SqliteException e)
@@ -82,11 +84,11 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
         command.CommandText = $"PRAGMA wal_checkpoint({mode})";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new CheckpointPass(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2), Restarted: false);
+        return new CheckpointPass(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2), WritersHeld: false);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint met readers and will try again; the log holds {Pages} pages")]
-    private static partial void LogBusy(ILogger logger, long pages);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint left pages a reader still uses; the log holds {Pages} pages")]
+    private static partial void LogReaders(ILogger logger, long pages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; the log keeps growing until one succeeds")]
     private static partial void LogFailed(ILogger logger, Exception exception);

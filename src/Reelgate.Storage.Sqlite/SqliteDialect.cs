@@ -82,7 +82,7 @@ public sealed class SqliteDialect : SqlDialect
         return new GateHold(_writeGate);
     }
 
-    /// <summary>A connection of its own for the checkpointer: not pooled, and it waits for readers only briefly.</summary>
+    /// <summary>A connection of its own for the checkpointer: not pooled, so its handle and settings are its own.</summary>
     internal SqliteConnection OpenForCheckpoints()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());

@@ -59,7 +59,7 @@ public sealed class SqliteCheckpointerTests : StoreContract
 
         await WriteRowsAsync(dialect, 100);
         var shortLog = await checkpointer.RunOnceAsync(Token);
-        shortLog.Restarted.ShouldBeFalse();
+        shortLog.WritersHeld.ShouldBeFalse();
         shortLog.Busy.ShouldBeFalse();
         shortLog.CopiedPages.ShouldBe(shortLog.LogPages);
         shortLog.LogPages.ShouldBeGreaterThanOrEqualTo(100);
@@ -72,7 +72,7 @@ public sealed class SqliteCheckpointerTests : StoreContract
         }
 
         var longLog = await checkpointer.RunOnceAsync(Token);
-        longLog.Restarted.ShouldBeTrue();
+        longLog.WritersHeld.ShouldBeTrue();
         longLog.LogPages.ShouldBeGreaterThanOrEqualTo(SqliteCheckpointer.RestartPages);
         longLog.CopiedPages.ShouldBe(longLog.LogPages);
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Reelgate.Storage.Sqlite;
 
 namespace Reelgate.Storage.Tests.Schema;
 
@@ -26,7 +27,7 @@ public sealed class SqliteConnectionSettingsTests : StoreContract
                     (await Pragma<long>(connection, "synchronous")).ShouldBe(1); // NORMAL
                     (await Pragma<long>(connection, "foreign_keys")).ShouldBe(1);
                     (await Pragma<long>(connection, "busy_timeout")).ShouldBe(30000);
-                    (await Pragma<long>(connection, "wal_autocheckpoint")).ShouldBe(Reelgate.Storage.Sqlite.SqliteDialect.AutoCheckpointPages);
+                    (await Pragma<long>(connection, "wal_autocheckpoint")).ShouldBe(SqliteDialect.AutoCheckpointPages);
                 }
             }
             finally
@@ -48,7 +49,7 @@ public sealed class SqliteConnectionSettingsTests : StoreContract
 
         // Every connection goes through the dialect, whose static constructor configures SQLite before the first
         // open: false here would mean something opened SQLite first and the per-connection mutexes are back.
-        Reelgate.Storage.Sqlite.SqliteDialect.LibraryConfigured.ShouldBeTrue();
+        SqliteDialect.LibraryConfigured.ShouldBeTrue();
         var reads = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < 50; i++)
