@@ -36,7 +36,8 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
             ThreadPool.UnsafeQueueUserWorkItem(static batcher => _ = batcher.LeadAsync(), this, preferLocal: false);
         }
 
-        // Not cancellable once queued: a batch that took it commits it, and the caller learns the outcome.
+        // A caller cancelled before its batch is left out of it and answered as cancelled (TakeBatch); once in a
+        // batch it is answered when the batch commits or fails.
         return pending.Answer.Task;
     }
 
@@ -45,12 +46,18 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
     {
         do
         {
-            while (!_queue.IsEmpty)
+            try
             {
-                await RunAsync(TakeBatch());
+                while (!_queue.IsEmpty)
+                {
+                    await RunAsync(TakeBatch());
+                }
             }
-
-            Volatile.Write(ref _leading, 0);
+            finally
+            {
+                // Whatever happens, the next submission can lead: a leadership never given back would stall every submit.
+                Volatile.Write(ref _leading, 0);
+            }
         }
         while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _leading, 1, 0) == 0);
     }
