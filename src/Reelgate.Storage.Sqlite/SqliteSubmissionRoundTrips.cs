@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
@@ -49,12 +48,12 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
             facts.Spent[(keyId, since)] = spent.Bind(keyId, since).Scalar();
         }
 
-        await ReadEarlierAsync(sqlite, (SqliteTransaction)transaction, batch, facts, cancellationToken);
+        await ReadEarlierAsync(sqlite, transaction, batch, facts, cancellationToken);
         return facts;
     }
 
     private static async Task ReadEarlierAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<JobSubmission> batch, SubmissionFacts facts,
+        SqliteConnection connection, DbTransaction transaction, IReadOnlyList<JobSubmission> batch, SubmissionFacts facts,
         CancellationToken cancellationToken)
     {
         var named = batch.Where(s => s.IdempotencyKey is not null).Select(s => (s.Job.KeyId, s.IdempotencyKey!)).Distinct().ToList();
@@ -81,11 +80,9 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
                 (requestHash, jobId, createdAt) = (row.String(0), row.String(1), row.Int64(2));
             }
 
-            // A replay (rare): the earlier job is read whole, by the same mapping as every other read of a job.
-            var job = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-                $"SELECT {JobRow.Columns} FROM jobs WHERE id = @Id", new { Id = jobId }, transaction,
-                cancellationToken: cancellationToken));
-            facts.Earlier[(keyId, idempotencyKey)] = new EarlierSubmission(jobId, requestHash, createdAt, job?.ToJob());
+            // A replay (rare): the earlier job is read as every other read of a job is.
+            var job = await SqlJobStore.GetAsync(connection, transaction, jobId, cancellationToken);
+            facts.Earlier[(keyId, idempotencyKey)] = new EarlierSubmission(jobId, requestHash, createdAt, job);
         }
     }
 
