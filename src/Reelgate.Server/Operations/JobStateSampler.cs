@@ -20,6 +20,8 @@ public sealed partial class JobStateSampler(
 
     private Dictionary<JobStatus, long> _finished = Enum.GetValues<JobStatus>().Where(s => s.IsFinal()).ToDictionary(s => s, _ => 0L);
     private DateTimeOffset _scanDue = DateTimeOffset.MinValue;
+    private TimeSpan _lastScan;
+    private TimeSpan _lastCount;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,12 +55,12 @@ public sealed partial class JobStateSampler(
             var started = time.GetTimestamp();
             var all = await statistics.CountByStatusAsync(cancellationToken);
             _finished = _finished.Keys.ToDictionary(s => s, s => all.GetValueOrDefault(s));
-            _scanDue = time.GetUtcNow() + Spaced(time.GetElapsedTime(started));
+            _scanDue = time.GetUtcNow() + Spaced(Steady(ref _lastScan, time.GetElapsedTime(started)));
         }
 
         var countStarted = time.GetTimestamp();
         var active = await statistics.CountActiveAsync(cancellationToken);
-        var pause = Spaced(time.GetElapsedTime(countStarted));
+        var pause = Spaced(Steady(ref _lastCount, time.GetElapsedTime(countStarted)));
         var states = new Dictionary<JobStatus, long>(_finished);
         foreach (var status in Enum.GetValues<JobStatus>().Where(s => !s.IsFinal()))
         {
@@ -67,6 +69,17 @@ public sealed partial class JobStateSampler(
 
         metrics.UpdateStates(states);
         return pause;
+    }
+
+    /// <summary>
+    /// The smaller of this reading's duration and the last one's: a large table is slow every time, while one slow
+    /// reading (the first after start, a busy machine) must not hold the gauges still for fifty times as long.
+    /// </summary>
+    private static TimeSpan Steady(ref TimeSpan last, TimeSpan took)
+    {
+        var steady = took < last ? took : last;
+        last = took;
+        return steady;
     }
 
     private static TimeSpan Spaced(TimeSpan took) => took * ScanSpacing > Interval ? took * ScanSpacing : Interval;
