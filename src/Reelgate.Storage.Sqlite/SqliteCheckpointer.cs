@@ -26,7 +26,7 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
     public async Task<CheckpointPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         _connection ??= dialect.OpenForCheckpoints();
-        var pass = Checkpoint("PASSIVE");
+        var pass = CheckpointPassively();
         if (pass.LogPages < RestartPages)
         {
             return pass;
@@ -36,7 +36,7 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
         {
             // Passive here too: waiting for a slow reader (a count over a long queue) would hold every writer with it.
             // A reader still on older pages leaves the rest for the next pass, and the log grows until then.
-            return Checkpoint("PASSIVE") with { WritersHeld = true };
+            return CheckpointPassively() with { WritersHeld = true };
         }
     }
 
@@ -78,10 +78,10 @@ public sealed partial class SqliteCheckpointer(SqliteDialect dialect, ILogger<Sq
         base.Dispose();
     }
 
-    private CheckpointPass Checkpoint(string mode)
+    private CheckpointPass CheckpointPassively()
     {
         using var command = _connection!.CreateCommand();
-        command.CommandText = $"PRAGMA wal_checkpoint({mode})";
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return new CheckpointPass(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2), WritersHeld: false);
