@@ -57,6 +57,8 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     internal override SubmissionRoundTrips Submissions { get; } = new PostgresSubmissionRoundTrips();
 
+    public override string BackgroundReadSetting => "SET LOCAL max_parallel_workers_per_gather = 0";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -30,6 +30,13 @@ public abstract class SqlDialect
     /// <summary>True when the exception is a unique-constraint violation (a lost race on an insert).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// Run at the start of the transaction of a background read (the gauges' counts) so that it stays on one core: on
+    /// PostgreSQL a count over a long table otherwise takes parallel workers, every core of a small machine at once,
+    /// and stalls the requests beside it. Null when the backend needs nothing (SQLite reads on the calling thread).
+    /// </summary>
+    public virtual string? BackgroundReadSetting => null;
+
     /// <summary>Runs before migrations so that only one process migrates at a time.</summary>
     public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -4,7 +4,7 @@ using Reelgate.Core.Ports;
 
 namespace Reelgate.Storage.Sql;
 
-/// <summary>Job counts per state, straight from the jobs table.</summary>
+/// <summary>Job counts per state, straight from the jobs table, each kept to one core.</summary>
 public sealed class SqlJobStatistics(SqlDialect dialect) : IJobStatistics
 {
     public Task<IReadOnlyDictionary<JobStatus, long>> CountByStatusAsync(CancellationToken cancellationToken) =>
@@ -20,7 +20,22 @@ public sealed class SqlJobStatistics(SqlDialect dialect) : IJobStatistics
     private async Task<IReadOnlyDictionary<JobStatus, long>> CountAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StatusCount>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+
+        // Only where a setting is needed: a transaction on SQLite would take the write lock (BEGIN IMMEDIATE).
+        var setting = dialect.BackgroundReadSetting;
+        await using var transaction = setting is null ? null : await connection.BeginTransactionAsync(cancellationToken);
+        if (setting is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(setting, transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        var rows = (await connection.QueryAsync<StatusCount>(
+            new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken))).AsList();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         var counts = new Dictionary<JobStatus, long>();
         foreach (var row in rows)
         {

@@ -91,7 +91,7 @@ public sealed class JobStateSamplerTests
     }
 
     [Fact]
-    public async Task A_slow_scan_waits_fifty_times_its_duration_while_the_queue_is_counted_at_every_step()
+    public async Task A_slow_scan_waits_250_times_its_duration_while_the_queue_is_counted_at_every_step()
     {
         using var app = new QueueOnlyApp();
         using var key = await app.CreateKeyAsync();
@@ -107,10 +107,12 @@ public sealed class JobStateSamplerTests
         var first = sampling.Gauges();
         (first["queued"], first["cancelled"], first["completed"]).ShouldBe((1, 1, 0));
 
-        // The second scan ended at 4 s; 24 steps later (52 s) it is not due yet, and the queue's count moved on without it.
+        // The second scan ended at 4 s and is due ScanSpacing seconds later; one step before that it is not due yet, and
+        // the queue's count moved on without it.
         await SubmitAndCancelAsync(key);
         await Api.SubmitAsync(key.Client, Api.Body());
-        for (var step = 0; step < 24; step++)
+        var stepsBeforeDue = (JobStateSampler.ScanSpacing / (int)JobStateSampler.Interval.TotalSeconds) - 1;
+        for (var step = 0; step < stepsBeforeDue; step++)
         {
             sampling.Clock.Advance(JobStateSampler.Interval);
             await sampling.Sampler.SampleAsync(Api.Token);
@@ -134,7 +136,7 @@ public sealed class JobStateSamplerTests
         using var sampling = new Sampling(app, scanTakes: TimeSpan.Zero, countTakes: TimeSpan.FromMilliseconds(200));
 
         (await sampling.Sampler.SampleAsync(Api.Token)).ShouldBe(JobStateSampler.Interval);
-        (await sampling.Sampler.SampleAsync(Api.Token)).ShouldBe(TimeSpan.FromSeconds(10));
+        (await sampling.Sampler.SampleAsync(Api.Token)).ShouldBe(TimeSpan.FromMilliseconds(200) * JobStateSampler.CountSpacing);
     }
 
     [Fact]
