@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
@@ -20,15 +21,7 @@ public sealed class SqlJobStatistics(SqlDialect dialect) : IJobStatistics
     private async Task<IReadOnlyDictionary<JobStatus, long>> CountAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-
-        // Only where a setting is needed: a transaction on SQLite would take the write lock (BEGIN IMMEDIATE).
-        var setting = dialect.BackgroundReadSetting;
-        await using var transaction = setting is null ? null : await connection.BeginTransactionAsync(cancellationToken);
-        if (setting is not null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(setting, transaction: transaction, cancellationToken: cancellationToken));
-        }
-
+        await using var transaction = await BeginBackgroundReadAsync(connection, cancellationToken);
         var rows = (await connection.QueryAsync<StatusCount>(
             new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken))).AsList();
         if (transaction is not null)
@@ -46,6 +39,20 @@ public sealed class SqlJobStatistics(SqlDialect dialect) : IJobStatistics
         }
 
         return counts;
+    }
+
+    /// <summary>A transaction with the dialect's setting for background reads, or none where the dialect has no such setting
+    /// (on SQLite a transaction would take the write lock: BEGIN IMMEDIATE).</summary>
+    private async Task<DbTransaction?> BeginBackgroundReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (dialect.BackgroundReadSetting is not { } setting)
+        {
+            return null;
+        }
+
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(setting, transaction: transaction, cancellationToken: cancellationToken));
+        return transaction;
     }
 
     private sealed class StatusCount

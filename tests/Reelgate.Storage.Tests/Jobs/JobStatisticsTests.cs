@@ -11,7 +11,7 @@ public abstract class JobStatisticsTests : StoreContract
     public async Task Counts_each_state_and_the_active_ones_alone()
     {
         await using var db = await NewDatabaseAsync();
-        var (key, claimed) = await SubmittedJobAsync(db);
+        var (key, _) = await SubmittedJobAsync(db);
         await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
         var cancelled = await SubmitAsync(db.Jobs, key);
         await db.Jobs.CancelAsync(cancelled.Id, key, Now, Token);
@@ -22,7 +22,6 @@ public abstract class JobStatisticsTests : StoreContract
         var all = await statistics.CountByStatusAsync(Token);
         var active = await statistics.CountActiveAsync(Token);
 
-        claimed.Id.ShouldNotBe(cancelled.Id);
         all.OrderBy(c => c.Key).ShouldBe([new(JobStatus.Queued, 2), new(JobStatus.Processing, 1), new(JobStatus.Cancelled, 1)]);
         active.OrderBy(c => c.Key).ShouldBe([new(JobStatus.Queued, 2), new(JobStatus.Processing, 1)]);
     }
