@@ -10,10 +10,11 @@ namespace Reelgate.Bench.Suites;
 /// The control plane against a bare Kestrel endpoint, in the same run: submit (an authenticated POST that
 /// reaches a durable queued job; the server has REELGATE_WORKERS=0, so nothing renders) and poll (GET of a job)
 /// at 64 and 512 connections, each bounded in time, round after round with the targets interleaved so that
-/// the machine's noise falls on all of them alike. SQLite always; PostgreSQL when REELGATE_TEST_POSTGRES names
-/// a server. The load comes from two wrk processes of one thread each (on two cores one process of two threads
-/// left up to 15% of the bare endpoint's submits unmade); every round checks that a third adds nothing. Then a profile of the
-/// server during submits.
+/// the machine's noise falls on all of them alike. SQLite always, then PostgreSQL when REELGATE_TEST_POSTGRES names
+/// a server: each database in rounds of its own with the baselines, so that neither's idle server and background
+/// work is measured as part of the other. The load comes from two wrk processes of one thread each (on two cores one
+/// process of two threads left up to 15% of the bare endpoint's submits unmade); every round checks that a third adds
+/// nothing. After SQLite's rounds, a profile of the SQLite server during submits.
 /// </summary>
 internal sealed class ControlPlaneSuite : IBenchSuite
 {
@@ -37,12 +38,29 @@ internal sealed class ControlPlaneSuite : IBenchSuite
     {
         var work = run.Folder("control");
         var body = ReelgateApi.CheapJobBody();
-        var targets = new List<Target>();
+        var runs = new List<(int Round, LoadRun Run, string Load)>();
+        var checks = new List<(int Round, LoadRun Run)>();
+        var warmUps = new List<string>();
+        var labels = new List<string> { "bare", "slim" };
         await using var sqlite = BenchServer.Reelgate("SQLite", Path.Combine(work, "sqlite"), workers: 0);
         await sqlite.StartAsync(cancellationToken);
-        targets.Add(await Target.ReadyAsync(sqlite, body, () => 0, cancellationToken));
+        var sqliteTarget = await Target.ReadyAsync(sqlite, body, () => 0, cancellationToken);
         var jobJson = Path.Combine(work, "job.json");
-        await File.WriteAllTextAsync(jobJson, targets[0].JobJson, cancellationToken);
+        await File.WriteAllTextAsync(jobJson, sqliteTarget.JobJson, cancellationToken);
+        await using var bare = BenchServer.Bare(jobJson);
+        await bare.StartAsync(cancellationToken);
+        var bareTarget = new Target("bare", bare, "bare", sqliteTarget.JobId, sqliteTarget.JobJson, () => 0);
+        await using var slim = BenchServer.Bare(jobJson, slim: true);
+        await slim.StartAsync(cancellationToken);
+        var slimTarget = new Target("slim", slim, "slim", bareTarget.JobId, bareTarget.JobJson, () => 0);
+
+        // Each database has its half of the run, with the baselines interleaved in the same rounds: PostgreSQL's own
+        // work after its rounds (autovacuum of the jobs table took 0.65 CPU-s of a 3 s SQLite round) is no part of a
+        // SQLite deployment, and an idle node of either kind is no part of the other's.
+        labels.Add(sqliteTarget.Label);
+        await MeasureAsync(run, [bareTarget, slimTarget, sqliteTarget], 1, body, runs, checks, warmUps, cancellationToken);
+        var profile = run.Options.Profile ? await ProfileAsync(work, body, run.Options.LoadDuration, sqlite, cancellationToken) : null;
+        await sqlite.StopAsync();
 
         BenchDatabase? database = null;
         BenchServer? postgres = null;
@@ -53,88 +71,18 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                 database = await BenchDatabase.CreateAsync(server, cancellationToken);
                 postgres = BenchServer.Reelgate("PostgreSQL", Path.Combine(work, "postgres"), workers: 0, database.ConnectionString);
                 await postgres.StartAsync(cancellationToken);
-                targets.Add(await Target.ReadyAsync(postgres, body, PostgresCpu, cancellationToken));
+                var postgresTarget = await Target.ReadyAsync(postgres, body, PostgresCpu, cancellationToken);
+                labels.Add(postgresTarget.Label);
+                await MeasureAsync(
+                    run, [bareTarget, slimTarget, postgresTarget], run.Options.Runs + 1, body, runs,
+                    checks, warmUps, cancellationToken);
             }
             else
             {
                 Console.WriteLine("no PostgreSQL (REELGATE_TEST_POSTGRES unset): SQLite only");
             }
 
-            await using var bare = BenchServer.Bare(jobJson);
-            await bare.StartAsync(cancellationToken);
-            var bareTarget = new Target("bare", bare, "bare", targets[0].JobId, targets[0].JobJson, () => 0);
-            targets.Insert(0, bareTarget);
-            await using var slim = BenchServer.Bare(jobJson, slim: true);
-            await slim.StartAsync(cancellationToken);
-            targets.Insert(1, new Target("slim", slim, "slim", bareTarget.JobId, bareTarget.JobJson, () => 0));
-
-            // Tiered compilation and dynamic PGO need traffic before the server runs its final code. On a busy machine the
-            // JIT kept compiling for 40 s of submits (throughput doubled when it stopped), so a fixed warm-up measured the
-            // JIT: Reelgate is loaded in rounds until one compiles next to nothing (the runtime meter at /metrics).
-            Console.WriteLine(
-                $"warming up at 64 connections: Reelgate at least {SubmitWarmUp.TotalSeconds:0} s of submits and " +
-                    $"{PollWarmUp.TotalSeconds:0} s of polls, then until a {WarmUpRound.TotalSeconds:0} s round compiles under " +
-                    $"{SettledJitSeconds:0.00} s (at most {MaxWarmUp.TotalSeconds:0} s); 2 s each on bare and slim");
-            var warmUps = new List<string>();
-            foreach (var target in targets)
-            {
-                foreach (var (scenario, connections) in Loads.Where(l => l.Connections == 64))
-                {
-                    if (IsBaseline(target.Label))
-                    {
-                        var brief = TimeSpan.FromSeconds(2);
-                        await LoadAsync(target, scenario, connections, brief, Generators, body, "warm", cancellationToken);
-                        continue;
-                    }
-
-                    var minimum = scenario == "submit" ? SubmitWarmUp : PollWarmUp;
-                    warmUps.Add($"{target.Label} {scenario}: " + await WarmUpAsync(target, scenario, minimum, body, cancellationToken));
-                    Console.WriteLine("warm: " + warmUps[^1]);
-                }
-            }
-
-            var runs = new List<(int Round, LoadRun Run, string Load)>();
-            var checks = new List<(int Round, LoadRun Run)>();
-            for (var round = 1; round <= run.Options.Runs; round++)
-            {
-                foreach (var (scenario, connections) in Loads)
-                {
-                    foreach (var target in targets)
-                    {
-                        var result = await LoadAsync(
-                            target,
-                            scenario,
-                            connections,
-                            run.Options.LoadDuration,
-                            Generators,
-                            body,
-                            $"r{round}",
-                            cancellationToken);
-                        var load = Reporting.MachineInfo.LoadAverage();
-                        runs.Add((round, result, load));
-                        Console.WriteLine($"round {round}: {Describe(result)}; load {load}");
-                    }
-
-                    if (connections == 64)
-                    {
-                        // The generator check, in the same round: one more wrk process against the bare endpoint.
-                        var check = await LoadAsync(
-                            bareTarget,
-                            scenario,
-                            connections,
-                            run.Options.LoadDuration,
-                            Generators + 1,
-                            body,
-                            $"check-r{round}",
-                            cancellationToken);
-                        checks.Add((round, check));
-                        Console.WriteLine($"round {round}: {Generators + 1} wrk: {Describe(check)}");
-                    }
-                }
-            }
-
-            var profile = run.Options.Profile ? await ProfileAsync(work, body, run.Options.LoadDuration, sqlite, cancellationToken) : null;
-            Report(run, targets.Select(t => t.Label).ToList(), runs, checks, profile, postgres is not null, warmUps);
+            Report(run, labels, runs, checks, profile, postgres is not null, warmUps);
         }
         finally
         {
@@ -146,6 +94,85 @@ internal sealed class ControlPlaneSuite : IBenchSuite
             if (database is not null)
             {
                 await database.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One database's half: its server warmed up, then <see cref="BenchOptions.Runs"/> rounds numbered from
+    /// <paramref name="firstRound"/>, each running every load on every target in turn (the baselines first), so that the
+    /// machine's noise falls on all of them alike, and the generator check on the bare endpoint at 64 connections.
+    /// </summary>
+    private static async Task MeasureAsync(
+        BenchRun run,
+        IReadOnlyList<Target> targets,
+        int firstRound,
+        string body,
+        List<(int Round, LoadRun Run, string Load)> runs,
+        List<(int Round, LoadRun Run)> checks,
+        List<string> warmUps,
+        CancellationToken cancellationToken)
+    {
+        // Tiered compilation and dynamic PGO need traffic before the server runs its final code. On a busy machine the
+        // JIT kept compiling for 40 s of submits (throughput doubled when it stopped), so a fixed warm-up measured the
+        // JIT: Reelgate is loaded in rounds until one compiles next to nothing (the runtime meter at /metrics).
+        Console.WriteLine(
+            $"warming up at 64 connections: Reelgate at least {SubmitWarmUp.TotalSeconds:0} s of submits and " +
+                $"{PollWarmUp.TotalSeconds:0} s of polls, then until a {WarmUpRound.TotalSeconds:0} s round compiles under " +
+                $"{SettledJitSeconds:0.00} s (at most {MaxWarmUp.TotalSeconds:0} s); 2 s each on bare and slim");
+        foreach (var target in targets)
+        {
+            foreach (var (scenario, connections) in Loads.Where(l => l.Connections == 64))
+            {
+                if (IsBaseline(target.Label))
+                {
+                    var brief = TimeSpan.FromSeconds(2);
+                    await LoadAsync(target, scenario, connections, brief, Generators, body, "warm", cancellationToken);
+                    continue;
+                }
+
+                var minimum = scenario == "submit" ? SubmitWarmUp : PollWarmUp;
+                warmUps.Add($"{target.Label} {scenario}: " + await WarmUpAsync(target, scenario, minimum, body, cancellationToken));
+                Console.WriteLine("warm: " + warmUps[^1]);
+            }
+        }
+
+        var bareTarget = targets.First(t => t.Label == "bare");
+        for (var round = firstRound; round < firstRound + run.Options.Runs; round++)
+        {
+            foreach (var (scenario, connections) in Loads)
+            {
+                foreach (var target in targets)
+                {
+                    var result = await LoadAsync(
+                        target,
+                        scenario,
+                        connections,
+                        run.Options.LoadDuration,
+                        Generators,
+                        body,
+                        $"r{round}",
+                        cancellationToken);
+                    var load = Reporting.MachineInfo.LoadAverage();
+                    runs.Add((round, result, load));
+                    Console.WriteLine($"round {round}: {Describe(result)}; load {load}");
+                }
+
+                if (connections == 64)
+                {
+                    // The generator check, in the same round: one more wrk process against the bare endpoint.
+                    var check = await LoadAsync(
+                        bareTarget,
+                        scenario,
+                        connections,
+                        run.Options.LoadDuration,
+                        Generators + 1,
+                        body,
+                        $"check-r{round}",
+                        cancellationToken);
+                    checks.Add((round, check));
+                    Console.WriteLine($"round {round}: {Generators + 1} wrk: {Describe(check)}");
+                }
             }
         }
     }
@@ -281,11 +308,11 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         text.Append(
             c,
             $"wrk ({Generators} processes of one thread, the connections split between them, `--timeout 10s`) for " +
-                $"{run.Options.LoadDuration.TotalSeconds:0} s a run, {run.Options.Runs} rounds; in each round every load runs on every " +
-                $"target in turn ");
+                $"{run.Options.LoadDuration.TotalSeconds:0} s a run, {run.Options.Runs} rounds a database: first SQLite's (rounds 1-" +
+                $"{run.Options.Runs}), then PostgreSQL's with the SQLite server stopped; in each round every load runs on bare, slim and ");
         text.Append(
-            "(bare, slim, SQLite, PostgreSQL), so the machine's noise falls on all alike. Figures are medians over the rounds; a " +
-                "fraction is the median of the ");
+            "that database's server in turn, so the machine's noise falls on all alike, and PostgreSQL's own work after its rounds " +
+                "(autovacuum) does not fall on SQLite's. Figures are medians over the rounds; a fraction is the median of the ");
         text.Append(
             "per-round ratios. **submit**: POST /v1/videos/generations with a key made through the API and a fresh Idempotency-Key per " +
                 "request ");
