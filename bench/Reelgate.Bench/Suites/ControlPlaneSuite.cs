@@ -41,7 +41,6 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         var runs = new List<(int Round, LoadRun Run, string Load)>();
         var checks = new List<(int Round, LoadRun Run)>();
         var warmUps = new List<string>();
-        var labels = new List<string> { "bare", "slim" };
         await using var sqlite = BenchServer.Reelgate("SQLite", Path.Combine(work, "sqlite"), workers: 0);
         await sqlite.StartAsync(cancellationToken);
         var sqliteTarget = await Target.ReadyAsync(sqlite, body, () => 0, cancellationToken);
@@ -57,7 +56,6 @@ internal sealed class ControlPlaneSuite : IBenchSuite
         // Each database has its half of the run, with the baselines interleaved in the same rounds: PostgreSQL's own
         // work after its rounds (autovacuum of the jobs table took 0.65 CPU-s of a 3 s SQLite round) is no part of a
         // SQLite deployment, and an idle node of either kind is no part of the other's.
-        labels.Add(sqliteTarget.Label);
         await MeasureAsync(run, [bareTarget, slimTarget, sqliteTarget], 1, body, runs, checks, warmUps, cancellationToken);
         var profile = run.Options.Profile ? await ProfileAsync(work, body, run.Options.LoadDuration, sqlite, cancellationToken) : null;
         await sqlite.StopAsync();
@@ -72,7 +70,6 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                 postgres = BenchServer.Reelgate("PostgreSQL", Path.Combine(work, "postgres"), workers: 0, database.ConnectionString);
                 await postgres.StartAsync(cancellationToken);
                 var postgresTarget = await Target.ReadyAsync(postgres, body, PostgresCpu, cancellationToken);
-                labels.Add(postgresTarget.Label);
                 await MeasureAsync(
                     run, [bareTarget, slimTarget, postgresTarget], run.Options.Runs + 1, body, runs,
                     checks, warmUps, cancellationToken);
@@ -82,7 +79,7 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                 Console.WriteLine("no PostgreSQL (REELGATE_TEST_POSTGRES unset): SQLite only");
             }
 
-            Report(run, labels, runs, checks, profile, postgres is not null, warmUps);
+            Report(run, runs.Select(r => r.Run.Target).Distinct().ToList(), runs, checks, profile, postgres is not null, warmUps);
         }
         finally
         {
