@@ -139,6 +139,9 @@ public sealed class PlaygroundTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Image to video (i2v)" }).CheckAsync();
         var image = page.GetByLabel("Image", new() { Exact = true });
         await image.FillAsync("http://127.0.0.1/x.png");
+        // A moment after typing the page tries a preview; the browser cannot load it and says so.
+        await Expect(page.Locator("#status-image")).ToContainTextAsync("No preview");
+        await Expect(page.Locator("#preview-image")).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
 
         var error = page.Locator("#error-image");

@@ -16,22 +16,31 @@ export function imageField(parameter, label) {
   const upload = h('button', { type: 'button', id: 'upload-' + name, onclick: () => file.click() }, 'Upload a file…');
   const clearButton = h('button', { type: 'button', id: 'clear-' + name, onclick: () => set(''), 'aria-label': `Clear the ${label.toLowerCase()}` }, 'Clear');
 
+  let typingTimer = 0;
+
   function set(value, previewUrl = null, text = '') {
+    clearTimeout(typingTimer);
     input.value = value;
     status.textContent = text;
     showPreview(previewUrl ?? (/^(https?:|data:image\/)/i.test(value) ? value : null));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
+  // The preview appears only once the image has loaded, so a URL the browser cannot load never shows a box.
   function showPreview(url) {
+    preview.hidden = true;
     if (!url) {
-      preview.hidden = true;
       preview.removeAttribute('src');
       return;
     }
-    preview.hidden = false;
     preview.src = url;
   }
+
+  preview.addEventListener('load', () => {
+    if (preview.getAttribute('src')) {
+      preview.hidden = false;
+    }
+  });
 
   preview.addEventListener('error', () => {
     if (preview.getAttribute('src')) {
@@ -39,10 +48,19 @@ export function imageField(parameter, label) {
       status.textContent = 'No preview: this browser could not load the image. The server fetches it itself when you submit.';
     }
   });
-  input.addEventListener('change', () => {
-    const value = input.value.trim();
-    status.textContent = value.startsWith('upl_') ? 'An uploaded image of this key.' : '';
-    showPreview(/^(https?:|data:image\/)/i.test(value) ? value : null);
+  // Typing previews a moment after the last key, not on leaving the field: leaving it is often the press on
+  // Generate, and a message or preview appearing under that press would move the button away from the pointer.
+  // Values put in by set() (an upload, a rerun) bring their own preview and status, so only typing counts here.
+  input.addEventListener('input', (event) => {
+    if (!event.isTrusted) {
+      return;
+    }
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      const value = input.value.trim();
+      status.textContent = value.startsWith('upl_') ? 'An uploaded image of this key.' : '';
+      showPreview(/^(https?:|data:image\/)/i.test(value) ? value : null);
+    }, 400);
   });
   file.addEventListener('change', async () => {
     const picked = file.files?.[0];
