@@ -22,7 +22,7 @@ export function imageField(parameter, label) {
     clearTimeout(typingTimer);
     input.value = value;
     status.textContent = text;
-    showPreview(previewUrl ?? (/^(https?:|data:image\/)/i.test(value) ? value : null));
+    showPreview(previewUrl ?? previewable(value));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
@@ -44,7 +44,6 @@ export function imageField(parameter, label) {
 
   preview.addEventListener('error', () => {
     if (preview.getAttribute('src')) {
-      preview.hidden = true;
       status.textContent = 'No preview: this browser could not load the image. The server fetches it itself when you submit.';
     }
   });
@@ -59,7 +58,7 @@ export function imageField(parameter, label) {
     typingTimer = setTimeout(() => {
       const value = input.value.trim();
       status.textContent = value.startsWith('upl_') ? 'An uploaded image of this key.' : '';
-      showPreview(/^(https?:|data:image\/)/i.test(value) ? value : null);
+      showPreview(previewable(value));
     }, 400);
   });
   file.addEventListener('change', async () => {
@@ -100,4 +99,9 @@ export function imageField(parameter, label) {
   );
   element.setImage = set;
   return element;
+}
+
+/** The value itself when the browser can show it (an http(s) or image data URL); an upload id has no URL here. */
+function previewable(value) {
+  return /^(https?:|data:image\/)/i.test(value) ? value : null;
 }
