@@ -24,6 +24,13 @@ public abstract class SqlDialect
     /// <summary>Starts a write transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when a connection holds nothing between its transactions, so the submission leader keeps one for every
+    /// batch it runs in a row (<see cref="LeaderConnection"/>). False on SQLite, where a connection holds the
+    /// process's write gate until it closes.
+    /// </summary>
+    public virtual bool KeepsConnectionBetweenBatches => false;
+
     /// <summary>How a batch of submissions reads its facts and writes its decisions on this backend.</summary>
     internal abstract SubmissionRoundTrips Submissions { get; }
 

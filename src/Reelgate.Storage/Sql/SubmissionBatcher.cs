@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Reelgate.Core.Jobs;
 
 namespace Reelgate.Storage.Sql;
@@ -9,7 +10,8 @@ namespace Reelgate.Storage.Sql;
 /// one leader at a time takes everything queued (up to <see cref="MaxBatch"/>) and runs it in one transaction:
 /// the batch's facts read in one go (<see cref="SubmissionRoundTrips.ReadAsync"/>), every decision made in memory
 /// in batch order (<see cref="SubmissionPlan"/>), what was accepted written in one go, one commit; then it answers
-/// every caller in the batch and takes the next batch, until the queue is empty. A submission is answered only
+/// every caller in the batch and takes the next batch, until the queue is empty, on one connection where the backend
+/// allows (<see cref="LeaderConnection"/>). A submission is answered only
 /// after the commit that holds it, so an accepted job is durable as before. When any submission in a batch throws
 /// (a lost race on a unique key, a broken connection), the batch is rolled back and each of its
 /// submissions runs again in a transaction of its own, so an error reaches only the caller it belongs to.
@@ -46,17 +48,20 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
     {
         do
         {
+            var connection = new LeaderConnection(dialect);
             try
             {
                 while (!_queue.IsEmpty)
                 {
-                    await RunAsync(TakeBatch());
+                    await RunAsync(TakeBatch(), connection);
                 }
             }
             finally
             {
                 // Whatever happens, the next submission can lead: a leadership never given back would stall every submit.
+                // The kept connection goes back after: a leader that starts meanwhile opens its own.
                 Volatile.Write(ref _leading, 0);
+                await connection.DisposeAsync();
             }
         }
         while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _leading, 1, 0) == 0);
@@ -81,7 +86,7 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
         return [.. batch.OrderBy(p => p.Submission.Job.KeyId, StringComparer.Ordinal)];
     }
 
-    private async Task RunAsync(List<Pending> batch)
+    private async Task RunAsync(List<Pending> batch, LeaderConnection connection)
     {
         if (batch.Count == 0)
         {
@@ -92,13 +97,13 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
         try
         {
             // The batch is not cancelled by any one caller: their submissions share the transaction.
-            outcomes = await RunTogetherAsync(batch.ConvertAll(p => p.Submission), CancellationToken.None);
+            outcomes = await RunTogetherAsync(batch.ConvertAll(p => p.Submission), connection, CancellationToken.None);
         }
         catch (Exception) when (batch.Count > 1)
         {
             foreach (var one in batch)
             {
-                await RunAsync([one]);
+                await RunAsync([one], connection);
             }
 
             return;
@@ -118,7 +123,17 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
     /// <summary>The submissions as one transaction, in the order given; outcomes in the same order.</summary>
     internal async Task<SubmitOutcome[]> RunTogetherAsync(IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var connection = new LeaderConnection(dialect);
+        return await RunTogetherAsync(submissions, connection, cancellationToken);
+    }
+
+    private Task<SubmitOutcome[]> RunTogetherAsync(
+        IReadOnlyList<JobSubmission> submissions, LeaderConnection leaderConnection, CancellationToken cancellationToken) =>
+        leaderConnection.RunAsync(connection => RunTogetherAsync(submissions, connection, cancellationToken), cancellationToken);
+
+    private async Task<SubmitOutcome[]> RunTogetherAsync(
+        IReadOnlyList<JobSubmission> submissions, DbConnection connection, CancellationToken cancellationToken)
+    {
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         var facts = await dialect.Submissions.ReadAsync(connection, transaction, submissions, cancellationToken);
         var plan = SubmissionPlan.Decide(submissions, facts);
