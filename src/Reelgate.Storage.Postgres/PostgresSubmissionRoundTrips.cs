@@ -8,9 +8,9 @@ using Reelgate.Storage.Sql;
 namespace Reelgate.Storage.Postgres;
 
 /// <summary>
-/// A batch of submissions in two round trips before the commit: one <see cref="NpgsqlBatch"/> that takes the
-/// batch's key rows (FOR NO KEY UPDATE, in key order) and then reads everything the decisions need, and one that
-/// writes every table's rows as a single statement over arrays (unnest). At READ COMMITTED each statement of the
+/// A batch of submissions in two round trips: one <see cref="NpgsqlBatch"/> that takes the batch's key rows
+/// (FOR NO KEY UPDATE, in key order) and then reads everything the decisions need, and one that writes every table's
+/// rows as a single statement over arrays (unnest) and commits. At READ COMMITTED each statement of the
 /// first batch takes its snapshot after the lock is granted, so it sees every earlier submission of those keys.
 /// </summary>
 internal sealed class PostgresSubmissionRoundTrips : SubmissionRoundTrips
@@ -145,7 +145,7 @@ internal sealed class PostgresSubmissionRoundTrips : SubmissionRoundTrips
         }
     }
 
-    public override async Task WriteAsync(
+    public override async Task WriteAndCommitAsync(
         DbConnection connection, DbTransaction transaction, SubmissionPlan plan, CancellationToken cancellationToken)
     {
         await using var writes = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
@@ -181,10 +181,10 @@ internal sealed class PostgresSubmissionRoundTrips : SubmissionRoundTrips
                 rows.Select(r => r.CreatedAt).ToArray()));
         }
 
-        if (writes.BatchCommands.Count > 0)
-        {
-            await writes.ExecuteNonQueryAsync(cancellationToken);
-        }
+        // The commit goes in the same round trip. Should a statement before it fail, PostgreSQL skips the rest of the
+        // batch, COMMIT included, and disposing the transaction rolls it back; after it, the transaction is complete.
+        writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await writes.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlBatchCommand JobsStatement(List<NewJobRow> rows) => Statement(InsertJobs,

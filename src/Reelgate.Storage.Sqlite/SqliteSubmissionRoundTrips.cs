@@ -86,10 +86,15 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
         }
     }
 
-    public override Task WriteAsync(
+    public override async Task WriteAndCommitAsync(
         DbConnection connection, DbTransaction transaction, SubmissionPlan plan, CancellationToken cancellationToken)
     {
-        var sqlite = (SqliteConnection)connection;
+        Write((SqliteConnection)connection, plan);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void Write(SqliteConnection sqlite, SubmissionPlan plan)
+    {
         var purge = SqliteStatement.On(
             sqlite, "DELETE FROM idempotency_keys WHERE key_id = $key AND idempotency_key = $idempotency AND created_at < $cutoff",
             "$key", "$idempotency", "$cutoff");
@@ -100,7 +105,7 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
 
         if (plan.NewJobs.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var hold = SqliteStatement.On(
@@ -141,7 +146,5 @@ internal sealed class SqliteSubmissionRoundTrips : SubmissionRoundTrips
         {
             remember.Bind(k.KeyId, k.IdempotencyKey, k.RequestHash, k.JobId, k.CreatedAt).Execute();
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -137,8 +137,7 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         var facts = await dialect.Submissions.ReadAsync(connection, transaction, submissions, cancellationToken);
         var plan = SubmissionPlan.Decide(submissions, facts);
-        await dialect.Submissions.WriteAsync(connection, transaction, plan, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await dialect.Submissions.WriteAndCommitAsync(connection, transaction, plan, cancellationToken);
         return plan.Outcomes;
     }
 

@@ -12,6 +12,7 @@ internal abstract class SubmissionRoundTrips
     public abstract Task<SubmissionFacts> ReadAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<JobSubmission> batch, CancellationToken cancellationToken);
 
-    public abstract Task WriteAsync(
+    /// <summary>Writes what the plan accepted and commits the transaction: the batch's callers are answered after this.</summary>
+    public abstract Task WriteAndCommitAsync(
         DbConnection connection, DbTransaction transaction, SubmissionPlan plan, CancellationToken cancellationToken);
 }
