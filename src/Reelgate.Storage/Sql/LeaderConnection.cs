@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace Reelgate.Storage.Sql;
@@ -7,7 +6,8 @@ namespace Reelgate.Storage.Sql;
 /// The connection a submission leader runs its batches on, one batch after another while the queue lasts. Where the
 /// dialect allows (<see cref="SqlDialect.KeepsConnectionBetweenBatches"/>) it is opened at the first batch and kept
 /// until the leader stops, so every batch in a row runs on the same backend; otherwise each batch opens its own.
-/// A batch that leaves the kept connection broken drops it: the next batch opens a new one.
+/// A batch that fails drops the kept connection, which may be broken or on a server that no longer takes writes (a
+/// failover): the next batch opens a new one from the pool.
 /// </summary>
 internal sealed class LeaderConnection(SqlDialect dialect) : IAsyncDisposable
 {
@@ -26,7 +26,7 @@ internal sealed class LeaderConnection(SqlDialect dialect) : IAsyncDisposable
         {
             return await batch(_kept);
         }
-        catch when (_kept.State != ConnectionState.Open)
+        catch
         {
             await DisposeAsync();
             throw;

@@ -6,8 +6,8 @@ namespace Reelgate.Storage.Tests.Jobs;
 
 /// <summary>
 /// The connection a submission leader runs its batches on. On PostgreSQL the batches in a row share one connection
-/// (the pool would hand each one a different backend, its caches cold), and one that breaks is replaced at the next
-/// batch. On SQLite each batch has its own, so that between two batches another writer gets the write gate.
+/// (the pool would hand each one a different backend, its caches cold), and after a batch fails the next one opens
+/// a new connection. On SQLite each batch has its own, so that between two batches another writer gets the write gate.
 /// </summary>
 public abstract class LeaderConnectionTests : StoreContract
 {
@@ -50,7 +50,7 @@ public abstract class LeaderConnectionTests : StoreContract
         protected override Task<TestDatabase> NewDatabaseAsync() => PostgresAsync();
 
         [Fact]
-        public async Task Batches_of_one_leader_run_on_one_backend_and_a_broken_one_is_replaced_when_the_database_is_postgres()
+        public async Task Batches_of_one_leader_run_on_one_backend_and_a_failed_or_broken_one_is_replaced_when_the_database_is_postgres()
         {
             await using var db = await NewDatabaseAsync();
             await using var leader = new LeaderConnection(db.Dialect);
@@ -63,6 +63,13 @@ public abstract class LeaderConnectionTests : StoreContract
             second.ShouldBeSameAs(first);
             (await BackendOfAsync(second)).ShouldBe(backend);
 
+            // A batch that fails on a healthy connection drops it too: it may be a server that no longer takes writes.
+            await Should.ThrowAsync<DbException>(() => leader.RunAsync(
+                c => c.ExecuteAsync(new CommandDefinition("SELECT 1 / 0", cancellationToken: Token)), Token));
+            var third = await WriteAsync(db, leader);
+            third.ShouldNotBeSameAs(first);
+            backend = await BackendOfAsync(third);
+
             await using (var other = await db.Dialect.OpenAsync(Token))
             {
                 await other.ExecuteAsync(new CommandDefinition(
@@ -71,7 +78,7 @@ public abstract class LeaderConnectionTests : StoreContract
 
             await Should.ThrowAsync<DbException>(() => WriteAsync(db, leader));
             var replaced = await WriteAsync(db, leader);
-            replaced.ShouldNotBeSameAs(first);
+            replaced.ShouldNotBeSameAs(third);
             (await BackendOfAsync(replaced)).ShouldNotBe(backend);
         }
 
