@@ -24,6 +24,9 @@ public sealed class DownloadTests(ServerFixture server) : IClassFixture<ServerFi
             new FaultRule(r => r.Path.StartsWith("/files/", StringComparison.Ordinal), FaultKind.CutBody, times: 2)
             {
                 CutAfterBytes = original.Length / 3,
+
+                // The client must see each response start, or it retries the request instead of resuming the body.
+                PauseBeforeCut = TimeSpan.FromMilliseconds(250),
             });
         var reports = new List<DownloadProgress>();
 

@@ -145,6 +145,7 @@ public sealed class FaultProxy : IAsyncDisposable
             sent += read;
             if (sent >= limit)
             {
+                await Task.Delay(rule!.PauseBeforeCut, aborted);
                 http.Abort();
                 return;
             }
