@@ -97,7 +97,9 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
         try
         {
             // The batch is not cancelled by any one caller: their submissions share the transaction.
-            outcomes = await RunTogetherAsync(batch.ConvertAll(p => p.Submission), connection, CancellationToken.None);
+            var submissions = batch.ConvertAll(p => p.Submission);
+            outcomes = await connection.RunAsync(
+                c => RunInTransactionAsync(submissions, c, CancellationToken.None), CancellationToken.None);
         }
         catch (Exception) when (batch.Count > 1)
         {
@@ -124,14 +126,10 @@ internal sealed class SubmissionBatcher(SqlDialect dialect)
     internal async Task<SubmitOutcome[]> RunTogetherAsync(IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken)
     {
         await using var connection = new LeaderConnection(dialect);
-        return await RunTogetherAsync(submissions, connection, cancellationToken);
+        return await connection.RunAsync(c => RunInTransactionAsync(submissions, c, cancellationToken), cancellationToken);
     }
 
-    private Task<SubmitOutcome[]> RunTogetherAsync(
-        IReadOnlyList<JobSubmission> submissions, LeaderConnection leaderConnection, CancellationToken cancellationToken) =>
-        leaderConnection.RunAsync(connection => RunTogetherAsync(submissions, connection, cancellationToken), cancellationToken);
-
-    private async Task<SubmitOutcome[]> RunTogetherAsync(
+    private async Task<SubmitOutcome[]> RunInTransactionAsync(
         IReadOnlyList<JobSubmission> submissions, DbConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
