@@ -1,3 +1,4 @@
+using Dapper;
 using Reelgate.Core.Billing;
 using Reelgate.Core.Jobs;
 using Reelgate.Core.Keys;
@@ -96,6 +97,22 @@ public abstract class SubmitTests : StoreContract
         var outcome = await db.Jobs.SubmitAsync(Submission(NewJob(key)), Token);
 
         outcome.ShouldBeOfType<SubmitOutcome.KeyUnavailable>();
+    }
+
+    [Fact]
+    public async Task Submit_reports_the_key_unavailable_and_writes_nothing_when_the_key_does_not_exist()
+    {
+        // On PostgreSQL no foreign key stands behind this (migration 007): the batch's own read of the key row is the check.
+        await using var db = await NewDatabaseAsync();
+        var job = NewJob(Ids.New(Ids.KeyPrefix, Now));
+
+        var outcome = await db.Jobs.SubmitAsync(Submission(job), Token);
+
+        outcome.ShouldBeOfType<SubmitOutcome.KeyUnavailable>();
+        (await db.Jobs.GetAsync(job.Id, Token)).ShouldBeNull();
+        await using var connection = await db.Dialect.OpenAsync(Token);
+        (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM ledger WHERE key_id = @KeyId", new { job.KeyId }, cancellationToken: Token))).ShouldBe(0);
     }
 
     [Fact]
