@@ -362,7 +362,10 @@ internal sealed class ControlPlaneSuite : IBenchSuite
                             $"({ofBare * 100:0.0}% of bare)"));
                 if (scenario == "submit" && connections == 64)
                 {
-                    run.Report.Target("control", $"{label} submit p99 at 64 conns", string.Create(c, $"{p99:0.0} ms"), "< 20 ms", p99 < 20);
+                    // Issue 21 sets a p99 target for SQLite only; PostgreSQL's is reported next to it.
+                    var sqlite = label == "SQLite";
+                    run.Report.Target("control", $"{label} submit p99 at 64 conns", string.Create(c, $"{p99:0.0} ms"),
+                        sqlite ? "< 20 ms" : "reported", sqlite ? p99 < 20 : null);
                 }
             }
         }
