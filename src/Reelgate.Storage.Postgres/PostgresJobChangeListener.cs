@@ -6,8 +6,9 @@ using Reelgate.Core.Ports;
 namespace Reelgate.Storage.Postgres;
 
 /// <summary>
-/// Keeps one connection LISTENing on the channel the jobs trigger notifies (see 001_initial.sql) and hands
-/// each change to the observers. A lost connection is opened again after a pause; meanwhile the observers'
+/// Keeps one connection LISTENing on the channel the jobs triggers notify and hands each announcement to the
+/// observers: "job_id status" for a change of a job (001_initial.sql), "queued" once an insert statement
+/// (008_new_jobs_announced_once_a_statement.sql). A lost connection is opened again after a pause; meanwhile the observers'
 /// own polling still sees every change, only later.
 /// </summary>
 public sealed partial class PostgresJobChangeListener(
@@ -17,6 +18,9 @@ public sealed partial class PostgresJobChangeListener(
     ILogger<PostgresJobChangeListener> logger) : BackgroundService
 {
     public const string Channel = "reelgate_jobs";
+
+    /// <summary>The payload of an insert of new jobs: no job id, only that there is work.</summary>
+    public const string JobsQueued = "queued";
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
     private readonly IJobChangeObserver[] _observers = observers.ToArray();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,6 +110,16 @@ public sealed partial class PostgresJobChangeListener(
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
+        if (string.Equals(e.Payload, JobsQueued, StringComparison.Ordinal))
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnJobsQueued();
+            }
+
+            return;
+        }
+
         var space = e.Payload.LastIndexOf(' ');
         if (space <= 0)
         {

@@ -6,8 +6,14 @@ namespace Reelgate.Core.Ports;
 /// </summary>
 public interface IJobChangeObserver
 {
-    /// <summary>Called on the listener's loop: return quickly and never throw.</summary>
+    /// <summary>A job that existed changed. Called on the listener's loop: return quickly and never throw.</summary>
     void OnJobChanged(string jobId, string status);
+
+    /// <summary>
+    /// New jobs were queued; which ones is not announced (no node keeps anything of a job before it exists). Called on
+    /// the listener's loop: return quickly and never throw.
+    /// </summary>
+    void OnJobsQueued();
 
     /// <summary>The listener is in place (again): changes committed from now on are heard; earlier ones may not have been.</summary>
     void OnListening();

@@ -5,7 +5,8 @@ namespace Reelgate.Server.Startup;
 
 /// <summary>
 /// Passes PostgreSQL's job-change notifications (any node's commits) to this process: SSE streams read the
-/// job again at once, and a newly queued job wakes an idle worker slot instead of waiting for its poll. This
+/// job again at once, and newly queued jobs (announced once an insert, without ids) wake an idle worker slot instead
+/// of waiting for its poll. This
 /// process's own changes are announced at once by <see cref="AnnouncingJobStore"/>; they arrive here again too.
 /// </summary>
 public sealed class JobChangeBridge : IJobChangeObserver
@@ -30,6 +31,8 @@ public sealed class JobChangeBridge : IJobChangeObserver
             _signal.Pulse();
         }
     }
+
+    public void OnJobsQueued() => _signal.Pulse();
 
     public void OnListening() => _changes.Resumed();
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reelgate.Core.Jobs;
 using Reelgate.Core.Ports;
 using Reelgate.Storage.Postgres;
 
@@ -7,12 +8,13 @@ namespace Reelgate.Storage.Tests.Postgres;
 
 /// <summary>
 /// LISTEN/NOTIFY: a change committed through any connection (as another node's) reaches the listener with
-/// the job id and status; a write-back that changes nothing announces nothing.
+/// the job id and status; a write-back that changes nothing announces nothing; an insert of new jobs, however many,
+/// is announced once, without ids.
 /// </summary>
 public sealed class JobChangeListenerTests
 {
     [Fact]
-    public async Task Listener_hears_each_committed_change_in_order_when_another_connection_makes_it()
+    public async Task Listener_hears_one_announcement_for_a_batch_of_new_jobs_then_each_change_in_order()
     {
         await using var db = await Backends.PostgresAsync(Token);
         var heard = new HeardChanges();
@@ -26,7 +28,10 @@ public sealed class JobChangeListenerTests
         {
             await listener.Listening.WaitAsync(TimeSpan.FromSeconds(30), Token);
             var key = await CreateKeyAsync(db.Keys, "10.00");
-            var job = await SubmitAsync(db.Jobs, key);
+            var batch = await db.Jobs.SubmitTogetherAsync(
+                [Submission(NewJob(key)), Submission(NewJob(key)), Submission(NewJob(key))], Token);
+            batch.ShouldAllBe(outcome => outcome is SubmitOutcome.Accepted);
+            var job = ((SubmitOutcome.Accepted)batch[0]).Job;
             await db.Jobs.ClaimAsync("worker-a", Now, Lease, 3, Token);
             (await db.Jobs.ReportProgressAsync(job.Id, "worker-b", 10, Now, Token)).ShouldBeFalse();
             (await db.Jobs.RenewLeaseAsync(job.Id, "worker-a", Now + Lease, Token)).ShouldBeTrue();
@@ -35,7 +40,7 @@ public sealed class JobChangeListenerTests
 
             var changes = await heard.TakeAsync(4);
 
-            changes.ShouldBe([(job.Id, "queued"), (job.Id, "processing"), (job.Id, "processing"), (job.Id, "completed")]);
+            changes.ShouldBe([(null, "queued"), (job.Id, "processing"), (job.Id, "processing"), (job.Id, "completed")]);
         }
         finally
         {
@@ -46,9 +51,11 @@ public sealed class JobChangeListenerTests
     /// <summary>What the listener passed on, in order.</summary>
     private sealed class HeardChanges : IJobChangeObserver
     {
-        private readonly Channel<(string JobId, string Status)> _changes = Channel.CreateUnbounded<(string, string)>();
+        private readonly Channel<(string? JobId, string Status)> _changes = Channel.CreateUnbounded<(string?, string)>();
 
         public void OnJobChanged(string jobId, string status) => _changes.Writer.TryWrite((jobId, status));
+
+        public void OnJobsQueued() => _changes.Writer.TryWrite((null, "queued"));
 
         public void OnListening()
         {
@@ -58,11 +65,11 @@ public sealed class JobChangeListenerTests
         {
         }
 
-        public async Task<List<(string JobId, string Status)>> TakeAsync(int count)
+        public async Task<List<(string? JobId, string Status)>> TakeAsync(int count)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
             deadline.CancelAfter(TimeSpan.FromSeconds(30));
-            var taken = new List<(string, string)>();
+            var taken = new List<(string?, string)>();
             while (taken.Count < count)
             {
                 taken.Add(await _changes.Reader.ReadAsync(deadline.Token));
