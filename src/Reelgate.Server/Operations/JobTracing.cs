@@ -25,6 +25,12 @@ public static class JobTracing
     /// <summary>The submission's span in the job's trace, linked to the HTTP request's own trace.</summary>
     public static Activity? StartSubmitted(string jobId)
     {
+        // Without a listener there is no span; the job's root (a SHA-256) and the link are not worked out for nothing.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var links = Activity.Current is { } request ? new[] { new ActivityLink(request.Context) } : null;
         var activity = Source.StartActivity("job.submit", ActivityKind.Producer, RootOf(jobId), links: links);
         activity?.SetTag("reelgate.job_id", jobId);
@@ -34,6 +40,11 @@ public static class JobTracing
     /// <summary>A span of the job's trace, as a child of its root.</summary>
     public static Activity? StartChild(string jobId, string name, ActivityKind kind = ActivityKind.Internal)
     {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity(name, kind, RootOf(jobId));
         activity?.SetTag("reelgate.job_id", jobId);
         return activity;
