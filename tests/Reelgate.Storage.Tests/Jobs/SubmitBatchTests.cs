@@ -149,6 +149,27 @@ public abstract class SubmitBatchTests : StoreContract
         (await db.Jobs.SubmitAsync(Submission(NewJob(key), idempotencyKey: "order-1"), Token)).ShouldBeOfType<SubmitOutcome.Accepted>();
     }
 
+    /// <summary>A batch's rows go in as its submissions came: jobs listed oldest first and holds newest first follow it.</summary>
+    [Fact]
+    public async Task Submit_stores_a_batchs_jobs_holds_and_idempotency_keys_in_the_batchs_order()
+    {
+        await using var db = await NewDatabaseAsync();
+        var key = await CreateKeyAsync(db.Keys, "10.00");
+        var batch = Enumerable.Range(0, 9).Select(i => Submission(NewJob(key), idempotencyKey: $"order-{i}")).ToList();
+
+        var outcomes = await db.Jobs.SubmitTogetherAsync(batch, Token);
+
+        var ids = outcomes.Select(o => o.ShouldBeOfType<SubmitOutcome.Accepted>().Job.Id).ToList();
+        ids.ShouldBe(batch.Select(s => s.Job.Id));
+        var listed = (await db.Jobs.ListAsync(new JobQuery(key, 20, null, null) { OldestFirst = true }, Token))!;
+        listed.Items.Select(j => j.Id).ShouldBe(ids);
+        var holds = (await LedgerAsync(db.Keys, key)).Where(r => r.Kind == LedgerKind.Hold).ToList();
+        holds.Select(r => r.JobId).ShouldBe(Enumerable.Reverse(ids));
+        holds.Select(r => r.Amount).ShouldAllBe(amount => amount == -Price);
+        var replays = await db.Jobs.SubmitTogetherAsync(batch, Token);
+        replays.Select(o => o.ShouldBeOfType<SubmitOutcome.Replayed>().Job.Id).ShouldBe(ids);
+    }
+
     /// <summary>Two nodes' batches of one key: each reads the balance under the key's row lock, so neither overdraws.</summary>
     [Fact]
     public async Task Submit_never_overdraws_when_two_nodes_submit_batches_for_one_key_at_once()
