@@ -8,8 +8,8 @@ namespace Reelgate.Storage.Postgres;
 /// <summary>
 /// Keeps one connection LISTENing on the channel the jobs triggers notify and hands each announcement to the
 /// observers: "job_id status" for a change of a job (001_initial.sql), "queued" once an insert statement
-/// (008_new_jobs_announced_once_a_statement.sql). A lost connection is opened again after a pause; meanwhile the observers'
-/// own polling still sees every change, only later.
+/// (008_new_jobs_announced_once_a_statement.sql). A lost connection is opened again after a pause; meanwhile the
+/// observers' own polling still sees every change, only later.
 /// </summary>
 public sealed partial class PostgresJobChangeListener(
     PostgresDialect dialect,
@@ -21,6 +21,7 @@ public sealed partial class PostgresJobChangeListener(
 
     /// <summary>The payload of an insert of new jobs: no job id, only that there is work.</summary>
     public const string JobsQueued = "queued";
+
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
     private readonly IJobChangeObserver[] _observers = observers.ToArray();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -51,8 +51,8 @@ internal sealed class PostgresSubmissionRoundTrips : SubmissionRoundTrips
 
     // The inserts take their rows from set-returning functions in the select list, which run side by side and in order
     // (a ProjectSet): in FROM, each of several arrays was first copied into a tuple store of its own, 16 KiB apiece, and
-    // freeing those 300-odd KiB after every batch had the C library hand the memory back to the kernel and take it
-    // again, with a TLB flush on every core each time (about 2% of the machine's samples; docs/benchmarks.md).
+    // freeing those 24 stores (384 KiB) after every batch had the C library hand the memory back to the kernel and take
+    // it again, with a TLB flush on every core each time (1.6% of the machine's samples; docs/benchmarks.md).
     // Rows are inserted, and numbered by seq, in the arrays' order: the batch's order.
     private const string InsertJobs =
         "INSERT INTO jobs (id, key_id, model, status, progress, created_at, updated_at, request_json, price_micros, " +

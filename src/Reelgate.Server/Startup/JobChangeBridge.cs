@@ -5,9 +5,9 @@ namespace Reelgate.Server.Startup;
 
 /// <summary>
 /// Passes PostgreSQL's job-change notifications (any node's commits) to this process: SSE streams read the
-/// job again at once, and newly queued jobs (announced once an insert, without ids) wake an idle worker slot instead
-/// of waiting for its poll. This
-/// process's own changes are announced at once by <see cref="AnnouncingJobStore"/>; they arrive here again too.
+/// job again at once, and newly queued jobs (announced once an insert, without ids) wake an idle worker slot
+/// instead of waiting for its poll. This process's own changes are announced at once by
+/// <see cref="AnnouncingJobStore"/>; they arrive here again too.
 /// </summary>
 public sealed class JobChangeBridge : IJobChangeObserver
 {
